@@ -1,0 +1,86 @@
+/**
+ * The document model every stage shares: metadata plus a flat tree of citable units.
+ * Units are stored flat (parent/children by index) so they serialise cheaply and can be
+ * addressed by a stable id; the tree is still explicit through `parent` and `children`.
+ */
+
+/** Legal status of a document; answers from a superseded document must say so. */
+export type DocStatus = "in_force" | "superseded" | "expired" | "draft" | "unknown";
+
+/** How a document's body is laid out, which decides how it is parsed and cited. */
+export type Layout = "legal" | "directive" | "article";
+
+export interface DocMeta {
+  /** Stable id: the manifest id, or the file name (without extension) for unlisted files. */
+  id: string;
+  /** Official number, e.g. "73/2023/NĐ-CP", "34-CT/TU". */
+  number?: string;
+  /** Kind in Vietnamese as written in titles: "Nghị định", "Chỉ thị", "Quy định", "Luật" ... */
+  kind: string;
+  issuer?: string;
+  /** ISO date (yyyy-mm-dd) when known; a bare year is allowed ("2023"). */
+  date?: string;
+  /** Trích yếu: what the document is about. */
+  title: string;
+  /** Ways people name the document ("nd 73", "chỉ thị 34"); matched folded and case-insensitive. */
+  aliases: string[];
+  status: DocStatus;
+  /** Number or id of the document that replaced this one, when superseded. */
+  replacedBy?: string;
+  /** Where the text came from (URL, channel, office). */
+  source?: string;
+  /** File name inside the corpus folder. */
+  file?: string;
+}
+
+/**
+ * Citable unit kinds. Legal layout: phan > chuong > muc > dieu > khoan > diem.
+ * Directive layout: phan (I., II.) > muc (1., 2. with a lead phrase) > y (bullets "-", "+").
+ * Unstructured articles: doan (paragraphs). "preamble" holds text before the first unit.
+ */
+export type UnitType = "phan" | "chuong" | "muc" | "dieu" | "khoan" | "diem" | "y" | "doan" | "preamble";
+
+export interface Unit {
+  /** Unique within its document, readable and stable across re-ingest: "dieu-5/khoan-2/diem-a". */
+  id: string;
+  type: UnitType;
+  /** Number or letter as written: "5", "2", "a", "đ", "II". Empty for preamble. */
+  label: string;
+  /** Article title, chapter name, or a directive section's lead phrase. */
+  heading?: string;
+  /**
+   * The unit's own words (NFC), without its numbering marker ("Điều 5.", "1.", "a)", "-", "II.")
+   * and without its children's text. For phan/chuong/legal muc/dieu the title is in `heading`, not
+   * here; a directive section keeps its lead phrase in the text too, since it opens the sentence.
+   */
+  text: string;
+  /** Index of the parent unit in `ParsedDocument.units`, undefined at top level. */
+  parent?: number;
+  /** Indexes of child units in document order. */
+  children: number[];
+}
+
+export interface ParsedDocument {
+  meta: DocMeta;
+  layout: Layout;
+  /** All units in document order (pre-order traversal of the tree). */
+  units: Unit[];
+  /** Parser findings worth reporting: numbering gaps, duplicate articles, ... */
+  warnings: string[];
+}
+
+/** Full text of a unit: own text then every descendant in order (markers and headings left out). */
+export function unitFullText(doc: ParsedDocument, index: number): string {
+  const unit = doc.units[index];
+  const parts: string[] = [];
+  if (unit.text) parts.push(unit.text);
+  for (const child of unit.children) parts.push(unitFullText(doc, child));
+  return parts.join("\n");
+}
+
+/** Path from the top-level ancestor down to the unit itself. */
+export function unitPath(doc: ParsedDocument, index: number): Unit[] {
+  const path: Unit[] = [];
+  for (let i: number | undefined = index; i !== undefined; i = doc.units[i].parent) path.unshift(doc.units[i]);
+  return path;
+}
