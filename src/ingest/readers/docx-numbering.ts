@@ -1,0 +1,151 @@
+/**
+ * Word auto-numbering ("1.", "a)", "Điều 5.") is not text in a DOCX: it lives in numbering.xml and
+ * mammoth only reports "ordered list, level n". Legal structure hangs on those numbers, so we read
+ * the formats ourselves and replay Word's counters in document order.
+ */
+import { inflateRawSync } from "node:zlib";
+
+/** Reads one entry of a ZIP archive (stored or deflated); undefined when absent or unreadable. */
+export function unzipEntry(zip: Buffer, name: string): Buffer | undefined {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > zip.length) return undefined;
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count && at + 46 <= zip.length; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) return undefined;
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLen = zip.readUInt16LE(at + 28);
+    const skip = nameLen + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.toString("utf8", at + 46, at + 46 + nameLen) === name) {
+      if (local + 30 > zip.length) return undefined;
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      try {
+        return method === 0 ? data : method === 8 ? inflateRawSync(data) : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    at += 46 + skip;
+  }
+  return undefined;
+}
+
+interface Level { fmt: string; text: string; start: number }
+interface Numbering {
+  abstracts: Map<string, Map<number, Level>>;
+  nums: Map<string, { abstractId: string; starts: Map<number, number> }>;
+  /** Paragraph style → numbering level attached to it (w:lvl/w:pStyle), as mammoth resolves it. */
+  styles: Map<string, { abstractId: string; ilvl: number }>;
+}
+
+const attr = (xml: string, tag: string): string | undefined => new RegExp(`<w:${tag}\\b[^>]*?w:val="([^"]*)"`).exec(xml)?.[1];
+const unescapeXml = (s: string): string =>
+  s.replace(/&(lt|gt|quot|apos|amp|#x?[0-9a-f]+);/gi, (_m, e: string) =>
+    ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e.toLowerCase()] ??
+    String.fromCodePoint(e[1].toLowerCase() === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+
+function readNumbering(xml: string): Numbering {
+  const numbering: Numbering = { abstracts: new Map(), nums: new Map(), styles: new Map() };
+  for (const [, id, body] of xml.matchAll(/<w:abstractNum\b[^>]*?w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+    const levels = new Map<number, Level>();
+    for (const [, ilvl, lvl] of body.matchAll(/<w:lvl\b[^>]*?w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
+      levels.set(Number(ilvl), { fmt: attr(lvl, "numFmt") ?? "decimal", text: unescapeXml(attr(lvl, "lvlText") ?? ""), start: Number(attr(lvl, "start") ?? 1) });
+      const style = attr(lvl, "pStyle");
+      if (style) numbering.styles.set(style, { abstractId: id, ilvl: Number(ilvl) });
+    }
+    numbering.abstracts.set(id, levels);
+  }
+  for (const [, id, body] of xml.matchAll(/<w:num\b[^>]*?w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+    const abstractId = attr(body, "abstractNumId");
+    if (abstractId === undefined) continue;
+    const starts = new Map<number, number>();
+    for (const [, ilvl, over] of body.matchAll(/<w:lvlOverride\b[^>]*?w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
+      const start = attr(over, "startOverride");
+      if (start !== undefined) starts.set(Number(ilvl), Number(start));
+    }
+    numbering.nums.set(id, { abstractId, starts });
+  }
+  return numbering;
+}
+
+const ROMAN: Array<[number, string]> = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+
+function formatNumber(n: number, fmt: string): string {
+  switch (fmt) {
+    case "lowerLetter":
+    case "upperLetter": {
+      // Word: a..z, then aa..zz — no Vietnamese "đ", so documents show "e)" where the drafter meant "đ)".
+      const s = String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
+      return fmt === "upperLetter" ? s.toUpperCase() : s;
+    }
+    case "lowerRoman":
+    case "upperRoman": {
+      let s = "";
+      for (const [v, r] of ROMAN) for (; n >= v; n -= v) s += r;
+      return fmt === "upperRoman" ? s.toUpperCase() : s;
+    }
+    case "decimalZero":
+      return String(n).padStart(2, "0");
+    case "none":
+      return "";
+    default:
+      return String(n);
+  }
+}
+
+/** Bullet glyphs are usually Symbol/Wingdings private-use characters: keep "-"/"+", show the rest as "-". */
+const bullet = (text: string): string => (/^[-+–]$/.test(text) ? text : "-");
+
+/**
+ * Prefix ("1.", "a)", "Điều 3.", "-") for every numbered paragraph in document.xml, in order, or
+ * undefined when the file has no numbering part. Counters follow Word: per abstract list, a level
+ * restarts when a shallower level advances, and a w:num with startOverride restarts on first use.
+ */
+export function numberPrefixes(docx: Buffer): Array<{ ilvl: number; prefix: string }> | undefined {
+  const numberingXml = unzipEntry(docx, "word/numbering.xml")?.toString("utf8");
+  const documentXml = unzipEntry(docx, "word/document.xml")?.toString("utf8");
+  if (!numberingXml || !documentXml) return undefined;
+  const numbering = readNumbering(numberingXml);
+  const counters = new Map<string, number[]>();
+  const seenNums = new Set<string>();
+  const out: Array<{ ilvl: number; prefix: string }> = [];
+  // mammoth reads mc:Fallback and ignores tracked property changes: skip what it skips.
+  const body = documentXml.replace(/<mc:Choice\b[\s\S]*?<\/mc:Choice>/g, "").replace(/<w:pPrChange\b[\s\S]*?<\/w:pPrChange>/g, "");
+  for (const [, pPr] of body.matchAll(/<w:pPr\b[^>]*>([\s\S]*?)<\/w:pPr>/g)) {
+    // Same resolution order as mammoth's readNumberingProperties.
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(pPr)?.[1] ?? "";
+    const ilvlAttr = attr(numPr, "ilvl");
+    const numId = attr(numPr, "numId");
+    const style = numbering.styles.get(attr(pPr, "pStyle") ?? "");
+    let abstractId: string | undefined;
+    let ilvl = 0;
+    if (numId !== undefined && (ilvlAttr !== undefined || !style)) {
+      abstractId = numbering.nums.get(numId)?.abstractId;
+      ilvl = Number(ilvlAttr ?? 0);
+    } else if (style) {
+      ({ abstractId, ilvl } = style);
+    }
+    const levels = abstractId === undefined ? undefined : numbering.abstracts.get(abstractId);
+    if (!levels || !levels.has(ilvl) || abstractId === undefined) continue;
+    const count = counters.get(abstractId) ?? [];
+    counters.set(abstractId, count);
+    if (numId !== undefined && !seenNums.has(numId)) {
+      seenNums.add(numId);
+      for (const [l, start] of numbering.nums.get(numId)?.starts ?? []) count[l] = start - 1;
+    }
+    count[ilvl] = (count[ilvl] ?? (levels.get(ilvl)!.start - 1)) + 1;
+    count.length = ilvl + 1; // deeper levels start over
+    const level = levels.get(ilvl)!;
+    const prefix = level.fmt === "bullet"
+      ? bullet(level.text)
+      : level.text.replace(/%([1-9])/g, (_m, d: string) => {
+          const l = Number(d) - 1;
+          return formatNumber(count[l] ?? levels.get(l)?.start ?? 1, levels.get(l)?.fmt ?? "decimal");
+        });
+    out.push({ ilvl, prefix });
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+/** PDF → text with pdf-parse, page by page; refuses scans and drops page numbers and running headers. */
+import { PDFParse, PasswordException } from "pdf-parse";
+import { ReadError, type RawRead } from "./types.js";
+
+/** Fewer letters than this per page on average means there is no text layer worth indexing. */
+const MIN_LETTERS_PER_PAGE = 20;
+
+const letters = (s: string): number => s.match(/\p{L}/gu)?.length ?? 0;
+
+/** "12", "- 12 -", "Trang 3", "3/10", "Page 3 of 10". */
+const PAGE_NUMBER = /^[-–—\s]*(?:trang|page)?\s*\d{1,4}(?:\s*(?:\/|of|trên)\s*\d{1,4})?[-–—\s]*$/i;
+
+/** Key under which a header/footer line repeats from page to page (its page number may change). */
+const lineKey = (line: string): string => line.replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
+
+/** A page's lines without blank or page-number lines at its top and bottom. */
+function dropPageNumbers(lines: string[]): string[] {
+  const skip = (l: string): boolean => l.trim() === "" || PAGE_NUMBER.test(l);
+  let a = 0;
+  let b = lines.length;
+  while (a < b && skip(lines[a])) a++;
+  while (b > a && skip(lines[b - 1])) b--;
+  return lines.slice(a, b);
+}
+
+/**
+ * Removes a first or last line that repeats on at least half the pages (and at least 3): a running
+ * header or footer would otherwise be glued into the middle of articles that span a page break.
+ */
+function dropRunningLines(pages: string[][]): number {
+  if (pages.length < 3) return 0;
+  let removed = 0;
+  for (const end of ["first", "last"] as const) {
+    const pick = (p: string[]): string | undefined => (end === "first" ? p[0] : p[p.length - 1]);
+    const counts = new Map<string, number>();
+    for (const p of pages) {
+      const line = pick(p);
+      if (line !== undefined && lineKey(line).length >= 3) counts.set(lineKey(line), (counts.get(lineKey(line)) ?? 0) + 1);
+    }
+    for (const p of pages) {
+      const line = pick(p);
+      const n = line === undefined ? 0 : (counts.get(lineKey(line)) ?? 0);
+      if (n >= 3 && n >= pages.length / 2) {
+        if (end === "first") p.shift();
+        else p.pop();
+        removed++;
+      }
+    }
+  }
+  return removed;
+}
+
+export async function readPdf(buf: Uint8Array, file: string): Promise<RawRead> {
+  const parser = new PDFParse({ data: buf });
+  let pages: Array<{ num: number; text: string }>;
+  let total: number;
+  try {
+    const result = await parser.getText({ pageJoiner: "" });
+    pages = result.pages;
+    total = result.total;
+  } catch (err) {
+    if (err instanceof PasswordException) throw new ReadError("unsupported", file, "PDF có mật khẩu — hãy gỡ mật khẩu rồi nạp lại");
+    throw new ReadError("corrupt", file, `tệp PDF hỏng hoặc không đọc được (${(err as Error).message})`);
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+  const warnings: string[] = [];
+  const pageLetters = pages.map((p) => letters(p.text));
+  if (total > 0 && pageLetters.reduce((a, b) => a + b, 0) < MIN_LETTERS_PER_PAGE * total) {
+    throw new ReadError("scanned_pdf", file, "PDF không có lớp văn bản (bản scan) — cần OCR trước khi nạp");
+  }
+  // A page of a text PDF with (almost) no letters is blank or an inserted scan: worth telling.
+  const blank = pages.filter((_, i) => pageLetters[i] < 5).map((p) => p.num);
+  if (blank.length) {
+    const list = blank.slice(0, 10).join(", ") + (blank.length > 10 ? ", …" : "");
+    warnings.push(`trang ${list} gần như không có chữ (trang trắng hoặc ảnh scan) — nội dung ở đó, nếu có, chưa được nạp`);
+  }
+  const lines = pages.map((p) => dropPageNumbers(p.text.replace(/\r\n?/g, "\n").split("\n")));
+  const running = dropRunningLines(lines);
+  if (running) warnings.push(`đã bỏ ${running} dòng tiêu đề/chân trang lặp lại giữa các trang`);
+  return { text: lines.map((l) => l.join("\n")).join("\n"), pages: total, warnings };
+}
