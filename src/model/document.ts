@@ -69,12 +69,36 @@ export interface ParsedDocument {
   warnings: string[];
 }
 
-/** Full text of a unit: own text then every descendant in order (markers and headings left out). */
+/** The numbering marker a unit has in the text: "2." for a khoản, "a)" for a điểm, "-" for a bullet. */
+export function unitMarker(unit: Unit): string {
+  switch (unit.type) {
+    case "khoan":
+    case "muc":
+      return `${unit.label}.`;
+    case "diem":
+      return `${unit.label})`;
+    case "y":
+      return "-";
+    default:
+      return "";
+  }
+}
+
+/**
+ * Full text of a unit: its own text, then every descendant in order with its marker ("1.", "a)"),
+ * so "Nguyên văn" reads as printed. The unit's own marker and heading are left to the citation.
+ */
 export function unitFullText(doc: ParsedDocument, index: number): string {
   const unit = doc.units[index];
   const parts: string[] = [];
   if (unit.text) parts.push(unit.text);
-  for (const child of unit.children) parts.push(unitFullText(doc, child));
+  for (const child of unit.children) {
+    const text = unitFullText(doc, child);
+    const heading = doc.units[child].heading;
+    // A directive section's lead phrase may be kept apart from its text: put it back in front.
+    const lead = heading && !text.startsWith(heading) ? heading : "";
+    parts.push([unitMarker(doc.units[child]), lead, text].filter(Boolean).join(" "));
+  }
   return parts.join("\n");
 }
 

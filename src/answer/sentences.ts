@@ -1,0 +1,82 @@
+/**
+ * Picks the words to quote: the sentence (or short unit) inside a block that best matches the
+ * question, weighted by how rare the matched words are. Quotes are verbatim slices of unit text.
+ */
+import { unitPath, type ParsedDocument } from "../model/document.js";
+import type { LexicalIndex } from "../index/lexical.js";
+import { QUESTION_WORDS } from "../index/lexical.js";
+import { tokenize } from "../text/tokenize.js";
+
+/** A unit this short is quoted whole; a longer one by its best sentence. */
+const WHOLE_UNIT_CHARS = 700;
+/** Longest quote before it is cut at a word boundary. */
+export const MAX_QUOTE_CHARS = 700;
+
+export interface QuotePick {
+  unit: number;
+  /** The best-matching sentence: the direct answer. */
+  sentence: string;
+  /** What to quote: the whole unit when short, else the sentence. */
+  quote: string;
+  score: number;
+}
+
+export type TermWeights = Map<string, number>;
+
+/** Query terms (folded syllables and pairs) with their idf; question words weigh nothing. */
+export function queryWeights(index: LexicalIndex, question: string): TermWeights {
+  const weights: TermWeights = new Map();
+  for (const term of tokenize(question).folded) {
+    const parts = term.split(" ");
+    if (parts.every((p) => QUESTION_WORDS.has(p))) continue;
+    weights.set(term, index.termIdf(term) * (parts.length > 1 ? 1.5 : 1));
+  }
+  return weights;
+}
+
+export function matchScore(text: string, weights: TermWeights): number {
+  let score = 0;
+  for (const term of new Set(tokenize(text).folded)) score += weights.get(term) ?? 0;
+  return score;
+}
+
+/** Sentences of a text as verbatim slices: split after . ; ! ? or a line break. */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.;!?])\s+|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1);
+}
+
+/** Cuts an over-long quote at a word boundary; the result is still a prefix of the original. */
+export function clipQuote(text: string, max = MAX_QUOTE_CHARS): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(" ", max);
+  return text.slice(0, cut > max / 2 ? cut : max);
+}
+
+/** All units of a block: the block and its descendants, in document order. */
+export function blockDescendants(doc: ParsedDocument, block: number): number[] {
+  const out = [block];
+  for (const c of doc.units[block].children) out.push(...blockDescendants(doc, c));
+  return out;
+}
+
+/**
+ * Best quote in a block. Deeper units win ties, so a matching điểm is cited rather than its
+ * khoản; a unit's heading counts toward its match but is not quoted.
+ */
+export function pickQuote(doc: ParsedDocument, block: number, weights: TermWeights): QuotePick | undefined {
+  let best: QuotePick | undefined;
+  for (const unit of blockDescendants(doc, block)) {
+    const { text } = doc.units[unit];
+    if (!text.trim()) continue;
+    const depth = unitPath(doc, unit).length;
+    const whole = text.trim();
+    for (const sentence of splitSentences(text)) {
+      const score = matchScore(sentence, weights) + depth * 1e-3;
+      if (!best || score > best.score) best = { unit, sentence: clipQuote(sentence), quote: clipQuote(whole.length <= WHOLE_UNIT_CHARS ? whole : sentence), score };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,49 @@
+/** Wiring shared by every command: configuration, embedder, ingest and the engine. */
+import cliProgress from "cli-progress";
+import type { Config } from "./config/env.js";
+import { Engine, readInfo } from "./engine/engine.js";
+import { embedderFromConfig } from "./index/embeddings/embedder.js";
+import { ingest, type IngestResult } from "./ingest/ingest.js";
+
+export async function runIngest(config: Config, from: string, opts: { quiet?: boolean } = {}): Promise<IngestResult> {
+  const bar = !opts.quiet && process.stderr.isTTY ? new cliProgress.SingleBar({ format: "Nạp văn bản [{bar}] {value}/{total} {file}", stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  let started = false;
+  try {
+    return await ingest({
+      from,
+      indexDir: config.INDEX_DIR,
+      embedder: embedderFromConfig(config),
+      maxBytes: config.MAX_FILE_MB * 1024 * 1024,
+      onProgress: (done, total, file) => {
+        if (!bar) return;
+        if (!started) bar.start(total, 0, { file });
+        started = true;
+        bar.update(done, { file: file.slice(-40) });
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+}
+
+/** Opens the engine, ingesting the corpus first when no index exists yet (first run). */
+/**
+ * Opens the engine. With no index yet (first run) the corpus is ingested first; an index built with
+ * another embedder than the configured one is rebuilt, so vectors of two models never mix.
+ */
+export async function openEngine(config: Config, log: (msg: string) => void = (m) => console.error(m)): Promise<Engine> {
+  const embedder = embedderFromConfig(config);
+  const built = readInfo(config.INDEX_DIR);
+  const reason = !built
+    ? `Chưa có chỉ mục trong ${config.INDEX_DIR}`
+    : (built.embedder?.id ?? null) !== (embedder?.id ?? null)
+      ? `Chỉ mục được dựng với bộ nhúng ${built.embedder?.id ?? "không có"}, cấu hình hiện là ${embedder?.id ?? "không có"}`
+      : undefined;
+  if (reason) {
+    log(`${reason}: nạp lại các văn bản trong ${config.CORPUS_DIR}…`);
+    const r = await runIngest(config, config.CORPUS_DIR);
+    const failed = r.reports.filter((f) => f.status === "failed").length;
+    log(`Đã nạp ${r.reports.length - failed} tệp${failed ? `, ${failed} tệp lỗi (xem: npm run ingest)` : ""}.`);
+  }
+  return Engine.open({ indexDir: config.INDEX_DIR, embedQuery: embedder ? (t) => embedder.model.embedQuery(t) : undefined });
+}

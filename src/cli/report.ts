@@ -1,0 +1,26 @@
+/** The ingest report printed by `npm run ingest`: one line per file, then totals. */
+import type { IngestResult } from "../ingest/ingest.js";
+
+const UNIT_NAMES: Record<string, string> = { dieu: "điều", khoan: "khoản", diem: "điểm", muc: "mục", phan: "phần", chuong: "chương", doan: "đoạn", y: "ý" };
+
+export function formatReport(r: IngestResult): string {
+  const lines: string[] = [];
+  for (const f of r.reports) {
+    if (f.status === "failed") {
+      lines.push(`✗ ${f.error}`);
+      continue;
+    }
+    const units = Object.entries(f.units ?? {})
+      .filter(([t]) => UNIT_NAMES[t])
+      .map(([t, n]) => `${n} ${UNIT_NAMES[t]}`)
+      .join(", ");
+    lines.push(`✓ ${f.file} → ${f.docId} [${f.kind}, bố cục ${f.layout}${f.status === "cached" ? ", không đổi" : ""}] ${units}`);
+    for (const w of f.warnings.slice(0, 5)) lines.push(`    ! ${w}`);
+    if (f.warnings.length > 5) lines.push(`    ! … và ${f.warnings.length - 5} cảnh báo khác`);
+  }
+  const missing = r.catalog.filter((c) => !c.loaded);
+  for (const c of missing) lines.push(`○ ${c.kind} ${c.number ?? c.title} (${c.id}): chưa nạp — thêm tệp "${c.file ?? c.id + ".pdf"}" vào thư mục văn bản`);
+  const ok = r.reports.filter((f) => f.status !== "failed").length;
+  lines.push(`\nĐã nạp ${ok}/${r.reports.length} tệp (${r.reports.length - ok} lỗi) thành phiên bản ${r.version} trong ${(r.durationMs / 1000).toFixed(1)} s.`);
+  return lines.join("\n");
+}

@@ -1,0 +1,272 @@
+/**
+ * The engine: question in, structured result out. It knows documents, units and citations, and
+ * nothing of Telegram, Zalo or the terminal. Retrieval is lexical (plus vectors when the index has
+ * them); answers are the documents' own sentences; every citation is built from the engine's data.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { docLabel, type Citation, type CitationDoc } from "../model/citation.js";
+import { unitFullText, unitPath, type ParsedDocument } from "../model/document.js";
+import type { BlockHit, CorpusIndex, SearchParams } from "../index/corpus-index.js";
+import { CURRENT, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
+import { clipQuote, pickQuote, queryWeights } from "../answer/sentences.js";
+import { DocNameMatcher } from "../retrieve/doc-names.js";
+import { isLookup, parseUnitRefs } from "../retrieve/unit-refs.js";
+import { detectFollowUp } from "./followup.js";
+import { enclosing, locateUnit } from "./locate.js";
+import type { AskOptions, AskResult, CatalogEntry, EngineWarning, Focus } from "./types.js";
+
+/** Longest question handled; the rest of a pasted wall of text is ignored (and said so). */
+export const MAX_QUESTION_CHARS = 1000;
+/**
+ * Share of the question's content words a passage must contain to count as an answer. Below it,
+ * the best hit only shares noise with the question and "không tìm thấy" is the honest reply.
+ */
+export const MIN_COVERAGE = 0.55;
+/** Further citations must score at least this share of the best one. */
+const RELATIVE_SCORE = 0.6;
+/** A cited passage (beyond the gate) needs this share of the minimum coverage; others are "related". */
+const CITE_COVERAGE = 1;
+
+export interface EngineOptions {
+  indexDir: string;
+  embedQuery?: (text: string) => Promise<number[]>;
+  /** Overrides for benchmarks and experiments; production uses the defaults. */
+  minCoverage?: number;
+  search?: SearchParams;
+}
+
+export class Engine {
+  private index!: CorpusIndex;
+  private info!: IndexInfo;
+  private matcher!: DocNameMatcher;
+  private docPos = new Map<string, number>();
+
+  private constructor(private readonly opts: EngineOptions) {
+    this.load();
+  }
+
+  /** Opens the current index version; throws IndexMissingError when nothing was ingested. */
+  static open(opts: EngineOptions): Engine {
+    return new Engine(opts);
+  }
+
+  private load(): void {
+    const { index, info } = loadCurrent(this.opts.indexDir, { embedQuery: this.opts.embedQuery });
+    this.index = index;
+    this.info = info;
+    this.matcher = new DocNameMatcher(info.catalog);
+    this.docPos = new Map(index.docs.map((d, i) => [d.meta.id, i]));
+  }
+
+  get version(): string {
+    return this.info.version;
+  }
+
+  get embedderId(): string | undefined {
+    return this.info.embedder?.id;
+  }
+
+  /** Picks up a newer index version published by an ingest; true when it changed. */
+  reload(): boolean {
+    if (currentVersion(this.opts.indexDir) === this.info.version) return false;
+    this.load();
+    return true;
+  }
+
+  /** File whose change signals a new version (for watchers). */
+  get pointerFile(): string {
+    return path.join(this.opts.indexDir, CURRENT);
+  }
+
+  /** Every document the manifest lists or the index holds, loaded or not. */
+  catalog(): CatalogEntry[] {
+    return this.info.catalog;
+  }
+
+  docs(): ParsedDocument[] {
+    return this.index.docs;
+  }
+
+  /** Full text of a unit with its citation, for "Nguyên văn". */
+  unitText(docId: string, unit: number): { citation: Citation; text: string } | undefined {
+    const d = this.docPos.get(docId);
+    if (d === undefined) return undefined;
+    const doc = this.index.docs[d];
+    if (!doc.units[unit]) return undefined;
+    const text = unitFullText(doc, unit);
+    return { citation: this.citation(d, unit, text, 1), text };
+  }
+
+  citation(d: number, unit: number, quote: string, score: number): Citation {
+    const doc = this.index.docs[d];
+    const m = doc.meta;
+    const citeDoc: CitationDoc = { id: m.id, number: m.number, kind: m.kind, title: m.title, status: m.status, replacedBy: m.replacedBy };
+    const path = unitPath(doc, unit).map((u) => ({ type: u.type, label: u.label, heading: u.heading }));
+    return { doc: citeDoc, path, unit, unitId: doc.units[unit].id, quote, score };
+  }
+
+  async ask(rawQuestion: string, opts: AskOptions = {}): Promise<AskResult> {
+    const started = performance.now();
+    const warnings: EngineWarning[] = [];
+    let question = rawQuestion.normalize("NFC").replace(/\s+/g, " ").trim();
+    const done = (r: Omit<AskResult, "question" | "warnings" | "tookMs" | "mode"> & { mode?: AskResult["mode"] }): AskResult => ({
+      question,
+      mode: "extractive",
+      ...r,
+      warnings: [...warnings, ...this.statusWarnings(r.citations)],
+      tookMs: performance.now() - started,
+    });
+    if (!/[\p{L}\p{N}]/u.test(question))
+      return done({ status: "invalid", answer: [], citations: [], related: [], reason: "Câu hỏi trống — hãy gõ câu hỏi bằng chữ, ví dụ: «Điều 1 quy định gì?»" });
+    if (question.length > MAX_QUESTION_CHARS) {
+      question = clipQuote(question, MAX_QUESTION_CHARS);
+      warnings.push({ code: "question_truncated", message: `Câu hỏi quá dài; chỉ xét ${MAX_QUESTION_CHARS} ký tự đầu.` });
+    }
+
+    const focus = opts.focus && this.docPos.has(opts.focus.docId) ? opts.focus : undefined;
+    const followUp = focus && detectFollowUp(question);
+    if (focus && followUp) return done(this.followUp(focus, followUp));
+
+    const named = this.matcher.find(question);
+    const notLoaded = named.filter((n) => !this.docPos.has(n.docId));
+    const namedLoaded = named.filter((n) => this.docPos.has(n.docId)).map((n) => this.docPos.get(n.docId)!);
+    if (notLoaded.length && !namedLoaded.length) {
+      const meta = this.info.catalog.find((c) => c.id === notLoaded[0].docId)!;
+      return done({
+        status: "not_found",
+        answer: [],
+        citations: [],
+        related: [],
+        reason: `${docLabel(meta)} có trong danh mục nhưng chưa được nạp toàn văn, nên chưa thể trả lời từ văn bản này.`,
+      });
+    }
+
+    const refs = parseUnitRefs(question);
+    if (refs.length && isLookup(question, named.map((n) => n.key))) {
+      const direct = this.direct(refs, namedLoaded, focus, warnings);
+      if (direct) return done(direct);
+    }
+    return done(await this.search(question, namedLoaded, opts.maxCitations ?? 3));
+  }
+
+  /** A unit named outright: "Điều 5 Nghị định 73", or "khoản 3" after an answer about Điều 5. */
+  private direct(
+    refs: ReturnType<typeof parseUnitRefs>,
+    named: number[],
+    focus: Focus | undefined,
+    warnings: EngineWarning[],
+  ): Omit<AskResult, "question" | "warnings" | "tookMs" | "mode"> | undefined {
+    let docs = named;
+    let scoped = refs;
+    if (!docs.length && focus) {
+      docs = [this.docPos.get(focus.docId)!];
+      // "khoản 3" alone continues the article (or section) under discussion.
+      const doc = this.index.docs[docs[0]];
+      const top = refs.some((r) => r.type === "dieu" || r.type === "muc" || r.type === "phan");
+      const article = enclosing(doc, focus.unit, "dieu");
+      if (!top && article !== undefined) scoped = [{ type: "dieu", label: doc.units[article].label }, ...refs];
+    }
+    if (!docs.length) docs = this.index.docs.map((_, i) => i);
+    const found = docs.flatMap((d) => {
+      const unit = locateUnit(this.index.docs[d], scoped);
+      return unit === undefined ? [] : [{ d, unit }];
+    });
+    if (!found.length) {
+      if (!named.length) return undefined; // "điều kiện…" was not a reference after all: search
+      return {
+        status: "not_found",
+        answer: [],
+        citations: [],
+        related: [],
+        reason: `Không có ${refs.map((r) => `${r.type === "dieu" ? "Điều" : r.type} ${r.label}`).join(", ")} trong ${named.map((d) => docLabel(this.index.docs[d].meta)).join(", ")}.`,
+      };
+    }
+    if (!named.length && !focus && found.length > 1)
+      warnings.push({ code: "document_not_named", message: "Câu hỏi chưa nêu tên văn bản; dưới đây là đơn vị này trong từng văn bản đã nạp." });
+    const citations = found.slice(0, 5).map(({ d, unit }) => this.citation(d, unit, clipQuote(unitFullText(this.index.docs[d], unit)), 1));
+    const first = found[0];
+    return { status: "unit", answer: [], citations, related: [], focus: { docId: this.index.docs[first.d].meta.id, unit: first.unit } };
+  }
+
+  private followUp(focus: Focus, kind: "next" | "previous" | "more"): Omit<AskResult, "question" | "warnings" | "tookMs" | "mode"> {
+    const d = this.docPos.get(focus.docId)!;
+    const doc = this.index.docs[d];
+    let unit = focus.unit;
+    if (kind !== "more") {
+      // The next/previous unit of the same type in document order (article after article).
+      const type = doc.units[unit].type;
+      const step = kind === "next" ? 1 : -1;
+      let i = unit + step;
+      while (i >= 0 && i < doc.units.length && doc.units[i].type !== type) i += step;
+      if (i < 0 || i >= doc.units.length)
+        return { status: "not_found", answer: [], citations: [], related: [], reason: kind === "next" ? "Đây đã là đơn vị cuối của văn bản." : "Đây đã là đơn vị đầu của văn bản.", focus };
+      unit = i;
+    }
+    return { status: "unit", answer: [], citations: [this.citation(d, unit, clipQuote(unitFullText(doc, unit), kind === "more" ? 3500 : undefined), 1)], related: [], focus: { docId: focus.docId, unit } };
+  }
+
+  private async search(question: string, named: number[], maxCitations: number): Promise<Omit<AskResult, "question" | "warnings" | "tookMs" | "mode">> {
+    // A question that names a document searches it first; the rest of the corpus only if it has nothing.
+    const minCoverage = this.opts.minCoverage ?? MIN_COVERAGE;
+    const params = this.opts.search;
+    // Answerable when one of the best few hits carries most of the question's content words.
+    const answerable = (hs: BlockHit[]) => hs.slice(0, 3).some((h) => h.coverage >= minCoverage);
+    let hits: BlockHit[] = [];
+    if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params });
+    if (!answerable(hits)) {
+      const all = await this.index.search(question, { limit: 10, params });
+      if (answerable(all) || !hits.length) hits = all;
+    }
+    const { blocks } = this.index.parts;
+    if (!answerable(hits))
+      return {
+        status: "not_found",
+        answer: [],
+        citations: [],
+        related: [],
+        reason: "Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã nạp.",
+      };
+    const weights = queryWeights(this.index.parts.blockIndex, question);
+    const cited: Citation[] = [];
+    const related: Citation[] = [];
+    let topSentence: string | undefined;
+    for (const hit of hits) {
+      const { doc: d, unit } = blocks[hit.block];
+      const pick = pickQuote(this.index.docs[d], unit, weights);
+      if (!pick) continue;
+      topSentence ??= pick.sentence;
+      const c = this.citation(d, pick.unit, pick.quote, hit.score);
+      const strong = hit.coverage >= minCoverage * CITE_COVERAGE && hit.score >= RELATIVE_SCORE * hits[0].score;
+      if (cited.length < maxCitations && strong) cited.push(c);
+      else related.push(c);
+    }
+    const top = cited[0];
+    return {
+      status: "answer",
+      answer: top && topSentence ? [{ text: topSentence, citations: [0] }] : [],
+      citations: cited,
+      related: related.slice(0, 10),
+      focus: top ? { docId: top.doc.id, unit: top.unit } : undefined,
+    };
+  }
+
+  /** Answers resting on a superseded document must say so. */
+  private statusWarnings(citations: Citation[]): EngineWarning[] {
+    const seen = new Set<string>();
+    const out: EngineWarning[] = [];
+    for (const c of citations) {
+      if (seen.has(c.doc.id) || c.doc.status !== "superseded") continue;
+      seen.add(c.doc.id);
+      const by = c.doc.replacedBy ? ` bởi ${c.doc.replacedBy}` : "";
+      out.push({ code: "superseded", message: `${docLabel(c.doc)} đã được thay thế${by}; nội dung trích dẫn có thể không còn hiệu lực.` });
+    }
+    return out;
+  }
+}
+
+/** Build information of the current index version, or undefined when nothing was ingested. */
+export function readInfo(indexDir: string): IndexInfo | undefined {
+  const v = currentVersion(indexDir);
+  return v ? (JSON.parse(readFileSync(path.join(indexDir, "versions", v, "info.json"), "utf8")) as IndexInfo) : undefined;
+}

@@ -1,0 +1,59 @@
+/** What the engine returns: structured data that channels and the CLI only render. */
+import type { Citation } from "../model/citation.js";
+import type { DocMeta } from "../model/document.js";
+
+export type AskStatus = "answer" | "unit" | "not_found" | "invalid";
+
+export type WarningCode =
+  | "superseded"
+  | "not_loaded"
+  | "question_truncated"
+  | "document_not_named"
+  | "unit_not_found"
+  | "partly_unsupported";
+
+export interface EngineWarning {
+  code: WarningCode;
+  /** Vietnamese, ready to show. */
+  message: string;
+}
+
+/** One sentence of the direct answer and the citations (by index) it rests on. */
+export interface AnswerSentence {
+  text: string;
+  citations: number[];
+}
+
+/** What the conversation is about after an answer: the subject of follow-up questions. */
+export interface Focus {
+  docId: string;
+  unit: number;
+}
+
+export interface AskResult {
+  question: string;
+  status: AskStatus;
+  answer: AnswerSentence[];
+  /** The passages the answer rests on, best first. */
+  citations: Citation[];
+  /** Further passages that matched, for "Văn bản liên quan". */
+  related: Citation[];
+  warnings: EngineWarning[];
+  /** Why nothing was found (Vietnamese), when status is not_found or invalid. */
+  reason?: string;
+  focus?: Focus;
+  /** How the answer was written: from the documents' sentences, or by the configured LLM. */
+  mode: "extractive" | "llm";
+  tookMs: number;
+}
+
+export interface CatalogEntry extends DocMeta {
+  loaded: boolean;
+}
+
+export interface AskOptions {
+  /** Subject of the previous answer in this chat, for follow-ups ("còn khoản 3 thì sao?"). */
+  focus?: Focus;
+  /** Number of citations wanted (default 3). */
+  maxCitations?: number;
+}

@@ -1,0 +1,140 @@
+/**
+ * The searchable corpus: parsed documents, their blocks and passages, a lexical index over each,
+ * and optionally a vector index over blocks. Built once per ingest, then read-only.
+ */
+import { unitFullText, type ParsedDocument } from "../model/document.js";
+import { blockUnits, headingTrail, type Block, type Passage } from "./blocks.js";
+import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, type ScoringParams } from "./lexical.js";
+import type { VectorIndex } from "./vector.js";
+
+export interface BlockHit {
+  block: number;
+  /** Fused score used for ranking. */
+  score: number;
+  lexical: number;
+  /** Best-matching passage of the block, when it has passages that matched. */
+  passage?: number;
+  /** Share of the question's content words found in the block (0..1). */
+  coverage: number;
+}
+
+export interface SearchParams {
+  scoring: ScoringParams;
+  /** Weight of the best passage's score added to its block's score. */
+  passageWeight: number;
+  /** Weight of cosine similarity added to lexical scores scaled to the best hit (0 = lexical only). */
+  vectorWeight: number;
+}
+
+export const DEFAULT_SEARCH: SearchParams = {
+  scoring: { ...DEFAULT_SCORING, fieldWeight: { title: 0.3, body: 1 } },
+  passageWeight: 0.5,
+  vectorWeight: 0,
+};
+
+export interface CorpusIndexParts {
+  docs: ParsedDocument[];
+  blocks: Block[];
+  passages: Passage[];
+  blockIndex: LexicalIndex;
+  passageIndex: LexicalIndex;
+  vectors?: VectorIndex;
+  embedQuery?: (text: string) => Promise<number[]>;
+}
+
+/** Words that name the document and where the unit sits in it: the title field. */
+export function titleText(doc: ParsedDocument, unit: number): string {
+  const m = doc.meta;
+  return [m.kind, m.number, m.title, headingTrail(doc, unit)].filter(Boolean).join(". ");
+}
+
+/** The text embedded and indexed for a block: its heading then its full text. */
+export function blockText(doc: ParsedDocument, unit: number): string {
+  const u = doc.units[unit];
+  return [u.heading, unitFullText(doc, unit)].filter(Boolean).join("\n");
+}
+
+/** Blocks and passages in a fixed order: the lexical and vector indexes are numbered by it. */
+export function listBlocks(docs: ParsedDocument[]): { blocks: Block[]; passages: Passage[] } {
+  const blocks: Block[] = [];
+  const passages: Passage[] = [];
+  docs.forEach((doc, d) => {
+    for (const unit of blockUnits(doc)) {
+      const b = blocks.push({ doc: d, unit }) - 1;
+      const children = doc.units[unit].children;
+      if (children.length < 2) continue;
+      for (const child of children) passages.push({ block: b, doc: d, unit: child });
+    }
+  });
+  return { blocks, passages };
+}
+
+export function buildLexical(docs: ParsedDocument[], blocks: Block[], passages: Passage[]): { blockIndex: LexicalIndex; passageIndex: LexicalIndex } {
+  const blockBuilder = new LexicalIndexBuilder();
+  for (const { doc, unit } of blocks) blockBuilder.add({ title: titleText(docs[doc], unit), body: blockText(docs[doc], unit) });
+  const passageBuilder = new LexicalIndexBuilder();
+  for (const { block, doc, unit } of passages) {
+    const heading = docs[doc].units[blocks[block].unit].heading;
+    passageBuilder.add({ title: "", body: [heading, unitFullText(docs[doc], unit)].filter(Boolean).join("\n") });
+  }
+  return { blockIndex: blockBuilder.build(), passageIndex: passageBuilder.build() };
+}
+
+export class CorpusIndex {
+  /** Number of passages per block: a block without passages is its own best passage. */
+  private readonly passageCount: Uint32Array;
+
+  constructor(readonly parts: CorpusIndexParts) {
+    this.passageCount = new Uint32Array(parts.blocks.length);
+    for (const p of parts.passages) this.passageCount[p.block]++;
+  }
+
+  get docs(): ParsedDocument[] {
+    return this.parts.docs;
+  }
+
+  /**
+   * Ranks blocks for a question. `docs` restricts the search to those documents (by position in
+   * `docs`); without it the whole corpus is searched.
+   */
+  async search(query: string, opts: { limit?: number; docs?: Set<number>; params?: SearchParams } = {}): Promise<BlockHit[]> {
+    const { blocks, passages, blockIndex, passageIndex, vectors, embedQuery } = this.parts;
+    const params = opts.params ?? DEFAULT_SEARCH;
+    const limit = opts.limit ?? 10;
+    const pool = Math.max(50, limit * 5);
+    const blockMask = opts.docs ? Uint8Array.from(blocks, (b) => (opts.docs!.has(b.doc) ? 1 : 0)) : undefined;
+    const passageMask = opts.docs ? Uint8Array.from(passages, (p) => (opts.docs!.has(p.doc) ? 1 : 0)) : undefined;
+
+    const lexical = new Map<number, number>();
+    for (const h of blockIndex.search(query, { limit: pool, mask: blockMask, params: params.scoring })) lexical.set(h.unit, h.score);
+    const bestPassage = new Map<number, { passage: number; score: number }>();
+    if (params.passageWeight) {
+      for (const h of passageIndex.search(query, { limit: pool * 2, mask: passageMask, params: params.scoring })) {
+        const b = passages[h.unit].block;
+        if (!bestPassage.has(b)) bestPassage.set(b, { passage: h.unit, score: h.score });
+      }
+    }
+    const candidates = new Set([...lexical.keys(), ...bestPassage.keys()]);
+    const ranked = [...candidates].map((block) => {
+      const own = lexical.get(block) ?? 0;
+      const p = bestPassage.get(block);
+      const passageScore = p ? p.score : this.passageCount[block] ? 0 : own;
+      return { block, lexical: own + params.passageWeight * passageScore, passage: p?.passage };
+    });
+    ranked.sort((a, b) => b.lexical - a.lexical);
+
+    let fused: Array<{ block: number; lexical: number; passage?: number; score: number }> = ranked.map((r) => ({ ...r, score: r.lexical }));
+    if (params.vectorWeight && vectors && embedQuery && ranked.length) {
+      // Lexical scores scaled to the best hit, plus the weighted cosine similarity of each block.
+      const qv = await embedQuery(query);
+      const vhits = vectors.search(qv, pool, blockMask ? (u) => blockMask[u] === 1 : undefined);
+      const sim = new Map(vhits.map((h) => [h.unit, h.similarity]));
+      const top = ranked[0].lexical || 1;
+      const byBlock = new Map(ranked.map((r) => [r.block, r]));
+      for (const h of vhits) if (!byBlock.has(h.unit)) byBlock.set(h.unit, { block: h.unit, lexical: 0, passage: undefined });
+      fused = [...byBlock.values()].map((r) => ({ ...r, score: r.lexical / top + params.vectorWeight * (sim.get(r.block) ?? 0) }));
+      fused.sort((a, b) => b.score - a.score);
+    }
+    return fused.slice(0, limit).map((r) => ({ ...r, coverage: coverage(blockIndex, query, r.block) }));
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * Lexical index for Vietnamese: BM25 over syllables and syllable pairs, in folded and accented
+ * forms, with two fields (title: document and heading words; body: the unit's text).
+ * Postings live in typed arrays behind a hashed term table so a 27 MB corpus stays small in memory
+ * and loads from disk without re-tokenising.
+ */
+import { DEFAULT_BM25, idf, termScore, type Bm25Params } from "./bm25.js";
+import { TermTable } from "./term-table.js";
+import { hasDiacritics } from "../text/normalize.js";
+import { tokenize } from "../text/tokenize.js";
+import { readF32, readU16, readU32, writeTyped } from "./typed-files.js";
+import path from "node:path";
+
+export type Field = "title" | "body";
+const FIELDS: Field[] = ["title", "body"];
+const PREFIX: Record<Field, string> = { title: "#", body: "" };
+/**
+ * Accented terms are marked with "~" and stored for every token, even when equal to the folded
+ * one: folded "can" also holds "cán" and "căn", so it cannot stand for the accented "can".
+ */
+const ACCENT = "~";
+
+export interface FieldTexts {
+  title: string;
+  body: string;
+}
+
+export interface ScoringParams extends Bm25Params {
+  fieldWeight: Record<Field, number>;
+  /** Weight of a syllable pair relative to a single syllable. */
+  pairWeight: number;
+  /**
+   * With tone marks in the query, accented terms carry the match and folded terms (which merge
+   * "cán", "cản", "căn") only add this much; without tone marks folded terms are all there is.
+   */
+  foldedWeight: number;
+}
+
+export const DEFAULT_SCORING: ScoringParams = {
+  ...DEFAULT_BM25,
+  fieldWeight: { title: 1, body: 1 },
+  pairWeight: 1,
+  foldedWeight: 0.1,
+};
+
+export interface Hit {
+  unit: number;
+  score: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Only units whose mask byte is non-zero take part. */
+  mask?: Uint8Array;
+  params?: ScoringParams;
+}
+
+/** Terms of one field of one text, with their frequencies. */
+function fieldTerms(text: string, field: Field): Map<string, number> {
+  const counts = new Map<string, number>();
+  const { folded, accented } = tokenize(text);
+  for (let i = 0; i < folded.length; i++) {
+    const f = PREFIX[field] + folded[i];
+    const a = PREFIX[field] + ACCENT + accented[i];
+    counts.set(f, (counts.get(f) ?? 0) + 1);
+    counts.set(a, (counts.get(a) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export class LexicalIndexBuilder {
+  private postings = new Map<string, number[]>(); // flat [unit, tf, unit, tf, ...]
+  private lengths: Record<Field, number[]> = { title: [], body: [] };
+
+  /** Adds the next unit; units are numbered in the order they are added. */
+  add(texts: FieldTexts): number {
+    const unit = this.lengths.body.length;
+    for (const field of FIELDS) {
+      const terms = fieldTerms(texts[field], field);
+      let length = 0;
+      for (const [term, tf] of terms) {
+        if (!term.includes(ACCENT) && !term.includes(" ")) length += tf;
+        let list = this.postings.get(term);
+        if (!list) this.postings.set(term, (list = []));
+        list.push(unit, tf);
+      }
+      this.lengths[field].push(length);
+    }
+    return unit;
+  }
+
+  build(): LexicalIndex {
+    const table = TermTable.create(this.postings.size);
+    let total = 0;
+    for (const list of this.postings.values()) total += list.length / 2;
+    const units = new Uint32Array(total);
+    const tfs = new Uint16Array(total);
+    let at = 0;
+    for (const [term, list] of this.postings) {
+      table.set(term, at, list.length / 2);
+      for (let i = 0; i < list.length; i += 2) {
+        units[at] = list[i];
+        tfs[at++] = Math.min(list[i + 1], 65535);
+      }
+    }
+    this.postings.clear();
+    return new LexicalIndex({
+      table,
+      units,
+      tfs,
+      titleLengths: Float32Array.from(this.lengths.title),
+      bodyLengths: Float32Array.from(this.lengths.body),
+    });
+  }
+}
+
+export interface LexicalArrays {
+  table: TermTable;
+  units: Uint32Array;
+  tfs: Uint16Array;
+  titleLengths: Float32Array;
+  bodyLengths: Float32Array;
+}
+
+export class LexicalIndex {
+  readonly size: number;
+  private avg: Record<Field, number>;
+
+  constructor(readonly arrays: LexicalArrays) {
+    this.size = arrays.bodyLengths.length;
+    const mean = (a: Float32Array) => (a.length ? a.reduce((s, x) => s + x, 0) / a.length : 1) || 1;
+    this.avg = { title: mean(arrays.titleLengths), body: mean(arrays.bodyLengths) };
+  }
+
+  private lengths(field: Field): Float32Array {
+    return field === "title" ? this.arrays.titleLengths : this.arrays.bodyLengths;
+  }
+
+  /** Weighted query terms: folded always, accented too when the user typed tone marks. */
+  queryTerms(query: string, params: ScoringParams): Array<{ term: string; field: Field; weight: number }> {
+    const { folded, accented } = tokenize(query);
+    const withAccents = hasDiacritics(query);
+    const out = new Map<string, { term: string; field: Field; weight: number }>();
+    for (let i = 0; i < folded.length; i++) {
+      const pair = folded[i].includes(" ") ? params.pairWeight : 1;
+      for (const field of FIELDS) {
+        const w = params.fieldWeight[field] * pair;
+        if (!w) continue;
+        const f = PREFIX[field] + folded[i];
+        if (withAccents) {
+          const a = PREFIX[field] + ACCENT + accented[i];
+          out.set(a, { term: a, field, weight: w });
+          if (params.foldedWeight) out.set(f, { term: f, field, weight: w * params.foldedWeight });
+        } else {
+          out.set(f, { term: f, field, weight: w });
+        }
+      }
+    }
+    return [...out.values()];
+  }
+
+  /** Inverse document frequency of a stored term (folded body term by default). */
+  termIdf(term: string): number {
+    return idf(this.size, this.arrays.table.get(term)?.[1] ?? 0);
+  }
+
+  search(query: string, opts: SearchOptions = {}): Hit[] {
+    const params = opts.params ?? DEFAULT_SCORING;
+    const scores = new Float32Array(this.size);
+    const touched: number[] = [];
+    const { units, tfs, table } = this.arrays;
+    for (const { term, field, weight } of this.queryTerms(query, params)) {
+      const range = table.get(term);
+      if (!range) continue;
+      const [start, count] = range;
+      const w = weight * idf(this.size, count);
+      const lengths = this.lengths(field);
+      const avg = this.avg[field];
+      for (let p = start; p < start + count; p++) {
+        const u = units[p];
+        if (opts.mask && !opts.mask[u]) continue;
+        if (scores[u] === 0) touched.push(u);
+        scores[u] += w * termScore(tfs[p], lengths[u], avg, params);
+      }
+    }
+    return topK(touched, scores, opts.limit ?? 10);
+  }
+}
+
+/**
+ * Vietnamese question and framing words ("là gì", "bao nhiêu", "hãy liệt kê", "mô tả"): they say
+ * what is asked, not what the answer contains.
+ */
+export const QUESTION_WORDS = new Set(
+  ("gi nao bao nhieu lau ai may dau sao the nhu khong co la phai hoi duoc nhung cac cua va theo thi ve cho trong voi khi neu " +
+    "hay liet ke mo ta nen trinh bay biet dieu").split(" "),
+);
+
+/** A year in a question ("Bộ luật Dân sự 2015") names an edition, not content to find. */
+const YEAR = /^(19|20)\d\d$/;
+
+/** Binary search: does `unit` occur in the sorted postings range? */
+function contains(units: Uint32Array, start: number, count: number, unit: number): boolean {
+  let lo = start;
+  let hi = start + count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid] === unit) return true;
+    if (units[mid] < unit) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Share of the query's content (idf-weighted folded syllables, question words left out) that the
+ * unit contains, in its body or its title field (document name, headings). Low coverage means the
+ * best hit only shares noise with the question.
+ */
+export function coverage(index: LexicalIndex, query: string, unit: number): number {
+  const { units, table } = index.arrays;
+  let total = 0;
+  let found = 0;
+  const seen = new Set<string>();
+  for (const term of tokenize(query).folded) {
+    if (term.includes(" ") || QUESTION_WORDS.has(term) || YEAR.test(term) || seen.has(term)) continue;
+    seen.add(term);
+    const range = table.get(term);
+    // A word the corpus never uses weighs like the rarest word.
+    const w = idf(index.size, range ? range[1] : 0);
+    total += w;
+    const inTitle = table.get(PREFIX.title + term);
+    if ((range && contains(units, range[0], range[1], unit)) || (inTitle && contains(units, inTitle[0], inTitle[1], unit))) found += w;
+  }
+  return total ? found / total : 0;
+}
+
+/** The k best units by score (partial selection: touched lists can be long, k is small). */
+export function topK(candidates: number[], scores: Float32Array, k: number): Hit[] {
+  const best: Hit[] = [];
+  for (const unit of candidates) {
+    const score = scores[unit];
+    if (best.length === k && score <= best[k - 1].score) continue;
+    let i = best.length < k ? best.length : k - 1;
+    if (best.length < k) best.push({ unit, score });
+    while (i > 0 && best[i - 1].score < score) {
+      best[i] = best[i - 1];
+      i--;
+    }
+    best[i] = { unit, score };
+  }
+  return best;
+}
+
+const FILES = ["keysHi", "keysLo", "starts", "counts", "units", "tfs", "titleLengths", "bodyLengths"] as const;
+
+export function saveLexical(index: LexicalIndex, dir: string, name: string): void {
+  const { table, units, tfs, titleLengths, bodyLengths } = index.arrays;
+  const arrays = { ...table.arrays, units, tfs, titleLengths, bodyLengths };
+  for (const key of FILES) writeTyped(path.join(dir, `${name}.${key}.bin`), arrays[key]);
+}
+
+export function loadLexical(dir: string, name: string): LexicalIndex {
+  const file = (key: string) => path.join(dir, `${name}.${key}.bin`);
+  return new LexicalIndex({
+    table: new TermTable({
+      keysHi: readU32(file("keysHi")),
+      keysLo: readU32(file("keysLo")),
+      starts: readU32(file("starts")),
+      counts: readU32(file("counts")),
+    }),
+    units: readU32(file("units")),
+    tfs: readU16(file("tfs")),
+    titleLengths: readF32(file("titleLengths")),
+    bodyLengths: readF32(file("bodyLengths")),
+  });
+}

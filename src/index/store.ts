@@ -1,0 +1,105 @@
+/**
+ * On-disk index versions. Each ingest writes a complete new version directory, then swaps the
+ * CURRENT pointer with an atomic rename: a crash at any moment leaves the previous version
+ * answering, and running instances can pick up the new one by watching CURRENT.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
+import path from "node:path";
+import type { DocMeta, ParsedDocument } from "../model/document.js";
+import { buildLexical, CorpusIndex, listBlocks } from "./corpus-index.js";
+import { loadLexical, saveLexical } from "./lexical.js";
+import { VectorIndex } from "./vector.js";
+
+export const CURRENT = "CURRENT";
+const KEEP_VERSIONS = 2;
+
+/** What a version records about how it was built. */
+export interface IndexInfo {
+  version: string;
+  builtAt: string;
+  /** Embedder the vectors were made with; a different configured embedder requires re-ingest. */
+  embedder: { id: string; dimensions: number } | null;
+  /** Documents listed in the manifest, loaded or not ("chưa nạp"). */
+  catalog: Array<DocMeta & { loaded: boolean }>;
+  files: Array<{ file: string; sha256: string; docId: string }>;
+}
+
+export function currentVersion(indexDir: string): string | undefined {
+  const file = path.join(indexDir, CURRENT);
+  if (!existsSync(file)) return undefined;
+  const v = readFileSync(file, "utf8").trim();
+  return v && existsSync(path.join(indexDir, "versions", v)) ? v : undefined;
+}
+
+function writeDurable(file: string, data: string): void {
+  writeFileSync(file, data);
+  const fd = openSync(file, "r");
+  fsyncSync(fd);
+  closeSync(fd);
+}
+
+export interface VersionContent {
+  docs: ParsedDocument[];
+  info: Omit<IndexInfo, "version" | "builtAt">;
+  vectors?: number[][];
+}
+
+/** Writes a new version and makes it current. Returns the version name. */
+export function writeVersion(indexDir: string, content: VersionContent): string {
+  const version = `v${Date.now()}-${process.pid}`;
+  const tmp = path.join(indexDir, "versions", `${version}.tmp`);
+  mkdirSync(tmp, { recursive: true });
+  const { blocks, passages } = listBlocks(content.docs);
+  const { blockIndex, passageIndex } = buildLexical(content.docs, blocks, passages);
+  saveLexical(blockIndex, tmp, "blocks");
+  saveLexical(passageIndex, tmp, "passages");
+  if (content.vectors && content.info.embedder) VectorIndex.build(content.vectors, content.info.embedder.dimensions).save(path.join(tmp, "vectors.hnsw"));
+  writeDurable(path.join(tmp, "docs.json"), JSON.stringify(content.docs));
+  const info: IndexInfo = { version, builtAt: new Date().toISOString(), ...content.info };
+  writeDurable(path.join(tmp, "info.json"), JSON.stringify(info, null, 1));
+  const final = path.join(indexDir, "versions", version);
+  renameSync(tmp, final);
+  const pointer = path.join(indexDir, `${CURRENT}.tmp`);
+  writeDurable(pointer, version);
+  renameSync(pointer, path.join(indexDir, CURRENT));
+  pruneVersions(indexDir, version);
+  return version;
+}
+
+/** Removes old versions and leftovers of interrupted ingests, keeping the newest few. */
+function pruneVersions(indexDir: string, current: string): void {
+  const dir = path.join(indexDir, "versions");
+  const names = readdirSync(dir).sort();
+  const complete = names.filter((n) => !n.endsWith(".tmp"));
+  const keep = new Set([current, ...complete.slice(-KEEP_VERSIONS)]);
+  for (const n of names) if (!keep.has(n)) rmSync(path.join(dir, n), { recursive: true, force: true });
+}
+
+export interface LoadedIndex {
+  index: CorpusIndex;
+  info: IndexInfo;
+}
+
+export class IndexMissingError extends Error {}
+
+/** Loads the current version; throws IndexMissingError when nothing was ingested yet. */
+export function loadCurrent(indexDir: string, opts: { embedQuery?: (t: string) => Promise<number[]> } = {}): LoadedIndex {
+  const version = currentVersion(indexDir);
+  if (!version) throw new IndexMissingError(`Chưa có chỉ mục trong ${indexDir} — hãy chạy: npm run ingest`);
+  const dir = path.join(indexDir, "versions", version);
+  const info = JSON.parse(readFileSync(path.join(dir, "info.json"), "utf8")) as IndexInfo;
+  const docs = JSON.parse(readFileSync(path.join(dir, "docs.json"), "utf8")) as ParsedDocument[];
+  const { blocks, passages } = listBlocks(docs);
+  const vectorFile = path.join(dir, "vectors.hnsw");
+  const vectors = info.embedder && existsSync(vectorFile) ? VectorIndex.load(vectorFile, info.embedder.dimensions) : undefined;
+  const index = new CorpusIndex({
+    docs,
+    blocks,
+    passages,
+    blockIndex: loadLexical(dir, "blocks"),
+    passageIndex: loadLexical(dir, "passages"),
+    vectors,
+    embedQuery: opts.embedQuery,
+  });
+  return { index, info };
+}

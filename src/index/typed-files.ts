@@ -1,0 +1,18 @@
+/** Typed arrays to and from files: the index loads by reading bytes, with no parsing. */
+import { readFileSync, writeFileSync } from "node:fs";
+
+type Typed = Uint32Array | Uint16Array | Float32Array;
+
+export function writeTyped(file: string, array: Typed): void {
+  writeFileSync(file, new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+}
+
+function readBytes(file: string): ArrayBuffer {
+  const buf = readFileSync(file);
+  // Copy out of Node's shared pool so the view is aligned and owns its memory.
+  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+}
+
+export const readU32 = (file: string) => new Uint32Array(readBytes(file));
+export const readU16 = (file: string) => new Uint16Array(readBytes(file));
+export const readF32 = (file: string) => new Float32Array(readBytes(file));

@@ -1,0 +1,189 @@
+/**
+ * Ingest: read every supported file of a folder, parse its structure, merge manifest metadata,
+ * embed, and publish a new index version atomically. Unchanged files (same SHA-256) are taken from
+ * the parse cache instead of being read and parsed again; a failing file is reported and skipped.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, statSync } from "node:fs";
+import path from "node:path";
+import type { DocMeta, Layout, ParsedDocument, UnitType } from "../model/document.js";
+import { parseStructure } from "../structure/index.js";
+import { readHeaderMeta } from "../structure/header.js";
+import { formatOf, readDocument, ReadError } from "./readers/index.js";
+import { entryForFile, entryMeta, loadManifest, MANIFEST_FILE, type ManifestEntry } from "./manifest.js";
+import { blockText, listBlocks } from "../index/corpus-index.js";
+import type { Embedder } from "../index/embeddings/embedder.js";
+import { writeVersion, type IndexInfo } from "../index/store.js";
+import { withIngestLock } from "./lock.js";
+
+/** Bump when parsing changes, so cached parses are redone. */
+const PARSER_VERSION = 1;
+
+export interface FileReport {
+  file: string;
+  status: "ok" | "cached" | "failed";
+  docId?: string;
+  kind?: string;
+  layout?: Layout;
+  units?: Partial<Record<UnitType, number>>;
+  warnings: string[];
+  error?: string;
+}
+
+export interface IngestResult {
+  version: string;
+  reports: FileReport[];
+  catalog: IndexInfo["catalog"];
+  durationMs: number;
+}
+
+export interface IngestOptions {
+  from: string;
+  indexDir: string;
+  embedder: Embedder | null;
+  maxBytes?: number;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+interface CachedParse {
+  layout: Layout;
+  units: ParsedDocument["units"];
+  warnings: string[];
+  header: ReturnType<typeof readHeaderMeta>;
+}
+
+/** Supported files below a folder, sorted, skipping the manifest and dot-files. */
+export function listSourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith(".")) continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name !== MANIFEST_FILE && !/^(readme|source)\.md$/i.test(e.name) && formatOf(e.name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function countUnits(units: ParsedDocument["units"]): Partial<Record<UnitType, number>> {
+  const counts: Partial<Record<UnitType, number>> = {};
+  for (const u of units) counts[u.type] = (counts[u.type] ?? 0) + 1;
+  return counts;
+}
+
+async function parseFile(file: string, cacheDir: string, sha: string, maxBytes?: number): Promise<{ parsed: CachedParse; cached: boolean }> {
+  const cacheFile = path.join(cacheDir, `${sha}-p${PARSER_VERSION}.json`);
+  if (existsSync(cacheFile)) return { parsed: JSON.parse(readFileSync(cacheFile, "utf8")), cached: true };
+  const read = await readDocument(file, { maxBytes });
+  const structure = parseStructure(read.text);
+  const parsed: CachedParse = {
+    layout: structure.layout,
+    units: structure.units,
+    warnings: [...read.warnings, ...structure.warnings],
+    header: readHeaderMeta(read.text, path.basename(file).replace(/\.[^.]+$/, "")),
+  };
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(parsed));
+  renameSync(tmp, cacheFile);
+  return { parsed, cached: false };
+}
+
+/** Metadata: the manifest's facts win; the file's own header fills what the manifest lacks. */
+function mergeMeta(id: string, fileName: string, header: CachedParse["header"], entry?: ManifestEntry): DocMeta {
+  if (entry) return { ...entryMeta(entry), file: fileName };
+  return {
+    id,
+    number: header.number,
+    kind: header.kind,
+    issuer: header.issuer,
+    date: header.date,
+    title: header.title,
+    aliases: [],
+    status: "unknown",
+    file: fileName,
+  };
+}
+
+/** Ids from file stems; a stem seen twice (same name in two folders) is prefixed by its folder. */
+function fileIds(files: string[], root: string): string[] {
+  const stems = files.map((f) => path.basename(f).replace(/\.[^.]+$/, ""));
+  return files.map((f, i) =>
+    stems.indexOf(stems[i]) === stems.lastIndexOf(stems[i]) ? stems[i] : path.relative(root, f).replace(/\.[^.]+$/, "").replace(/[\\/]/g, "__"),
+  );
+}
+
+async function embedBlocks(docs: ParsedDocument[], embedder: Embedder, cacheDir: string): Promise<{ vectors: number[][]; dimensions: number }> {
+  const { blocks } = listBlocks(docs);
+  const texts = blocks.map((b) => blockText(docs[b.doc], b.unit).slice(0, 6000));
+  if (!embedder.remote) {
+    const vectors = await embedder.model.embedDocuments(texts);
+    return { vectors, dimensions: embedder.dimensions };
+  }
+  // Remote embedders: reuse vectors of unchanged texts (cost, time, and what leaves the machine).
+  const cacheFile = path.join(cacheDir, `vectors-${createHash("sha1").update(embedder.id).digest("hex")}.json`);
+  const cache: Record<string, number[]> = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, "utf8")) : {};
+  const keys = texts.map((t) => createHash("sha1").update(t).digest("hex"));
+  const missing = [...new Set(keys.filter((k) => !cache[k]))];
+  const missingTexts = missing.map((k) => texts[keys.indexOf(k)]);
+  for (let i = 0; i < missing.length; i += 64) {
+    const batch = await embedder.model.embedDocuments(missingTexts.slice(i, i + 64));
+    batch.forEach((v, j) => (cache[missing[i + j]] = v));
+  }
+  if (missing.length) writeFileSync(cacheFile, JSON.stringify(cache));
+  const vectors = keys.map((k) => cache[k]);
+  return { vectors, dimensions: vectors[0]?.length ?? 0 };
+}
+
+export async function ingest(opts: IngestOptions): Promise<IngestResult> {
+  const started = Date.now();
+  if (!existsSync(opts.from) || !statSync(opts.from).isDirectory()) throw new Error(`Không tìm thấy thư mục văn bản: ${opts.from}`);
+  const manifest = loadManifest(opts.from);
+  return withIngestLock(opts.indexDir, async () => {
+    const cacheDir = path.join(opts.indexDir, "cache");
+    mkdirSync(cacheDir, { recursive: true });
+    const files = listSourceFiles(opts.from);
+    const ids = fileIds(files, opts.from);
+    const reports: FileReport[] = [];
+    const docs: ParsedDocument[] = [];
+    const fileRecords: IndexInfo["files"] = [];
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      const rel = path.relative(opts.from, file);
+      opts.onProgress?.(i, files.length, rel);
+      try {
+        const bytes = readFileSync(file);
+        const sha = createHash("sha256").update(bytes).digest("hex");
+        const { parsed, cached } = await parseFile(file, cacheDir, sha, opts.maxBytes);
+        const entry = entryForFile(manifest, file);
+        const meta = mergeMeta(entry?.id ?? ids[i], path.basename(file), parsed.header, entry);
+        // A manifest layout overrides detection only when it differs: re-parse from the cache-free text.
+        const layout = entry?.layout ?? parsed.layout;
+        const units = layout === parsed.layout ? parsed.units : parseStructure((await readDocument(file, { maxBytes: opts.maxBytes })).text, { layout }).units;
+        if (docs.some((d) => d.meta.id === meta.id)) throw new Error(`id "${meta.id}" đã dùng cho một tệp khác`);
+        docs.push({ meta, layout, units, warnings: parsed.warnings });
+        fileRecords.push({ file: rel, sha256: sha, docId: meta.id });
+        reports.push({ file: rel, status: cached ? "cached" : "ok", docId: meta.id, kind: meta.kind, layout, units: countUnits(units), warnings: parsed.warnings });
+      } catch (e) {
+        const message = e instanceof ReadError ? e.message : `${rel}: ${(e as Error).message}`;
+        reports.push({ file: rel, status: "failed", warnings: [], error: message });
+      }
+    }
+    opts.onProgress?.(files.length, files.length, "");
+    const loadedIds = new Set(docs.map((d) => d.meta.id));
+    const catalog: IndexInfo["catalog"] = [
+      ...manifest.map((e) => ({ ...entryMeta(e), loaded: loadedIds.has(e.id) })),
+      ...docs.filter((d) => !manifest.some((e) => e.id === d.meta.id)).map((d) => ({ ...d.meta, loaded: true })),
+    ];
+    let vectors: number[][] | undefined;
+    let embedderInfo: IndexInfo["embedder"] = null;
+    if (opts.embedder && docs.length) {
+      const embedded = await embedBlocks(docs, opts.embedder, cacheDir);
+      vectors = embedded.vectors;
+      embedderInfo = { id: opts.embedder.id, dimensions: embedded.dimensions };
+    }
+    const version = writeVersion(opts.indexDir, { docs, vectors, info: { embedder: embedderInfo, catalog, files: fileRecords } });
+    return { version, reports, catalog, durationMs: Date.now() - started };
+  });
+}

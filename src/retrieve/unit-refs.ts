@@ -1,0 +1,81 @@
+/**
+ * Explicit unit references in a question: "khoản 2 điều 12", "dieu 5", "điểm a khoản 2 Điều 5",
+ * "mục 3", "phần II", "chương 2". Numbers may be arabic or roman; folded text is parsed.
+ */
+import type { UnitType } from "../model/document.js";
+import { foldDiacritics, searchForm } from "../text/normalize.js";
+
+export interface UnitRef {
+  type: UnitType;
+  /** Label as the parser writes it: digits for dieu/khoan/muc, a letter for diem, roman for phan/chuong. */
+  label: string;
+}
+
+const ROMAN: Array<[number, string]> = [[10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+
+export function toRoman(n: number): string {
+  let out = "";
+  for (const [v, s] of ROMAN) while (n >= v) (out += s), (n -= v);
+  return out.toUpperCase();
+}
+
+export function fromRoman(s: string): number | undefined {
+  const map: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
+  let total = 0;
+  const t = s.toLowerCase();
+  for (let i = 0; i < t.length; i++) {
+    const v = map[t[i]];
+    if (!v) return undefined;
+    const next = map[t[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total || undefined;
+}
+
+/** `word` is the accented keyword: typed as is, or with no tone marks at all, it counts. */
+const PATTERNS: Array<{ type: UnitType; word: string; re: RegExp; roman?: boolean }> = [
+  { type: "dieu", word: "điều", re: /\b(dieu)\s*(\d+[a-z]?)\b/g },
+  { type: "khoan", word: "khoản", re: /\b(khoan)\s*(\d+)\b/g },
+  { type: "diem", word: "điểm", re: /\b(diem)\s+([a-z])\b/g },
+  { type: "muc", word: "mục", re: /\b(muc)\s*(\d+(?:\.\d+)?)\b/g },
+  { type: "phan", word: "phần", re: /\b(phan)\s+(\d+|[ivxl]+)\b/g, roman: true },
+  { type: "chuong", word: "chương", re: /\b(chuong)\s+(\d+|[ivxl]+)\b/g, roman: true },
+];
+
+/** Words that frame a lookup without asking about content: "nội dung điều 5 là gì", "xem khoản 2". */
+const FRAMING = new Set(
+  "noi dung quy dinh gi la ve cua theo trong noi thi sao con xem cho toi biet hoi nhu the nao toan van nguyen van doc tra cuu tim va".split(" "),
+);
+
+/**
+ * True when the question is only a reference (plus a document name and framing words), so the
+ * unit itself is the answer; a question with content of its own is searched instead, since
+ * "quy định tại Điều 142" inside a longer question usually points elsewhere.
+ */
+export function isLookup(question: string, docNameKeys: string[]): boolean {
+  let folded = ` ${foldDiacritics(searchForm(question)).replace(/[^a-z0-9/\-]+/g, " ")} `;
+  for (const key of docNameKeys) folded = folded.replace(` ${key} `, " ");
+  for (const { re } of PATTERNS) folded = folded.replace(re, " ");
+  const rest = folded.split(/\s+/).filter((w) => w && !FRAMING.has(w));
+  return rest.length <= 2;
+}
+
+export function parseUnitRefs(question: string): UnitRef[] {
+  // searchForm and folding keep string positions, so a folded match points at the typed word.
+  const typed = searchForm(question);
+  const folded = foldDiacritics(typed);
+  const refs: UnitRef[] = [];
+  for (const { type, word, re, roman } of PATTERNS) {
+    for (const m of folded.matchAll(re)) {
+      const asTyped = typed.slice(m.index, m.index + m[1].length);
+      // "mức 3" (level 3) folds like "mục 3": only the keyword itself or its unaccented form counts.
+      if (asTyped !== word && asTyped !== m[1]) continue;
+      let label = m[2];
+      if (roman) label = /^\d+$/.test(label) ? toRoman(Number(label)) : label.toUpperCase();
+      if (type === "diem" && label === "d" && typed[m.index + m[0].length - 1] === "đ") label = "đ";
+      refs.push({ type, label });
+      break;
+    }
+  }
+  return refs;
+}

@@ -1,0 +1,60 @@
+/**
+ * Tokenisation for Vietnamese search: syllables plus adjacent syllable pairs, in an accented and
+ * a folded form. Document numbers ("73/2023/NĐ-CP", "34-CT/TU") are protected first so they stay
+ * one token instead of falling apart into "73", "2023", "nđ", "cp".
+ */
+import { foldDiacritics, searchForm } from "./normalize.js";
+
+/** Official document numbers: 73/2023/NĐ-CP, 01/VBHN-VPQH, 34-CT/TU, 124-QĐ/TW, 27/CT-TTg. */
+export const DOC_NUMBER = /\d+[a-z]?(?:\/\d{4})?(?:\/|-)[\p{Lu}Đ]{1,6}(?:[-/][\p{L}Đ]{1,8}){0,3}/gu;
+
+const SYLLABLE = /[\p{L}\p{M}\p{N}]+/gu;
+
+export interface Tokens {
+  /** Accented syllables and pairs ("cán", "cán bộ"): exact matches when the user typed accents. */
+  accented: string[];
+  /** Folded syllables and pairs ("can", "can bo"): what users typing without accents hit. */
+  folded: string[];
+}
+
+/**
+ * Splits text into syllables with sentence-level breaks: a pair never spans punctuation, so
+ * "Điều 5. Phạm vi" does not make the pair "5 phạm". Returns runs of syllables.
+ */
+export function syllableRuns(text: string): string[][] {
+  const runs: string[][] = [];
+  const lower = searchForm(text);
+  for (const chunk of lower.split(/[.,;:!?()\[\]{}"“”'‘’…\n]+/u)) {
+    const run: string[] = [];
+    // Keep document numbers whole; then plain syllables around them.
+    let last = 0;
+    for (const m of chunk.matchAll(new RegExp(DOC_NUMBER.source, "giu"))) {
+      run.push(...(chunk.slice(last, m.index).match(SYLLABLE) ?? []));
+      run.push(m[0]);
+      last = m.index! + m[0].length;
+    }
+    run.push(...(chunk.slice(last).match(SYLLABLE) ?? []));
+    if (run.length) runs.push(run);
+  }
+  return runs;
+}
+
+/** Syllables and adjacent pairs in one form (pairs joined by a space). */
+function withPairs(runs: string[][]): string[] {
+  const out: string[] = [];
+  for (const run of runs) {
+    for (let i = 0; i < run.length; i++) {
+      out.push(run[i]);
+      if (i + 1 < run.length) out.push(run[i] + " " + run[i + 1]);
+    }
+  }
+  return out;
+}
+
+export function tokenize(text: string): Tokens {
+  const runs = syllableRuns(text);
+  return {
+    accented: withPairs(runs),
+    folded: withPairs(runs.map((run) => run.map(foldDiacritics))),
+  };
+}
