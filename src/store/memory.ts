@@ -1,0 +1,53 @@
+/** In-process store: for tests and single-process runs that need no persistence. */
+import type { Store } from "./store.js";
+
+export class MemoryStore implements Store {
+  private values = new Map<string, { value: unknown; expires: number }>();
+  private logs = new Map<string, Array<{ at: number } & object>>();
+
+  private live(key: string) {
+    const e = this.values.get(key);
+    if (e && e.expires && e.expires <= Date.now()) {
+      this.values.delete(key);
+      return undefined;
+    }
+    return e;
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    return this.live(key)?.value as T | undefined;
+  }
+
+  async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
+    this.values.set(key, { value, expires: ttlMs ? Date.now() + ttlMs : 0 });
+  }
+
+  async setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean> {
+    if (this.live(key)) return false;
+    await this.set(key, value, ttlMs);
+    return true;
+  }
+
+  async delete(key: string): Promise<void> {
+    this.values.delete(key);
+  }
+
+  async incr(key: string, ttlMs?: number): Promise<number> {
+    const e = this.live(key);
+    const n = ((e?.value as number | undefined) ?? 0) + 1;
+    this.values.set(key, { value: n, expires: e?.expires ?? (ttlMs ? Date.now() + ttlMs : 0) });
+    return n;
+  }
+
+  async append(log: string, record: object): Promise<void> {
+    let list = this.logs.get(log);
+    if (!list) this.logs.set(log, (list = []));
+    list.push({ ...record, at: Date.now() });
+  }
+
+  async recent<T extends object>(log: string, limit: number, since = 0): Promise<Array<T & { at: number }>> {
+    return ((this.logs.get(log) ?? []).filter((r) => r.at >= since).slice(-limit).reverse()) as Array<T & { at: number }>;
+  }
+
+  async close(): Promise<void> {}
+}

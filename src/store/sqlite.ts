@@ -1,0 +1,79 @@
+/**
+ * The embedded default store: one SQLite file in WAL mode, so a crash loses nothing committed
+ * and readers never block the writer. Synchronous better-sqlite3 calls behind the async interface.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Store } from "./store.js";
+
+export class SqliteStore implements Store {
+  private db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("busy_timeout = 5000");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE IF NOT EXISTS log (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, at INTEGER NOT NULL, record TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS log_name_at ON log (name, at);
+    `);
+  }
+
+  private now = () => Date.now();
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const row = this.db.prepare("SELECT value, expires FROM kv WHERE key = ?").get(key) as { value: string; expires: number } | undefined;
+    if (!row) return undefined;
+    if (row.expires && row.expires <= this.now()) {
+      this.db.prepare("DELETE FROM kv WHERE key = ?").run(key);
+      return undefined;
+    }
+    return JSON.parse(row.value) as T;
+  }
+
+  async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
+    this.db
+      .prepare("INSERT INTO kv (key, value, expires) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires")
+      .run(key, JSON.stringify(value), ttlMs ? this.now() + ttlMs : 0);
+  }
+
+  async setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean> {
+    const tx = this.db.transaction(() => {
+      this.db.prepare("DELETE FROM kv WHERE key = ? AND expires > 0 AND expires <= ?").run(key, this.now());
+      return this.db.prepare("INSERT OR IGNORE INTO kv (key, value, expires) VALUES (?, ?, ?)").run(key, JSON.stringify(value), ttlMs ? this.now() + ttlMs : 0).changes === 1;
+    });
+    return tx();
+  }
+
+  async delete(key: string): Promise<void> {
+    this.db.prepare("DELETE FROM kv WHERE key = ?").run(key);
+  }
+
+  async incr(key: string, ttlMs?: number): Promise<number> {
+    const tx = this.db.transaction(() => {
+      const now = this.now();
+      this.db.prepare("DELETE FROM kv WHERE key = ? AND expires > 0 AND expires <= ?").run(key, now);
+      this.db.prepare("INSERT OR IGNORE INTO kv (key, value, expires) VALUES (?, '0', ?)").run(key, ttlMs ? now + ttlMs : 0);
+      this.db.prepare("UPDATE kv SET value = CAST(value AS INTEGER) + 1 WHERE key = ?").run(key);
+      return Number((this.db.prepare("SELECT value FROM kv WHERE key = ?").get(key) as { value: string }).value);
+    });
+    return tx();
+  }
+
+  async append(log: string, record: object): Promise<void> {
+    this.db.prepare("INSERT INTO log (name, at, record) VALUES (?, ?, ?)").run(log, this.now(), JSON.stringify(record));
+  }
+
+  async recent<T extends object>(log: string, limit: number, since = 0): Promise<Array<T & { at: number }>> {
+    const rows = this.db.prepare("SELECT at, record FROM log WHERE name = ? AND at >= ? ORDER BY id DESC LIMIT ?").all(log, since, limit) as Array<{ at: number; record: string }>;
+    return rows.map((r) => ({ ...(JSON.parse(r.record) as T), at: r.at }));
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

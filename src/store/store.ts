@@ -1,0 +1,20 @@
+/**
+ * One small store for everything the bots remember: chat context, rate-limit counters, update
+ * de-duplication, the question log, feedback and quiz results. Embedded SQLite by default (no
+ * server); Redis when several bot instances share state. Values are JSON.
+ */
+export interface Store {
+  get<T>(key: string): Promise<T | undefined>;
+  /** Stores a value; with ttlMs it expires after that long. */
+  set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
+  /** Sets only when absent; true when this call set it (de-duplication, locks). */
+  setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  /** Atomically increments a counter; the first increment starts its ttl window. */
+  incr(key: string, ttlMs?: number): Promise<number>;
+  /** Appends a record to a named log (questions, feedback, quiz answers). */
+  append(log: string, record: object): Promise<void>;
+  /** The newest records of a log, newest first; `since` (ms epoch) filters older ones out. */
+  recent<T extends object>(log: string, limit: number, since?: number): Promise<Array<T & { at: number }>>;
+  close(): Promise<void>;
+}
