@@ -5,7 +5,7 @@
 import { unitPath, type ParsedDocument } from "../model/document.js";
 import type { LexicalIndex } from "../index/lexical.js";
 import { QUESTION_WORDS } from "../index/lexical.js";
-import { tokenize } from "../text/tokenize.js";
+import { foldedTerms, tokenize } from "../text/tokenize.js";
 
 /** A unit this short is quoted whole; a longer one by its best sentence. */
 const WHOLE_UNIT_CHARS = 700;
@@ -36,7 +36,7 @@ export function queryWeights(index: LexicalIndex, question: string): TermWeights
 
 export function matchScore(text: string, weights: TermWeights): number {
   let score = 0;
-  for (const term of new Set(tokenize(text).folded)) score += weights.get(term) ?? 0;
+  for (const term of new Set(foldedTerms(text))) score += weights.get(term) ?? 0;
   return score;
 }
 

@@ -6,6 +6,7 @@ import { unitFullText, type ParsedDocument } from "../model/document.js";
 import { blockUnits, headingTrail, type Block, type Passage } from "./blocks.js";
 import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, type ScoringParams } from "./lexical.js";
 import type { VectorIndex } from "./vector.js";
+import { definesTerm } from "../retrieve/definition.js";
 
 export interface BlockHit {
   block: number;
@@ -27,7 +28,7 @@ export interface SearchParams {
 }
 
 export const DEFAULT_SEARCH: SearchParams = {
-  scoring: { ...DEFAULT_SCORING, fieldWeight: { title: 0.3, body: 1 } },
+  scoring: { ...DEFAULT_SCORING, fieldWeight: { title: 0.15, body: 1 } },
   passageWeight: 0.5,
   vectorWeight: 0,
 };
@@ -97,7 +98,22 @@ export class CorpusIndex {
    * Ranks blocks for a question. `docs` restricts the search to those documents (by position in
    * `docs`); without it the whole corpus is searched.
    */
-  async search(query: string, opts: { limit?: number; docs?: Set<number>; params?: SearchParams } = {}): Promise<BlockHit[]> {
+  /** Blocks whose text, or one of whose passages, opens by defining `term` ("X là …"). */
+  private definers(term: string, params: SearchParams, blockMask?: Uint8Array, passageMask?: Uint8Array): Map<number, number | undefined> {
+    const { docs, blocks, passages, blockIndex, passageIndex } = this.parts;
+    const found = new Map<number, number | undefined>();
+    for (const h of passageIndex.search(term, { limit: 200, mask: passageMask, params: params.scoring })) {
+      const p = passages[h.unit];
+      if (!found.has(p.block) && definesTerm(unitFullText(docs[p.doc], p.unit), term)) found.set(p.block, h.unit);
+    }
+    for (const h of blockIndex.search(term, { limit: 100, mask: blockMask, params: params.scoring })) {
+      const b = blocks[h.unit];
+      if (!found.has(h.unit) && definesTerm(docs[b.doc].units[b.unit].text, term)) found.set(h.unit, undefined);
+    }
+    return found;
+  }
+
+  async search(query: string, opts: { limit?: number; docs?: Set<number>; params?: SearchParams; definition?: string } = {}): Promise<BlockHit[]> {
     const { blocks, passages, blockIndex, passageIndex, vectors, embedQuery } = this.parts;
     const params = opts.params ?? DEFAULT_SEARCH;
     const limit = opts.limit ?? 10;
@@ -114,14 +130,21 @@ export class CorpusIndex {
         if (!bestPassage.has(b)) bestPassage.set(b, { passage: h.unit, score: h.score });
       }
     }
-    const candidates = new Set([...lexical.keys(), ...bestPassage.keys()]);
+    const definers = opts.definition ? this.definers(opts.definition, params, blockMask, passageMask) : new Map<number, number | undefined>();
+    const candidates = new Set([...lexical.keys(), ...bestPassage.keys(), ...definers.keys()]);
     const ranked = [...candidates].map((block) => {
       const own = lexical.get(block) ?? 0;
       const p = bestPassage.get(block);
       const passageScore = p ? p.score : this.passageCount[block] ? 0 : own;
-      return { block, lexical: own + params.passageWeight * passageScore, passage: p?.passage };
+      return { block, lexical: own + params.passageWeight * passageScore, passage: definers.get(block) ?? p?.passage };
     });
     ranked.sort((a, b) => b.lexical - a.lexical);
+    if (definers.size && ranked.length) {
+      // The passage that defines the asked term outranks passages that merely use it.
+      const top = ranked[0].lexical;
+      for (const r of ranked) if (definers.has(r.block)) r.lexical += top;
+      ranked.sort((a, b) => b.lexical - a.lexical);
+    }
 
     let fused: Array<{ block: number; lexical: number; passage?: number; score: number }> = ranked.map((r) => ({ ...r, score: r.lexical }));
     if (params.vectorWeight && vectors && embedQuery && ranked.length) {
@@ -135,6 +158,7 @@ export class CorpusIndex {
       fused = [...byBlock.values()].map((r) => ({ ...r, score: r.lexical / top + params.vectorWeight * (sim.get(r.block) ?? 0) }));
       fused.sort((a, b) => b.score - a.score);
     }
-    return fused.slice(0, limit).map((r) => ({ ...r, coverage: coverage(blockIndex, query, r.block) }));
+    const coverageOf = coverage(blockIndex, query);
+    return fused.slice(0, limit).map((r) => ({ ...r, coverage: coverageOf(r.block) }));
   }
 }

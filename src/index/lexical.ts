@@ -136,19 +136,24 @@ export class LexicalIndex {
     return field === "title" ? this.arrays.titleLengths : this.arrays.bodyLengths;
   }
 
-  /** Weighted query terms: folded always, accented too when the user typed tone marks. */
+  /**
+   * Weighted query terms. Without tone marks in the query, folded terms carry the match; with
+   * them, accented terms do and folded ones add a little — except for an accented form the corpus
+   * never uses, a typing slip ("câp" for "cấp"), where the folded form is trusted instead.
+   */
   queryTerms(query: string, params: ScoringParams): Array<{ term: string; field: Field; weight: number }> {
-    const { folded, accented } = tokenize(query);
+    const { folded, accented } = tokenize(query.replace(INTERROGATIVE, " , "));
     const withAccents = hasDiacritics(query);
     const out = new Map<string, { term: string; field: Field; weight: number }>();
     for (let i = 0; i < folded.length; i++) {
       const pair = folded[i].includes(" ") ? params.pairWeight : 1;
+      const useAccent = withAccents && this.arrays.table.get(ACCENT + accented[i]) !== undefined;
       for (const field of FIELDS) {
         const w = params.fieldWeight[field] * pair;
         if (!w) continue;
         const f = PREFIX[field] + folded[i];
-        if (withAccents) {
-          const a = PREFIX[field] + ACCENT + accented[i];
+        const a = PREFIX[field] + ACCENT + accented[i];
+        if (useAccent) {
           out.set(a, { term: a, field, weight: w });
           if (params.foldedWeight) out.set(f, { term: f, field, weight: w * params.foldedWeight });
         } else {
@@ -196,6 +201,9 @@ export const QUESTION_WORDS = new Set(
     "hay liet ke mo ta nen trinh bay biet dieu").split(" "),
 );
 
+/** Interrogatives: they shape the question, never the answer's wording, so they are not searched. */
+const INTERROGATIVE = /(?<![\p{L}\p{M}])(?:gì|nào|bao nhiêu|bao lâu|ai|mấy|đâu|ra sao|thế nào|như nào|hãy|liệt kê|mô tả|gi|bao nhieu|bao lau|the nao|nhu nao|ra sao)(?![\p{L}\p{M}])/giu;
+
 /** A year in a question ("Bộ luật Dân sự 2015") names an edition, not content to find. */
 const YEAR = /^(19|20)\d\d$/;
 
@@ -212,27 +220,35 @@ function contains(units: Uint32Array, start: number, count: number, unit: number
   return false;
 }
 
+/** Weight of a syllable pair in coverage: pairs tell "thời tiết" apart from "thời hạn" + "tiết". */
+const PAIR_COVERAGE = 0.5;
+
 /**
- * Share of the query's content (idf-weighted folded syllables, question words left out) that the
- * unit contains, in its body or its title field (document name, headings). Low coverage means the
- * best hit only shares noise with the question.
+ * Share of the query's content (idf-weighted folded syllables and pairs, question words left out)
+ * that the unit contains, in its body or its title field (document name, headings). Low coverage
+ * means the best hit only shares noise with the question.
  */
-export function coverage(index: LexicalIndex, query: string, unit: number): number {
+export function coverage(index: LexicalIndex, query: string): (unit: number) => number {
   const { units, table } = index.arrays;
+  const terms: Array<{ w: number; body?: [number, number]; title?: [number, number] }> = [];
   let total = 0;
-  let found = 0;
-  const seen = new Set<string>();
-  for (const term of tokenize(query).folded) {
-    if (term.includes(" ") || QUESTION_WORDS.has(term) || YEAR.test(term) || seen.has(term)) continue;
-    seen.add(term);
-    const range = table.get(term);
+  for (const term of new Set(tokenize(query).folded)) {
+    const parts = term.split(" ");
+    if (parts.some((p) => QUESTION_WORDS.has(p) || YEAR.test(p))) continue;
+    const body = table.get(term);
     // A word the corpus never uses weighs like the rarest word.
-    const w = idf(index.size, range ? range[1] : 0);
+    const w = idf(index.size, body ? body[1] : 0) * (parts.length > 1 ? PAIR_COVERAGE : 1);
     total += w;
-    const inTitle = table.get(PREFIX.title + term);
-    if ((range && contains(units, range[0], range[1], unit)) || (inTitle && contains(units, inTitle[0], inTitle[1], unit))) found += w;
+    terms.push({ w, body, title: table.get(PREFIX.title + term) });
   }
-  return total ? found / total : 0;
+  return (unit) => {
+    if (!total) return 0;
+    let found = 0;
+    for (const { w, body, title } of terms) {
+      if ((body && contains(units, body[0], body[1], unit)) || (title && contains(units, title[0], title[1], unit))) found += w;
+    }
+    return found / total;
+  };
 }
 
 /** The k best units by score (partial selection: touched lists can be long, k is small). */

@@ -7,24 +7,19 @@
 
 const COMBINING = /[\u0300-\u036f]/g;
 
-/** Old-style tone placement → new style, on the vowel pairs where both spellings coexist. */
-const TONE_FIXES: Array<[RegExp, string]> = (() => {
-  // tone marks as combining characters: grave, acute, hook, tilde, dot below
-  const tones = ["\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];
-  const pairs: Array<[string, string]> = [
-    ["o", "a"], ["o", "e"], ["u", "y"], ["O", "A"], ["O", "E"], ["U", "Y"], ["o", "A"], ["U", "y"],
-  ];
-  const fixes: Array<[RegExp, string]> = [];
-  for (const t of tones) {
-    for (const [first, second] of pairs) {
-      // "oà" → "òa" only when the pair ends the syllable (hoà, thuỷ) — "oàn" (hoàn) stays.
-      const from = (first + second.normalize("NFD") + t).normalize("NFC");
-      const to = ((first + t).normalize("NFC") + second);
-      fixes.push([new RegExp(from + "(?![\\p{L}\\p{M}])", "gu"), to]);
-    }
-  }
-  return fixes;
-})();
+/**
+ * Old-style tone placement → new style, where both spellings coexist: a syllable ending in
+ * "oà", "oè" or "uỳ" (hoà, khoẻ, thuỷ) moves the tone to the first vowel (hòa, khỏe, thủy).
+ * "oàn" (hoàn) is untouched, and so is "quý", whose u belongs to the consonant.
+ */
+const OLD_TONE = /(?<!q)([ou])([àáảãạèéẻẽẹỳýỷỹỵ])(?![\p{L}\p{M}])/gu;
+
+function moveTone(_m: string, first: string, second: string): string {
+  const [base, tone] = [...second.normalize("NFD")];
+  if (first === "o" && base !== "a" && base !== "e") return first + second;
+  if (first === "u" && base !== "y") return first + second;
+  return (first + tone).normalize("NFC") + base;
+}
 
 /**
  * Normalisation for stored text: NFC, one space character, one dash, Đ for its look-alike.
@@ -45,14 +40,32 @@ const I_Y: Record<string, string> = { i: "y", í: "ý", ì: "ỳ", ỉ: "ỷ", �
 
 /** Lower-cased form with one tone placement and one i/y spelling: the accented search key. */
 export function searchForm(input: string): string {
-  let s = normalizeText(input).toLowerCase();
-  for (const [re, to] of TONE_FIXES) s = s.replace(re, to);
+  const s = normalizeText(input).toLowerCase().replace(OLD_TONE, moveTone);
   return s.replace(I_TO_Y, (_m, onset: string, vowel: string) => onset + I_Y[vowel]);
+}
+
+/** Folded form of each non-ASCII character seen so far: folding runs on every indexed syllable. */
+const FOLDED_CHAR = new Map<string, string>([["đ", "d"], ["Đ", "D"]]);
+
+function foldChar(c: string): string {
+  let f = FOLDED_CHAR.get(c);
+  if (f === undefined) {
+    f = c.normalize("NFD").replace(COMBINING, "");
+    FOLDED_CHAR.set(c, f);
+  }
+  return f;
 }
 
 /** Remove every diacritic and map đ/Đ to d/D; keeps case. Input should be NFC. */
 export function foldDiacritics(input: string): string {
-  return input.normalize("NFD").replace(COMBINING, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+  let out = "";
+  let plainFrom = 0;
+  for (let i = 0; i < input.length; i++) {
+    if (input.charCodeAt(i) < 0x80) continue;
+    out += input.slice(plainFrom, i) + foldChar(input[i]);
+    plainFrom = i + 1;
+  }
+  return plainFrom === 0 ? input : out + input.slice(plainFrom);
 }
 
 /** Lower-cased, spelling-unified, folded form used for matching what users type. */

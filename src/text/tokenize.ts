@@ -9,6 +9,8 @@ import { foldDiacritics, searchForm } from "./normalize.js";
 export const DOC_NUMBER = /\d+[a-z]?(?:\/\d{4})?(?:\/|-)[\p{Lu}Đ]{1,6}(?:[-/][\p{L}Đ]{1,8}){0,3}/gu;
 
 const SYLLABLE = /[\p{L}\p{M}\p{N}]+/gu;
+/** Lower-cased text is searched, so document numbers are matched case-insensitively. */
+const DOC_NUMBER_ANY_CASE = new RegExp(DOC_NUMBER.source, "giu");
 
 export interface Tokens {
   /** Accented syllables and pairs ("cán", "cán bộ"): exact matches when the user typed accents. */
@@ -28,7 +30,7 @@ export function syllableRuns(text: string): string[][] {
     const run: string[] = [];
     // Keep document numbers whole; then plain syllables around them.
     let last = 0;
-    for (const m of chunk.matchAll(new RegExp(DOC_NUMBER.source, "giu"))) {
+    for (const m of chunk.matchAll(DOC_NUMBER_ANY_CASE)) {
       run.push(...(chunk.slice(last, m.index).match(SYLLABLE) ?? []));
       run.push(m[0]);
       last = m.index! + m[0].length;
@@ -49,6 +51,11 @@ function withPairs(runs: string[][]): string[] {
     }
   }
   return out;
+}
+
+/** Folded syllables and pairs only: the cheap form for scoring sentences against a query. */
+export function foldedTerms(text: string): string[] {
+  return withPairs(syllableRuns(text).map((run) => run.map(foldDiacritics)));
 }
 
 export function tokenize(text: string): Tokens {
