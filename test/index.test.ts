@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { coverage, LexicalIndexBuilder, loadLexical, saveLexical } from "../src/index/lexical.js";
+import { hashPair, TermTable } from "../src/index/term-table.js";
+import { HashingEmbeddings } from "../src/index/embeddings/hashing.js";
+import { VectorIndex } from "../src/index/vector.js";
+import { tempDir } from "./helpers/files.js";
+import path from "node:path";
+
+const TEXTS = [
+  { title: "Phạm vi điều chỉnh", body: "Nghị định này quy định việc quản lý vườn ươm cây giống." },
+  { title: "Trách nhiệm", body: "Thủ trưởng đơn vị bố trí kinh phí chăm sóc vườn ươm hằng năm." },
+  { title: "Xử lý vi phạm", body: "Người làm chết cây giống do không tưới nước thì bị nhắc nhở. Cán bộ vi phạm bị kỷ luật." },
+  { title: "Căn cứ", body: "Cấn trừ công nợ và căn cứ pháp lý của việc thanh toán." },
+];
+
+function build() {
+  const b = new LexicalIndexBuilder();
+  for (const t of TEXTS) b.add(t);
+  return b.build();
+}
+
+describe("term table", () => {
+  it("finds every stored term and no absent one", () => {
+    const terms = Array.from({ length: 5000 }, (_, i) => `term ${i}`);
+    const table = TermTable.create(terms.length);
+    terms.forEach((t, i) => table.set(t, i, i + 1));
+    for (const [i, t] of terms.entries()) expect(table.get(t)).toEqual([i, i + 1]);
+    expect(table.get("absent")).toBeUndefined();
+  });
+
+  it("hashes to unsigned 32-bit pairs", () => {
+    for (const t of ["a", "cán bộ", "~đảng viên", "#x"]) {
+      const [hi, lo] = hashPair(t);
+      expect(hi).toBeGreaterThanOrEqual(0);
+      expect(lo).toBeGreaterThan(0);
+      expect(lo).toBeLessThan(2 ** 32);
+    }
+  });
+});
+
+describe("lexical index", () => {
+  it("ranks the unit that shares the rarest words first, with or without tone marks", () => {
+    const index = build();
+    expect(index.search("kinh phí chăm sóc vườn ươm")[0].unit).toBe(1);
+    expect(index.search("kinh phi cham soc vuon uom")[0].unit).toBe(1);
+    expect(index.search("tưới nước")[0].unit).toBe(2);
+  });
+
+  it("uses tone marks to tell words apart when the user typed them", () => {
+    const index = build();
+    // "cán bộ" is in unit 2; "cấn"/"căn" in unit 3 fold to the same "can".
+    expect(index.search("cán bộ")[0].unit).toBe(2);
+    const folded = index.search("can").map((h) => h.unit).sort();
+    expect(folded).toEqual([2, 3]);
+  });
+
+  it("trusts the folded form for an accented word the corpus never uses", () => {
+    const index = build();
+    // "vườn ưom" (typo) still finds the nursery units.
+    expect(index.search("kinh phí vườn ưom")[0].unit).toBe(1);
+  });
+
+  it("restricts to a mask", () => {
+    const index = build();
+    const mask = Uint8Array.from([0, 0, 1, 0]);
+    expect(index.search("cây giống", { mask }).map((h) => h.unit)).toEqual([2]);
+    expect(index.search("cây giống").map((h) => h.unit).sort()).toEqual([0, 2]);
+  });
+
+  it("measures how much of the question a unit covers", () => {
+    const index = build();
+    const cov = coverage(index, "kinh phí chăm sóc vườn ươm là bao nhiêu?");
+    expect(cov(1)).toBeGreaterThan(0.9);
+    expect(cov(3)).toBeLessThan(0.2);
+    expect(coverage(index, "giá vàng hôm nay")(0)).toBeLessThan(0.2);
+  });
+
+  it("round-trips through files", () => {
+    const index = build();
+    const dir = tempDir();
+    saveLexical(index, dir, "t");
+    const loaded = loadLexical(dir, "t");
+    for (const q of ["vườn ươm", "can bo", "tưới nước"]) expect(loaded.search(q)).toEqual(index.search(q));
+  });
+});
+
+describe("vector index with the hashing embedder", () => {
+  it("finds near spellings and persists", async () => {
+    const emb = new HashingEmbeddings(128);
+    const vectors = await emb.embedDocuments(TEXTS.map((t) => t.body));
+    const index = VectorIndex.build(vectors, 128);
+    const q = await emb.embedQuery("vuon uom cay giong");
+    expect(index.search(q, 1)[0].unit).toBe(0);
+    const file = path.join(tempDir(), "v.hnsw");
+    index.save(file);
+    expect(VectorIndex.load(file, 128).search(q, 2)).toEqual(index.search(q, 2));
+    const norm = Math.hypot(...vectors[0]);
+    expect(norm).toBeCloseTo(1, 5);
+  });
+});

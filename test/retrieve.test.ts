@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { DocNameMatcher, nameKeys } from "../src/retrieve/doc-names.js";
+import { isLookup, parseUnitRefs } from "../src/retrieve/unit-refs.js";
+import { definesTerm, definitionTerm } from "../src/retrieve/definition.js";
+import { citationLabel, docLabel, unitLabel } from "../src/model/citation.js";
+import type { DocMeta } from "../src/model/document.js";
+
+const meta = (m: Partial<DocMeta> & Pick<DocMeta, "id" | "kind" | "title">): DocMeta => ({ aliases: [], status: "in_force", ...m });
+const DOCS = [
+  meta({ id: "nd-73-2023", number: "73/2023/NĐ-CP", kind: "Nghị định", title: "quy định về khuyến khích, bảo vệ cán bộ năng động", aliases: ["NĐ 73"] }),
+  meta({ id: "ct-34-tu-danang", number: "34-CT/TU", kind: "Chỉ thị", title: "về tiếp tục đẩy mạnh cải cách hành chính", aliases: ["CT34", "chỉ thị 34 của Thành ủy"] }),
+  meta({ id: "ct-05-tw", number: "05-CT/TW", kind: "Chỉ thị", title: "về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh" }),
+  meta({ id: "qd-124-tw", number: "124-QĐ/TW", kind: "Quy định", title: "về kiểm điểm và đánh giá, xếp loại chất lượng hằng năm" }),
+  meta({ id: "blds", number: "91/2015/QH13", kind: "Bộ luật", title: "Dân sự" }),
+];
+
+describe("document names in questions", () => {
+  const m = new DocNameMatcher(DOCS);
+  const ids = (q: string) => m.find(q).map((n) => n.docId);
+
+  it.each([
+    ["Điều 5 Nghị định 73", "nd-73-2023"],
+    ["NĐ 73 bảo vệ cán bộ thế nào", "nd-73-2023"],
+    ["nd73?", "nd-73-2023"],
+    ["dieu 5 nd 73", "nd-73-2023"],
+    ["Nghị định số 73/2023/NĐ-CP", "nd-73-2023"],
+    ["mục 3 chỉ thị 34", "ct-34-tu-danang"],
+    ["CT34 nói gì", "ct-34-tu-danang"],
+    ["chi thi 34 cua thanh uy", "ct-34-tu-danang"],
+    ["chỉ thị 05", "ct-05-tw"],
+    ["chỉ thị 5", "ct-05-tw"],
+    ["khoản 2 điều 12 quy định 124", "qd-124-tw"],
+    ["QĐ 124-QĐ/TW", "qd-124-tw"],
+    ["Theo Bộ luật Dân sự 2015", "blds"],
+    ["luật dân sự quy định", "blds"],
+  ])("%s → %s", (q, id) => expect(ids(q)).toEqual([id]));
+
+  it("does not match a number inside a longer one", () => {
+    expect(ids("nghị định 7 về thuế")).toEqual([]);
+    expect(ids("chỉ thị 345")).toEqual([]);
+  });
+
+  it("derives keys from metadata, not a fixed list", () => {
+    expect(nameKeys(DOCS[0])).toEqual(expect.arrayContaining(["nghi dinh 73", "nd 73", "nd73", "73/2023/nd-cp"]));
+  });
+});
+
+describe("unit references", () => {
+  it("reads articles, clauses, points, sections and parts", () => {
+    expect(parseUnitRefs("khoản 2 điều 12 quy định 124")).toEqual([
+      { type: "dieu", label: "12" },
+      { type: "khoan", label: "2" },
+    ]);
+    expect(parseUnitRefs("điểm đ khoản 1 Điều 3")).toContainEqual({ type: "diem", label: "đ" });
+    expect(parseUnitRefs("diem a khoan 1 dieu 3")).toContainEqual({ type: "diem", label: "a" });
+    expect(parseUnitRefs("phần 2 mục 3")).toEqual([
+      { type: "muc", label: "3" },
+      { type: "phan", label: "II" },
+    ]);
+  });
+
+  it("does not take look-alike words for references", () => {
+    expect(parseUnitRefs("mức 3 là gì")).toEqual([]);
+    expect(parseUnitRefs("phân 2 loại")).toEqual([]);
+  });
+
+  it("tells a lookup from a question that only mentions a unit", () => {
+    expect(isLookup("Điều 5 Nghị định 73", ["nghi dinh 73"])).toBe(true);
+    expect(isLookup("nội dung khoản 2 điều 12 là gì", [])).toBe(true);
+    expect(isLookup("người phạm tội quy định tại Điều 142 thì bị phạt tù bao lâu", [])).toBe(false);
+  });
+});
+
+describe("definition questions", () => {
+  it("extracts the term asked about", () => {
+    expect(definitionTerm('Định nghĩa của "Người lao động"?')).toBe("nguoi lao dong");
+    expect(definitionTerm("An ninh mạng là gì?")).toBe("an ninh mang");
+    expect(definitionTerm("Theo Bộ luật Dân sự 2015, hoa lợi được hiểu như thế nào?", ["bo luat dan su"])).toBe("hoa loi");
+    expect(definitionTerm("Người lao động có quyền gì?")).toBeUndefined();
+  });
+
+  it("recognises the defining sentence", () => {
+    expect(definesTerm("Hoa lợi là sản vật tự nhiên mà tài sản mang lại.", "hoa loi")).toBe(true);
+    expect(definesTerm("Hoa lợi được chia theo thỏa thuận.", "hoa loi")).toBe(false);
+  });
+});
+
+describe("citation labels", () => {
+  const doc = { id: "nd-73-2023", number: "73/2023/NĐ-CP", kind: "Nghị định", title: "…", status: "in_force" as const };
+  it("reads from the smallest unit to the document for legal texts", () => {
+    const path = [
+      { type: "chuong" as const, label: "II" },
+      { type: "dieu" as const, label: "5" },
+      { type: "khoan" as const, label: "2" },
+      { type: "diem" as const, label: "a" },
+    ];
+    expect(unitLabel(path)).toBe("điểm a khoản 2 Điều 5");
+    expect(citationLabel({ doc, path })).toBe("điểm a khoản 2 Điều 5 — Nghị định 73/2023/NĐ-CP");
+  });
+
+  it("reads parts and sections for directives", () => {
+    const ct = { ...doc, number: "34-CT/TU", kind: "Chỉ thị" };
+    expect(citationLabel({ doc: ct, path: [{ type: "muc", label: "2" }] })).toBe("mục 2 — Chỉ thị 34-CT/TU");
+    expect(unitLabel([{ type: "phan", label: "II" }, { type: "muc", label: "3" }])).toBe("phần II, mục 3");
+  });
+
+  it("does not repeat the kind in a title that starts with it", () => {
+    expect(docLabel({ id: "g", kind: "Hướng dẫn", title: "Hướng dẫn sử dụng trợ lý", status: "in_force" })).toBe("Hướng dẫn sử dụng trợ lý");
+  });
+});
