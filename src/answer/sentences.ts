@@ -63,12 +63,14 @@ export function blockDescendants(doc: ParsedDocument, block: number): number[] {
 }
 
 /**
- * Best quote in a block. Deeper units win ties, so a matching điểm is cited rather than its
+ * Best quote in a block (or in one of its passages). Deeper units win ties, so a matching điểm is cited rather than its
  * khoản; a unit's heading counts toward its match but is not quoted.
  */
-export function pickQuote(doc: ParsedDocument, block: number, weights: TermWeights): QuotePick | undefined {
+export function pickQuote(doc: ParsedDocument, block: number, weights: TermWeights, passage?: number): QuotePick | undefined {
   let best: QuotePick | undefined;
-  for (const unit of blockDescendants(doc, block)) {
+  // With the best-matching passage known, only it (and the block's own words) can hold the quote.
+  const units = passage === undefined ? blockDescendants(doc, block) : [block, ...blockDescendants(doc, passage)];
+  for (const unit of units) {
     const { text } = doc.units[unit];
     if (!text.trim()) continue;
     const depth = unitPath(doc, unit).length;

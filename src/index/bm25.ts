@@ -9,7 +9,3 @@ export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
 export function idf(docCount: number, docFreq: number): number {
   return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
 }
-
-export function termScore(tf: number, length: number, avgLength: number, p: Bm25Params): number {
-  return (tf * (p.k1 + 1)) / (tf + p.k1 * (1 - p.b + (p.b * length) / avgLength));
-}

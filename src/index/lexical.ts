@@ -4,7 +4,7 @@
  * Postings live in typed arrays behind a hashed term table so a 27 MB corpus stays small in memory
  * and loads from disk without re-tokenising.
  */
-import { DEFAULT_BM25, idf, termScore, type Bm25Params } from "./bm25.js";
+import { DEFAULT_BM25, idf, type Bm25Params } from "./bm25.js";
 import { TermTable } from "./term-table.js";
 import { hasDiacritics } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
@@ -132,8 +132,19 @@ export class LexicalIndex {
     this.avg = { title: mean(arrays.titleLengths), body: mean(arrays.bodyLengths) };
   }
 
-  private lengths(field: Field): Float32Array {
-    return field === "title" ? this.arrays.titleLengths : this.arrays.bodyLengths;
+  private norms = new Map<string, Float32Array>();
+
+  /** k1·(1 − b + b·length/avg) per unit, for a field and parameters (cached). */
+  private lengthNorm(field: Field, p: Bm25Params): Float32Array {
+    const key = `${field}:${p.k1}:${p.b}`;
+    let norm = this.norms.get(key);
+    if (!norm) {
+      const lengths = field === "title" ? this.arrays.titleLengths : this.arrays.bodyLengths;
+      const avg = this.avg[field];
+      norm = lengths.map((len) => p.k1 * (1 - p.b + (p.b * len) / avg));
+      this.norms.set(key, norm);
+    }
+    return norm;
   }
 
   /**
@@ -174,18 +185,20 @@ export class LexicalIndex {
     const scores = new Float32Array(this.size);
     const touched: number[] = [];
     const { units, tfs, table } = this.arrays;
+    const { mask } = opts;
     for (const { term, field, weight } of this.queryTerms(query, params)) {
       const range = table.get(term);
       if (!range) continue;
       const [start, count] = range;
-      const w = weight * idf(this.size, count);
-      const lengths = this.lengths(field);
-      const avg = this.avg[field];
-      for (let p = start; p < start + count; p++) {
+      // BM25 with the length normalisation precomputed per unit: this loop is the hot path.
+      const w = weight * idf(this.size, count) * (params.k1 + 1);
+      const norm = this.lengthNorm(field, params);
+      for (let p = start, end = start + count; p < end; p++) {
         const u = units[p];
-        if (opts.mask && !opts.mask[u]) continue;
+        if (mask && !mask[u]) continue;
         if (scores[u] === 0) touched.push(u);
-        scores[u] += w * termScore(tfs[p], lengths[u], avg, params);
+        const tf = tfs[p];
+        scores[u] += (w * tf) / (tf + norm[u]);
       }
     }
     return topK(touched, scores, opts.limit ?? 10);
@@ -251,21 +264,39 @@ export function coverage(index: LexicalIndex, query: string): (unit: number) => 
   };
 }
 
-/** The k best units by score (partial selection: touched lists can be long, k is small). */
+/**
+ * The k best units by score, best first. A min-heap of size k keeps this O(n log k): touched
+ * lists run to tens of thousands of units while k is small.
+ */
 export function topK(candidates: number[], scores: Float32Array, k: number): Hit[] {
-  const best: Hit[] = [];
-  for (const unit of candidates) {
-    const score = scores[unit];
-    if (best.length === k && score <= best[k - 1].score) continue;
-    let i = best.length < k ? best.length : k - 1;
-    if (best.length < k) best.push({ unit, score });
-    while (i > 0 && best[i - 1].score < score) {
-      best[i] = best[i - 1];
-      i--;
+  const heap: number[] = [];
+  const less = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l], heap[m])) m = l;
+      if (r < heap.length && less(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
     }
-    best[i] = { unit, score };
+  };
+  for (const unit of candidates) {
+    if (heap.length < k) {
+      heap.push(unit);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!less(heap[i], heap[parent])) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        i = parent;
+      }
+    } else if (k > 0 && less(heap[0], unit)) {
+      heap[0] = unit;
+      down(0);
+    }
   }
-  return best;
+  return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0)).map((unit) => ({ unit, score: scores[unit] }));
 }
 
 const FILES = ["keysHi", "keysLo", "starts", "counts", "units", "tfs", "titleLengths", "bodyLengths"] as const;

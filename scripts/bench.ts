@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: every figure measured side by side in one run.
+ * - Retrieval quality on ALQAC 2022: the engine, the engine with the default hashing vectors fused,
+ *   MiniSearch with a syllable tokenizer, and a plain BM25 (syllables + pairs).
+ * - Not-found behaviour: share of plainly off-topic questions (bench/offtopic-questions.txt) answered.
+ * - Ingest time of all of vn-legal-texts, query latency on both corpora, resident memory with the
+ *   larger index loaded (in a child process, so this process's own data does not count).
+ * - The Telegram bot's throughput against a fake Bot API server, when that benchmark is present.
+ * Needs ../shared; says so and skips what it cannot run.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Engine } from "../src/engine/engine.js";
+import { ingest } from "../src/ingest/ingest.js";
+import { evaluate, percentile, readQuestions } from "../src/cli/eval.js";
+import { HashingEmbeddings } from "../src/index/embeddings/hashing.js";
+import { DEFAULT_SEARCH } from "../src/index/corpus-index.js";
+import { bm25Ranker, miniSearchRanker, readArticles, scoreRanker } from "./bench/baselines.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SHARED = process.env.HVB_SHARED_DIR ?? path.resolve(ROOT, "../shared");
+const ALQAC = path.join(SHARED, "bench/alqac2022");
+const LEGAL = path.join(SHARED, "corpora/vn-legal-texts");
+const results: Record<string, unknown> = {};
+const round = (x: number, d = 3) => Number(x.toFixed(d));
+const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
+
+function row(name: string, f: { r1: number; r5: number; r10: number; mrr10: number; p50_ms: number; p95_ms?: number }) {
+  console.log(`| ${name.padEnd(34)} | ${f.r1.toFixed(3)} | ${f.r5.toFixed(3)} | ${f.r10.toFixed(3)} | ${f.mrr10.toFixed(3)} | ${f.p50_ms.toFixed(2)} | ${(f.p95_ms ?? NaN).toFixed(2)} |`);
+}
+
+async function quality(): Promise<void> {
+  if (!existsSync(ALQAC)) return console.log(`[skip] ${ALQAC} not found: ALQAC quality not measured`);
+  const questions = readQuestions(path.join(ALQAC, "questions.jsonl"));
+  const corpus = path.join(ALQAC, "corpus");
+  console.log(`\n## ALQAC 2022 retrieval (${questions.length} questions, article level)\n`);
+  console.log("| system                             | R@1   | R@5   | R@10  | MRR@10 | p50 ms | p95 ms |\n|---|---|---|---|---|---|---|");
+  const dir = tmp("hvb-bench-alqac-");
+  const model = new HashingEmbeddings();
+  await ingest({ from: corpus, indexDir: dir, embedder: { id: model.id, dimensions: model.dimensions, model, remote: false } });
+  const engine = Engine.open({ indexDir: dir });
+  const ours = await evaluate(engine, questions);
+  row("Hỏi Văn Bản (default, lexical)", ours);
+  const fused = Engine.open({ indexDir: dir, embedQuery: async (t) => model.embed(t), search: { ...DEFAULT_SEARCH, vectorWeight: 0.15 } });
+  const withVectors = await evaluate(fused, questions);
+  row("… + hashing vectors fused (w 0.15)", withVectors);
+  const articles = readArticles(corpus);
+  const bm25 = scoreRanker(bm25Ranker(articles), questions);
+  row("plain BM25, syllables + pairs", bm25);
+  const mini = scoreRanker(miniSearchRanker(articles), questions);
+  row("MiniSearch, syllable tokenizer", mini);
+
+  const offtopic = readFileSync(path.join(ROOT, "bench/offtopic-questions.txt"), "utf8").split("\n").filter((l) => l.trim());
+  let answered = 0;
+  for (const q of offtopic) if ((await engine.ask(q)).status === "answer") answered++;
+  let notFound = 0;
+  for (const q of questions) if ((await engine.ask(q.question)).status === "not_found") notFound++;
+  console.log(`\nOff-topic questions answered anyway: ${answered}/${offtopic.length}; ALQAC questions refused as not found: ${notFound}/${questions.length}.`);
+  results.alqac = { engine: ours, engineWithHashingVectors: withVectors, bm25, minisearch: mini, offtopicAnswered: answered / offtopic.length, alqacNotFound: notFound / questions.length };
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Queries for the large corpus: article headings of every 40th article (what users look up). */
+function headingQueries(engine: Engine, every = 40): string[] {
+  const out: string[] = [];
+  let i = 0;
+  for (const doc of engine.docs()) for (const u of doc.units) if (u.type === "dieu" && u.heading && i++ % every === 0) out.push(u.heading);
+  return out;
+}
+
+async function scale(): Promise<void> {
+  if (!existsSync(LEGAL)) return console.log(`[skip] ${LEGAL} not found: ingest time, latency and memory at scale not measured`);
+  console.log("\n## vn-legal-texts at scale\n");
+  const dir = tmp("hvb-bench-legal-");
+  const t0 = performance.now();
+  const r = await ingest({ from: LEGAL, indexDir: dir, embedder: null });
+  const ingestS = (performance.now() - t0) / 1000;
+  const units = r.reports.reduce((s, f) => s + (f.units?.dieu ?? 0), 0);
+  const failed = r.reports.filter((f) => f.status === "failed").length;
+  console.log(`Ingest (cold, no cache): ${r.reports.length} files, ${units} articles, ${failed} failed, ${ingestS.toFixed(1)} s`);
+  const warm0 = performance.now();
+  await ingest({ from: LEGAL, indexDir: dir, embedder: null });
+  const warmS = (performance.now() - warm0) / 1000;
+  console.log(`Re-ingest with nothing changed: ${warmS.toFixed(1)} s`);
+  const engine = Engine.open({ indexDir: dir });
+  const queries = headingQueries(engine);
+  const times: number[] = [];
+  for (const q of queries) {
+    const s = performance.now();
+    await engine.ask(q);
+    times.push(performance.now() - s);
+  }
+  const p50 = percentile(times, 50), p95 = percentile(times, 95);
+  console.log(`Query latency over ${queries.length} heading queries: p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`);
+  const rss = JSON.parse(execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", path.join(ROOT, "scripts/bench/rss.ts"), dir], { cwd: ROOT, encoding: "utf8" }).trim().split("\n").pop()!);
+  console.log(`Resident memory with this index loaded: ${rss.rssMb} MB (JS heap ${rss.heapMb} MB)`);
+  results.legal = { files: r.reports.length, articles: units, failed, ingestS: round(ingestS, 1), reingestS: round(warmS, 1), queries: queries.length, p50_ms: round(p50, 2), p95_ms: round(p95, 2), rssMb: rss.rssMb };
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function telegram(): Promise<void> {
+  const file = path.join(ROOT, "scripts/bench/telegram.ts");
+  if (!existsSync(file)) return console.log("[skip] scripts/bench/telegram.ts not present");
+  const mod = (await import(file)) as { runTelegramBench?: () => Promise<Record<string, number>> };
+  if (!mod.runTelegramBench) return console.log("[skip] scripts/bench/telegram.ts exports no runTelegramBench()");
+  console.log("\n## Telegram bot against a fake Bot API server\n");
+  const t = await mod.runTelegramBench();
+  console.log(JSON.stringify(t));
+  results.telegram = t;
+}
+
+await quality();
+await scale();
+await telegram();
+console.log(JSON.stringify(results));
