@@ -1,9 +1,14 @@
 /** Wiring shared by every command: configuration, embedder, ingest and the engine. */
 import cliProgress from "cli-progress";
 import type { Config } from "./config/env.js";
+import { existsSync } from "node:fs";
 import { Engine, readInfo } from "./engine/engine.js";
+import { INDEX_FORMAT } from "./index/store.js";
+import { DEFAULT_SEARCH } from "./index/corpus-index.js";
 import { embedderFromConfig } from "./index/embeddings/embedder.js";
 import { ingest, type IngestResult } from "./ingest/ingest.js";
+import { llmFromConfig } from "./llm/from-config.js";
+import { createLogger } from "./log.js";
 
 export async function runIngest(config: Config, from: string, opts: { quiet?: boolean } = {}): Promise<IngestResult> {
   const bar = !opts.quiet && process.stderr.isTTY ? new cliProgress.SingleBar({ format: "Nạp văn bản [{bar}] {value}/{total} {file}", stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
@@ -36,14 +41,28 @@ export async function openEngine(config: Config, log: (msg: string) => void = (m
   const built = readInfo(config.INDEX_DIR);
   const reason = !built
     ? `Chưa có chỉ mục trong ${config.INDEX_DIR}`
-    : (built.embedder?.id ?? null) !== (embedder?.id ?? null)
-      ? `Chỉ mục được dựng với bộ nhúng ${built.embedder?.id ?? "không có"}, cấu hình hiện là ${embedder?.id ?? "không có"}`
-      : undefined;
+    : built.format !== INDEX_FORMAT
+      ? `Chỉ mục có định dạng cũ`
+      : (built.embedder?.id ?? null) !== (embedder?.id ?? null)
+        ? `Chỉ mục được dựng với bộ nhúng ${built.embedder?.id ?? "không có"}, cấu hình hiện là ${embedder?.id ?? "không có"}`
+        : undefined;
   if (reason) {
-    log(`${reason}: nạp lại các văn bản trong ${config.CORPUS_DIR}…`);
-    const r = await runIngest(config, config.CORPUS_DIR);
+    // Rebuild from the folder the index was made from; the configured corpus on first run.
+    const from = built?.source && existsSync(built.source) ? built.source : config.CORPUS_DIR;
+    log(`${reason}: nạp lại các văn bản trong ${from}…`);
+    const r = await runIngest(config, from);
     const failed = r.reports.filter((f) => f.status === "failed").length;
     log(`Đã nạp ${r.reports.length - failed} tệp${failed ? `, ${failed} tệp lỗi (xem: npm run ingest)` : ""}.`);
   }
-  return Engine.open({ indexDir: config.INDEX_DIR, embedQuery: embedder ? (t) => embedder.model.embedQuery(t) : undefined });
+  // With LLM_MODEL (and not OFFLINE_ONLY) answers are phrased by the model and verified; else extractive.
+  const llm = llmFromConfig(config, createLogger(config.LOG_LEVEL));
+  // Hashing vectors measured no better than lexical search alone (README): they weigh 0 by default.
+  const vectorWeight = config.VECTOR_WEIGHT ?? (config.EMBEDDER === "openai" ? 0.3 : 0);
+  return Engine.open({
+    indexDir: config.INDEX_DIR,
+    embedQuery: embedder ? (t) => embedder.model.embedQuery(t) : undefined,
+    search: { ...DEFAULT_SEARCH, vectorWeight },
+    writer: llm?.writer,
+    rewriter: llm?.rewriter,
+  });
 }

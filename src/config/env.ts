@@ -2,6 +2,7 @@
  * Configuration from the environment, validated once. Every variable is listed in .env.example.
  * Invalid values stop start-up with a message naming the variable, never a silent default.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -21,12 +22,16 @@ const schema = z.object({
   /** Largest file accepted by ingest and chat uploads, in megabytes. */
   MAX_FILE_MB: z.coerce.number().positive().default(20),
 
-  EMBEDDER: z.enum(["hashing", "openai", "none"]).default("hashing"),
+  EMBEDDER: z.enum(["hashing", "openai", "none"]).default("none"),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+  /** Weight of vector similarity beside lexical scores; default 0.3 with a model, 0 otherwise. */
+  VECTOR_WEIGHT: z.coerce.number().min(0).max(5).optional(),
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional,
   LLM_MODEL: optional,
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  /** Longest model answer in tokens (cost bound; answers are a few sentences). */
+  LLM_MAX_TOKENS: z.coerce.number().int().positive().default(800),
   /** Never send document text to any endpoint, whatever else is configured. */
   OFFLINE_ONLY: bool.default(false),
 
@@ -57,8 +62,15 @@ export type Config = z.infer<typeof schema>;
 
 export class ConfigError extends Error {}
 
+/** Reads ./.env when present; variables already set in the environment win. */
+export function loadDotEnv(file = ".env"): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty variable (as left in a copied .env.example) means "use the default".
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = schema.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);

@@ -5,16 +5,20 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { docLabel, type Citation, type CitationDoc } from "../model/citation.js";
+import { citationLabel, docLabel, type Citation, type CitationDoc } from "../model/citation.js";
 import { unitFullText, unitPath, type ParsedDocument } from "../model/document.js";
 import type { BlockHit, CorpusIndex, SearchParams } from "../index/corpus-index.js";
 import { CURRENT, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
 import { clipQuote, pickQuote, queryWeights } from "../answer/sentences.js";
 import { DocNameMatcher } from "../retrieve/doc-names.js";
 import { isLookup, parseUnitRefs } from "../retrieve/unit-refs.js";
+import { definitionTerm } from "../retrieve/definition.js";
 import { detectFollowUp } from "./followup.js";
 import { enclosing, locateUnit } from "./locate.js";
-import type { AskOptions, AskResult, CatalogEntry, EngineWarning, Focus } from "./types.js";
+import type { AskOptions, AskResult, CatalogEntry, EngineWarning, Focus, PassageHit, TokenUsage } from "./types.js";
+import { composeAnswer } from "../llm/compose.js";
+import type { AnswerWriter, QuestionRewriter } from "../llm/types.js";
+import { addUsage } from "../llm/usage.js";
 
 /** Longest question handled; the rest of a pasted wall of text is ignored (and said so). */
 export const MAX_QUESTION_CHARS = 1000;
@@ -22,11 +26,9 @@ export const MAX_QUESTION_CHARS = 1000;
  * Share of the question's content words a passage must contain to count as an answer. Below it,
  * the best hit only shares noise with the question and "không tìm thấy" is the honest reply.
  */
-export const MIN_COVERAGE = 0.55;
+export const MIN_COVERAGE = 0.42;
 /** Further citations must score at least this share of the best one. */
 const RELATIVE_SCORE = 0.6;
-/** A cited passage (beyond the gate) needs this share of the minimum coverage; others are "related". */
-const CITE_COVERAGE = 1;
 
 export interface EngineOptions {
   indexDir: string;
@@ -34,7 +36,16 @@ export interface EngineOptions {
   /** Overrides for benchmarks and experiments; production uses the defaults. */
   minCoverage?: number;
   search?: SearchParams;
+  /** Optional LLM (src/llm): phrases answers over the chosen citations, verified; absent = extractive. */
+  writer?: AnswerWriter;
+  /** Optional LLM rewriting of follow-ups into stand-alone questions before retrieval. */
+  rewriter?: QuestionRewriter;
 }
+
+/** A search result before the common fields are added, possibly rewritten by the LLM writer. */
+type Drafted = Omit<AskResult, "question" | "warnings" | "tookMs" | "mode"> & { mode?: AskResult["mode"] };
+/** Longest unit text handed to the writer; a longer unit is represented by its quote. */
+const PASSAGE_CHARS = 1500;
 
 export class Engine {
   private index!: CorpusIndex;
@@ -65,6 +76,11 @@ export class Engine {
 
   get embedderId(): string | undefined {
     return this.info.embedder?.id;
+  }
+
+  /** Coverage a topic's best hits need before an answer is given (see MIN_COVERAGE). */
+  get minCoverage(): number {
+    return this.opts.minCoverage ?? MIN_COVERAGE;
   }
 
   /** Picks up a newer index version published by an ingest; true when it changed. */
@@ -106,12 +122,33 @@ export class Engine {
     return { doc: citeDoc, path, unit, unitId: doc.units[unit].id, quote, score };
   }
 
+  /**
+   * Ranked passages for a topic, for features that compose several citations (talking points):
+   * each hit's best-matching sentence, quoted and cited, with the block's coverage of the topic.
+   * `docs` (document ids) restricts the search; unknown ids are ignored.
+   */
+  async searchPassages(topic: string, opts: { docs?: string[]; limit?: number } = {}): Promise<PassageHit[]> {
+    const docs = opts.docs && new Set(opts.docs.flatMap((id) => this.docPos.get(id) ?? []));
+    if (docs && !docs.size) return [];
+    const hits = await this.index.search(topic, { limit: opts.limit ?? 10, docs, params: this.opts.search });
+    const weights = queryWeights(this.index.parts.blockIndex, topic);
+    return hits.flatMap((hit) => {
+      const { doc: d, unit } = this.index.parts.blocks[hit.block];
+      const pick = pickQuote(this.index.docs[d], unit, weights);
+      return pick ? [{ citation: this.citation(d, pick.unit, pick.quote, hit.score), sentence: pick.sentence, block: unit, coverage: hit.coverage }] : [];
+    });
+  }
+
   async ask(rawQuestion: string, opts: AskOptions = {}): Promise<AskResult> {
     const started = performance.now();
     const warnings: EngineWarning[] = [];
     let question = rawQuestion.normalize("NFC").replace(/\s+/g, " ").trim();
+    let rewrittenFrom: string | undefined;
+    let tokens: TokenUsage | undefined;
     const done = (r: Omit<AskResult, "question" | "warnings" | "tookMs" | "mode"> & { mode?: AskResult["mode"] }): AskResult => ({
       question,
+      ...(rewrittenFrom && { rewrittenFrom }),
+      ...(tokens && { tokens }),
       mode: "extractive",
       ...r,
       warnings: [...warnings, ...this.statusWarnings(r.citations)],
@@ -127,6 +164,9 @@ export class Engine {
     const focus = opts.focus && this.docPos.has(opts.focus.docId) ? opts.focus : undefined;
     const followUp = focus && detectFollowUp(question);
     if (focus && followUp) return done(this.followUp(focus, followUp));
+    const rewrite = await this.standalone(question, focus, opts);
+    tokens = rewrite.usage;
+    if (rewrite.question && rewrite.question !== question) [rewrittenFrom, question] = [question, rewrite.question];
 
     const named = this.matcher.find(question);
     const notLoaded = named.filter((n) => !this.docPos.has(n.docId));
@@ -147,7 +187,35 @@ export class Engine {
       const direct = this.direct(refs, namedLoaded, focus, warnings);
       if (direct) return done(direct);
     }
-    return done(await this.search(question, namedLoaded, opts.maxCitations ?? 3));
+    const definition = definitionTerm(question, named.map((n) => n.key));
+    const written = await this.write(question, await this.search(question, namedLoaded, opts.maxCitations ?? 3, definition), opts, warnings);
+    tokens = addUsage(tokens, written.usage);
+    return done(written.result);
+  }
+
+  /** With an LLM, a follow-up becomes a stand-alone question before retrieval; otherwise it stays as typed. */
+  private async standalone(question: string, focus: Focus | undefined, opts: AskOptions): Promise<{ question?: string; usage?: TokenUsage }> {
+    if (!this.opts.rewriter || (!focus && !opts.previousQuestion)) return {};
+    const c = focus && this.citation(this.docPos.get(focus.docId)!, focus.unit, "", 0);
+    const heading = c && [...c.path].reverse().find((s) => s.heading)?.heading;
+    const focusLabel = c && `${citationLabel(c)}${heading ? `: ${heading}` : ""}`;
+    return this.opts.rewriter.rewrite({ question, previousQuestion: opts.previousQuestion, focusLabel }).catch(() => ({}));
+  }
+
+  /** With a writer, the LLM phrases the answer over the chosen citations; any failure keeps the extractive one. */
+  private async write(question: string, found: Drafted, opts: AskOptions, warnings: EngineWarning[]): Promise<{ result: Drafted; usage?: TokenUsage }> {
+    const writer = this.opts.writer;
+    if (!writer || found.status !== "answer" || !found.answer.length) return { result: found };
+    const passages = found.citations.map((c) => {
+      const text = this.unitText(c.doc.id, c.unit)?.text ?? c.quote;
+      return { label: citationLabel(c), text: text.length <= PASSAGE_CHARS ? text : c.quote };
+    });
+    const out = await writer.write({ question, passages, onPartial: opts.onPartial }).catch(() => ({ ok: false as const, usage: undefined }));
+    const composed = out.ok ? composeAnswer(out.sentences, found.citations, found.related) : undefined;
+    if (!out.ok || !composed) return { result: found, usage: out.usage };
+    if (out.dropped)
+      warnings.push({ code: "partly_unsupported", message: "Một phần câu trả lời do mô hình viết không có căn cứ trong văn bản trích dẫn nên đã được lược bỏ." });
+    return { result: { ...found, ...composed, mode: "llm" }, usage: out.usage };
   }
 
   /** A unit named outright: "Điều 5 Nghị định 73", or "khoản 3" after an answer about Điều 5. */
@@ -206,19 +274,19 @@ export class Engine {
     return { status: "unit", answer: [], citations: [this.citation(d, unit, clipQuote(unitFullText(doc, unit), kind === "more" ? 3500 : undefined), 1)], related: [], focus: { docId: focus.docId, unit } };
   }
 
-  private async search(question: string, named: number[], maxCitations: number): Promise<Omit<AskResult, "question" | "warnings" | "tookMs" | "mode">> {
+  private async search(question: string, named: number[], maxCitations: number, definition?: string): Promise<Omit<AskResult, "question" | "warnings" | "tookMs" | "mode">> {
     // A question that names a document searches it first; the rest of the corpus only if it has nothing.
     const minCoverage = this.opts.minCoverage ?? MIN_COVERAGE;
     const params = this.opts.search;
     // Answerable when one of the best few hits carries most of the question's content words.
     const answerable = (hs: BlockHit[]) => hs.slice(0, 3).some((h) => h.coverage >= minCoverage);
     let hits: BlockHit[] = [];
-    if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params });
+    if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params, definition });
     if (!answerable(hits)) {
-      const all = await this.index.search(question, { limit: 10, params });
+      const all = await this.index.search(question, { limit: 10, params, definition });
       if (answerable(all) || !hits.length) hits = all;
     }
-    const { blocks } = this.index.parts;
+    const { blocks, passages } = this.index.parts;
     if (!answerable(hits))
       return {
         status: "not_found",
@@ -233,13 +301,13 @@ export class Engine {
     let topSentence: string | undefined;
     for (const hit of hits) {
       const { doc: d, unit } = blocks[hit.block];
-      const pick = pickQuote(this.index.docs[d], unit, weights);
+      const cite = cited.length < maxCitations && hit.coverage >= minCoverage && hit.score >= RELATIVE_SCORE * hits[0].score;
+      // A cited block is searched whole for its best sentence; a related one only in its best passage.
+      const within = cite || hit.passage === undefined ? undefined : passages[hit.passage].unit;
+      const pick = pickQuote(this.index.docs[d], unit, weights, within);
       if (!pick) continue;
       topSentence ??= pick.sentence;
-      const c = this.citation(d, pick.unit, pick.quote, hit.score);
-      const strong = hit.coverage >= minCoverage * CITE_COVERAGE && hit.score >= RELATIVE_SCORE * hits[0].score;
-      if (cited.length < maxCitations && strong) cited.push(c);
-      else related.push(c);
+      (cite ? cited : related).push(this.citation(d, pick.unit, pick.quote, hit.score));
     }
     const top = cited[0];
     return {

@@ -44,6 +44,10 @@ export interface AskResult {
   focus?: Focus;
   /** How the answer was written: from the documents' sentences, or by the configured LLM. */
   mode: "extractive" | "llm";
+  /** The user's words when a follow-up was rewritten into `question` by the LLM. */
+  rewrittenFrom?: string;
+  /** LLM tokens spent on this answer (rewrite and writing), when a model was called. */
+  tokens?: TokenUsage;
   tookMs: number;
 }
 
@@ -56,4 +60,29 @@ export interface AskOptions {
   focus?: Focus;
   /** Number of citations wanted (default 3). */
   maxCitations?: number;
+  /** The previous question in this chat, so an LLM can rewrite a follow-up into a stand-alone one. */
+  previousQuestion?: string;
+  /**
+   * Streaming hook for channels that edit a message as the LLM writes (see WriteRequest.onPartial):
+   * verified sentences so far, at most once a second. Never called for extractive answers.
+   */
+  onPartial?: (text: string) => void;
+}
+
+export interface TokenUsage {
+  input: number;
+  output: number;
+  total: number;
+}
+
+/** A searched block (article, directive section) matching a topic, with its best sentence. */
+export interface PassageHit {
+  /** Cites the best-matching unit inside the block; `quote` is that unit (when short) or the sentence. */
+  citation: Citation;
+  /** The best-matching sentence, verbatim. */
+  sentence: string;
+  /** Index of the block unit in its document. */
+  block: number;
+  /** Share of the topic's content words the block contains (0..1), as gated by `ask`. */
+  coverage: number;
 }

@@ -8,7 +8,7 @@ import { DEFAULT_BM25, idf, type Bm25Params } from "./bm25.js";
 import { TermTable } from "./term-table.js";
 import { hasDiacritics } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
-import { readF32, readU16, readU32, writeTyped } from "./typed-files.js";
+import { readF32, readU8, readU32, writeTyped } from "./typed-files.js";
 import path from "node:path";
 
 export type Field = "title" | "body";
@@ -55,34 +55,39 @@ export interface SearchOptions {
   params?: ScoringParams;
 }
 
-/** Terms of one field of one text, with their frequencies. */
-function fieldTerms(text: string, field: Field): Map<string, number> {
-  const counts = new Map<string, number>();
-  const { folded, accented } = tokenize(text);
-  for (let i = 0; i < folded.length; i++) {
-    const f = PREFIX[field] + folded[i];
-    const a = PREFIX[field] + ACCENT + accented[i];
-    counts.set(f, (counts.get(f) ?? 0) + 1);
-    counts.set(a, (counts.get(a) ?? 0) + 1);
-  }
-  return counts;
+/** Postings while building: flat [unit, tf, unit, tf, …], units ascending. */
+type Building = Map<string, number[]>;
+
+/** Counts one occurrence of a term in `unit` (units arrive in order, so only the last can match). */
+function bump(postings: Building, term: string, unit: number): void {
+  const list = postings.get(term);
+  if (!list) postings.set(term, [unit, 1]);
+  else if (list[list.length - 2] === unit) list[list.length - 1]++;
+  else list.push(unit, 1);
 }
 
 export class LexicalIndexBuilder {
-  private postings = new Map<string, number[]>(); // flat [unit, tf, unit, tf, ...]
+  /**
+   * One map per field and form, keyed by the bare token, so the hot loop hashes tokens the
+   * tokenizer already made instead of building prefixed strings per occurrence.
+   */
+  private postings: Record<Field, { folded: Building; accented: Building }> = {
+    title: { folded: new Map(), accented: new Map() },
+    body: { folded: new Map(), accented: new Map() },
+  };
   private lengths: Record<Field, number[]> = { title: [], body: [] };
 
   /** Adds the next unit; units are numbered in the order they are added. */
   add(texts: FieldTexts): number {
     const unit = this.lengths.body.length;
     for (const field of FIELDS) {
-      const terms = fieldTerms(texts[field], field);
+      const { folded, accented } = tokenize(texts[field]);
+      const maps = this.postings[field];
       let length = 0;
-      for (const [term, tf] of terms) {
-        if (!term.includes(ACCENT) && !term.includes(" ")) length += tf;
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push(unit, tf);
+      for (let i = 0; i < folded.length; i++) {
+        if (!folded[i].includes(" ")) length++;
+        bump(maps.folded, folded[i], unit);
+        bump(maps.accented, accented[i], unit);
       }
       this.lengths[field].push(length);
     }
@@ -90,20 +95,31 @@ export class LexicalIndexBuilder {
   }
 
   build(): LexicalIndex {
-    const table = TermTable.create(this.postings.size);
+    const groups = FIELDS.flatMap((field) => [
+      { prefix: PREFIX[field], map: this.postings[field].folded },
+      { prefix: PREFIX[field] + ACCENT, map: this.postings[field].accented },
+    ]);
+    let terms = 0;
     let total = 0;
-    for (const list of this.postings.values()) total += list.length / 2;
-    const units = new Uint32Array(total);
-    const tfs = new Uint16Array(total);
-    let at = 0;
-    for (const [term, list] of this.postings) {
-      table.set(term, at, list.length / 2);
-      for (let i = 0; i < list.length; i += 2) {
-        units[at] = list[i];
-        tfs[at++] = Math.min(list[i + 1], 65535);
-      }
+    for (const { map } of groups) {
+      terms += map.size;
+      for (const list of map.values()) total += list.length / 2;
     }
-    this.postings.clear();
+    const table = TermTable.create(terms);
+    const units = new Uint32Array(total);
+    const tfs = new Uint8Array(total);
+    let at = 0;
+    for (const { prefix, map } of groups) {
+      for (const [term, list] of map) {
+        table.set(prefix + term, at, list.length / 2);
+        for (let i = 0; i < list.length; i += 2) {
+          units[at] = list[i];
+          // BM25 saturates long before 255 occurrences; one byte per posting keeps memory down.
+          tfs[at++] = Math.min(list[i + 1], 255);
+        }
+      }
+      map.clear();
+    }
     return new LexicalIndex({
       table,
       units,
@@ -117,7 +133,7 @@ export class LexicalIndexBuilder {
 export interface LexicalArrays {
   table: TermTable;
   units: Uint32Array;
-  tfs: Uint16Array;
+  tfs: Uint8Array;
   titleLengths: Float32Array;
   bodyLengths: Float32Array;
 }
@@ -317,7 +333,7 @@ export function loadLexical(dir: string, name: string): LexicalIndex {
       counts: readU32(file("counts")),
     }),
     units: readU32(file("units")),
-    tfs: readU16(file("tfs")),
+    tfs: readU8(file("tfs")),
     titleLengths: readF32(file("titleLengths")),
     bodyLengths: readF32(file("bodyLengths")),
   });

@@ -11,14 +11,19 @@ import { loadLexical, saveLexical } from "./lexical.js";
 import { VectorIndex } from "./vector.js";
 
 export const CURRENT = "CURRENT";
+/** Bump when the on-disk layout changes: an index of another format is rebuilt, never misread. */
+export const INDEX_FORMAT = 2;
 const KEEP_VERSIONS = 2;
 
 /** What a version records about how it was built. */
 export interface IndexInfo {
+  format: number;
   version: string;
   builtAt: string;
   /** Embedder the vectors were made with; a different configured embedder requires re-ingest. */
   embedder: { id: string; dimensions: number } | null;
+  /** The folder the documents were ingested from, so a rebuild reads the same corpus. */
+  source: string;
   /** Documents listed in the manifest, loaded or not ("chưa nạp"). */
   catalog: Array<DocMeta & { loaded: boolean }>;
   files: Array<{ file: string; sha256: string; docId: string }>;
@@ -40,7 +45,7 @@ function writeDurable(file: string, data: string): void {
 
 export interface VersionContent {
   docs: ParsedDocument[];
-  info: Omit<IndexInfo, "version" | "builtAt">;
+  info: Omit<IndexInfo, "format" | "version" | "builtAt">;
   vectors?: number[][];
 }
 
@@ -55,7 +60,7 @@ export function writeVersion(indexDir: string, content: VersionContent): string 
   saveLexical(passageIndex, tmp, "passages");
   if (content.vectors && content.info.embedder) VectorIndex.build(content.vectors, content.info.embedder.dimensions).save(path.join(tmp, "vectors.hnsw"));
   writeDurable(path.join(tmp, "docs.json"), JSON.stringify(content.docs));
-  const info: IndexInfo = { version, builtAt: new Date().toISOString(), ...content.info };
+  const info: IndexInfo = { format: INDEX_FORMAT, version, builtAt: new Date().toISOString(), ...content.info };
   writeDurable(path.join(tmp, "info.json"), JSON.stringify(info, null, 1));
   const final = path.join(indexDir, "versions", version);
   renameSync(tmp, final);
@@ -88,6 +93,8 @@ export function loadCurrent(indexDir: string, opts: { embedQuery?: (t: string) =
   if (!version) throw new IndexMissingError(`Chưa có chỉ mục trong ${indexDir} — hãy chạy: npm run ingest`);
   const dir = path.join(indexDir, "versions", version);
   const info = JSON.parse(readFileSync(path.join(dir, "info.json"), "utf8")) as IndexInfo;
+  if (info.format !== INDEX_FORMAT)
+    throw new IndexMissingError(`Chỉ mục trong ${indexDir} có định dạng cũ (${info.format ?? 1}, cần ${INDEX_FORMAT}) — hãy chạy: npm run ingest`);
   const docs = JSON.parse(readFileSync(path.join(dir, "docs.json"), "utf8")) as ParsedDocument[];
   const { blocks, passages } = listBlocks(docs);
   const vectorFile = path.join(dir, "vectors.hnsw");

@@ -1,7 +1,7 @@
 /** Typed arrays to and from files: the index loads by reading bytes, with no parsing. */
 import { readFileSync, writeFileSync } from "node:fs";
 
-type Typed = Uint32Array | Uint16Array | Float32Array;
+type Typed = Uint32Array | Uint8Array | Float32Array;
 
 export function writeTyped(file: string, array: Typed): void {
   writeFileSync(file, new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
@@ -14,5 +14,5 @@ function readBytes(file: string): ArrayBuffer {
 }
 
 export const readU32 = (file: string) => new Uint32Array(readBytes(file));
-export const readU16 = (file: string) => new Uint16Array(readBytes(file));
+export const readU8 = (file: string) => new Uint8Array(readBytes(file));
 export const readF32 = (file: string) => new Float32Array(readBytes(file));

@@ -183,7 +183,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       vectors = embedded.vectors;
       embedderInfo = { id: opts.embedder.id, dimensions: embedded.dimensions };
     }
-    const version = writeVersion(opts.indexDir, { docs, vectors, info: { embedder: embedderInfo, catalog, files: fileRecords } });
+    const version = writeVersion(opts.indexDir, { docs, vectors, info: { embedder: embedderInfo, source: path.resolve(opts.from), catalog, files: fileRecords } });
     return { version, reports, catalog, durationMs: Date.now() - started };
   });
 }

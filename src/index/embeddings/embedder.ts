@@ -28,6 +28,9 @@ export function embedderFromConfig(config: Pick<Config, "EMBEDDER" | "EMBEDDING_
       apiKey: config.OPENAI_API_KEY ?? "not-needed",
       configuration: config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : undefined,
       maxRetries: 2,
+      // The client otherwise asks for base64 and decodes blindly: a self-hosted server that answers
+      // with plain floats anyway would yield garbage vectors. Floats are understood everywhere.
+      encodingFormat: "float",
     });
     // The dimension is learnt from the first vector; the id pins model and endpoint.
     return { id: `openai:${config.OPENAI_BASE_URL ?? "api.openai.com"}:${config.EMBEDDING_MODEL}`, dimensions: 0, model, remote: true };
