@@ -1,0 +1,120 @@
+/**
+ * Structure report over a folder of .txt documents (default ../shared/corpora/vn-legal-texts):
+ * one line per file (layout, unit counts, warnings and the first anomalies), then totals and a
+ * final JSON line. Also checks that every "Điều N." heading of the ALQAC 2022 corpus becomes an
+ * article unit. Run: npx tsx scripts/structure-report.ts [dir]
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { normalizeText } from "../src/text/normalize.js";
+import { parseStructure } from "../src/structure/index.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SHARED = process.env.HVB_SHARED_DIR ?? path.resolve(ROOT, "../shared");
+const dir = process.argv[2] ? path.resolve(ROOT, process.argv[2]) : path.join(SHARED, "corpora/vn-legal-texts");
+const alqacDir = path.join(SHARED, "bench/alqac2022/corpus");
+
+function listTxt(d: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(d).sort()) {
+    const p = path.join(d, name);
+    if (statSync(p).isDirectory()) out.push(...listTxt(p));
+    else if (name.endsWith(".txt")) out.push(p);
+  }
+  return out;
+}
+
+function countTypes(units: Array<{ type: string }>): Record<string, number> {
+  const c: Record<string, number> = {};
+  for (const u of units) c[u.type] = (c[u.type] ?? 0) + 1;
+  return c;
+}
+
+const ORDER = ["preamble", "phan", "chuong", "muc", "dieu", "khoan", "diem", "y", "doan"];
+
+function main(): void {
+  if (!existsSync(dir)) {
+    console.log(`structure-report: ${dir} not found — nothing to report (the shared corpus is not on this machine).`);
+    return;
+  }
+  const files = listTxt(dir);
+  const totals = { files: 0, bytes: 0, units: 0, dieu: 0, khoan: 0, diem: 0, filesWithWarnings: 0, warnings: 0, ms: 0 };
+  const layouts: Record<string, number> = {};
+  for (const file of files) {
+    const text = normalizeText(readFileSync(file, "utf8"));
+    const t0 = performance.now();
+    const r = parseStructure(text);
+    const ms = performance.now() - t0;
+    const c = countTypes(r.units);
+    totals.files++;
+    totals.bytes += Buffer.byteLength(text);
+    totals.units += r.units.length;
+    totals.dieu += c.dieu ?? 0;
+    totals.khoan += c.khoan ?? 0;
+    totals.diem += c.diem ?? 0;
+    totals.warnings += r.warnings.length;
+    totals.ms += ms;
+    if (r.warnings.length) totals.filesWithWarnings++;
+    layouts[r.layout] = (layouts[r.layout] ?? 0) + 1;
+    const counts = ORDER.filter((k) => c[k]).map((k) => `${k}=${c[k]}`).join(" ");
+    const rel = path.relative(dir, file);
+    const warn = r.warnings.length ? ` warnings=${r.warnings.length}: ${r.warnings.slice(0, 3).join("; ")}` : "";
+    console.log(`${rel} | ${r.layout} | ${counts}${warn}`);
+  }
+  console.log("");
+  console.log(
+    `files ${totals.files} (${(totals.bytes / 1e6).toFixed(1)} MB), layouts ${JSON.stringify(layouts)}, ` +
+      `articles ${totals.dieu}, clauses ${totals.khoan}, points ${totals.diem}, units ${totals.units}, ` +
+      `files with anomalies ${totals.filesWithWarnings} (${totals.warnings} warnings), parse time ${Math.round(totals.ms)} ms`,
+  );
+
+  const alqac = checkAlqac();
+  console.log(
+    JSON.stringify({
+      corpus: path.relative(ROOT, dir),
+      files: totals.files,
+      megabytes: Number((totals.bytes / 1e6).toFixed(1)),
+      layouts,
+      articles: totals.dieu,
+      clauses: totals.khoan,
+      points: totals.diem,
+      units: totals.units,
+      filesWithAnomalies: totals.filesWithWarnings,
+      warnings: totals.warnings,
+      parseMs: Math.round(totals.ms),
+      alqac,
+    }),
+  );
+}
+
+/** Every "Điều N." heading line of the ALQAC corpus must be an article unit. */
+function checkAlqac(): { files: number; headings: number; articles: number; missing: number } | null {
+  if (!existsSync(alqacDir)) {
+    console.log(`alqac: ${alqacDir} not found — check skipped`);
+    return null;
+  }
+  let headings = 0;
+  let articles = 0;
+  let missing = 0;
+  const files = listTxt(alqacDir);
+  for (const file of files) {
+    const text = normalizeText(readFileSync(file, "utf8"));
+    const expected = (text.match(/^Điều \d+[a-zđ]?\./gmu) ?? []).map((h) => h.slice(5, -1));
+    const r = parseStructure(text);
+    const got = new Set(r.units.filter((u) => u.type === "dieu").map((u) => u.label));
+    const lost = expected.filter((n) => !got.has(n));
+    headings += expected.length;
+    articles += r.units.filter((u) => u.type === "dieu").length;
+    missing += lost.length;
+    console.log(
+      `alqac ${path.basename(file)}: ${expected.length} headings, ${got.size} articles` +
+        (lost.length ? `, missing ${lost.slice(0, 10).join(", ")}` : "") +
+        (r.warnings.length ? `, warnings: ${r.warnings.slice(0, 3).join("; ")}` : ""),
+    );
+  }
+  console.log(`alqac: ${articles} articles from ${headings} headings in ${files.length} files, ${missing} missing`);
+  return { files: files.length, headings, articles, missing };
+}
+
+main();
