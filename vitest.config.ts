@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SummaryReporter from "./test/helpers/summary-reporter.js";
 
 export default defineConfig({
   test: {
@@ -7,5 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Native addons (hnswlib, better-sqlite3) are safest in forked processes.
     pool: "forks",
+    reporters: ["default", new SummaryReporter()],
   },
 });
