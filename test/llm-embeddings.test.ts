@@ -40,8 +40,11 @@ describe("embedder switch", () => {
     expect(first.embedderId).toBe(remoteId);
     expect(fake.embeddingRequests.length).toBeGreaterThan(0);
     expect(fake.embeddingRequests.every((r) => r.model === "fake-embed" && r.encoding_format === "float")).toBe(true);
-    const embeddedTexts = fake.embeddingRequests.reduce((n, r) => n + r.input.length, 0);
+    // With a model embedder the question is embedded too (VECTOR_WEIGHT defaults to 0.3).
+    const beforeAsk = fake.embeddingRequests.length;
     expect((await first.ask("Thời hạn mượn sách tối đa là bao lâu?")).status).toBe("answer");
+    expect(fake.embeddingRequests.length).toBe(beforeAsk + 1);
+    const embeddedTexts = fake.embeddingRequests.reduce((n, r) => n + r.input.length, 0);
 
     // Same embedder: the index is reused as it is.
     messages.length = 0;
