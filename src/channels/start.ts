@@ -1,7 +1,86 @@
-/** Starts every chat channel that has a token configured; false when none is. */
+/**
+ * Starts every chat channel that has a token configured, sharing one store, one conversation
+ * layer and one webhook server, and stops them all gracefully on SIGINT/SIGTERM. A new channel is
+ * one more entry in STARTERS.
+ */
 import type { Config } from "../config/env.js";
 import type { Engine } from "../engine/engine.js";
+import { Conversation } from "../chat/conversation.js";
+import { createLogger, type Logger } from "../log.js";
+import { openStore } from "../store/open.js";
+import type { Store } from "../store/store.js";
+import { startTelegram } from "./telegram/start.js";
+import { WebhookServer } from "./webhooks.js";
+import { startZalo } from "./zalo/start.js";
 
-export async function startChannels(_engine: Engine, config: Config): Promise<boolean> {
-  return Boolean(config.TELEGRAM_BOT_TOKEN || config.ZALO_BOT_TOKEN) && false;
+export interface ChannelDeps {
+  engine: Engine;
+  config: Config;
+  store: Store;
+  log: Logger;
+  conversation: Conversation;
+  /** Register a path here in webhook mode; the server listens once all channels started. */
+  webhooks: WebhookServer;
+}
+
+export interface RunningChannel {
+  name: string;
+  /** Stops receiving, then resolves once in-flight answers are sent. */
+  stop(): Promise<void>;
+}
+
+/** Starts a channel, or returns undefined when it is not configured (no token). */
+export type ChannelStarter = (deps: ChannelDeps) => Promise<RunningChannel | undefined>;
+
+const STARTERS: ChannelStarter[] = [startTelegram, startZalo];
+
+/** True when some channel started; the process then runs until SIGINT/SIGTERM. */
+export async function startChannels(engine: Engine, config: Config): Promise<boolean> {
+  const log = createLogger(config.LOG_LEVEL);
+  const store = await openStore(config);
+  const webhooks = new WebhookServer(config.WEBHOOK_PORT, log);
+  const deps: ChannelDeps = { engine, config, store, log, conversation: new Conversation({ engine, store, log, config }), webhooks };
+  const running: RunningChannel[] = [];
+  try {
+    for (const start of STARTERS) {
+      const ch = await start(deps);
+      if (ch) running.push(ch);
+    }
+    await webhooks.listen();
+  } catch (err) {
+    await Promise.allSettled(running.map((c) => c.stop()));
+    await webhooks.close();
+    await store.close();
+    throw err;
+  }
+  if (!running.length) {
+    await store.close();
+    return false;
+  }
+  log.info({ channels: running.map((c) => c.name) }, "channels started");
+  onShutdown(log, async () => {
+    await webhooks.close();
+    await Promise.allSettled(running.map((c) => c.stop()));
+    await store.close();
+  });
+  return true;
+}
+
+function onShutdown(log: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    // A second signal while finishing in-flight answers means "now".
+    if (stopping) process.exit(1);
+    stopping = true;
+    log.info({ signal }, "shutting down: finishing in-flight answers");
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
 }

@@ -1,0 +1,20 @@
+/**
+ * Messages: private chats get an answer to everything; groups only when the bot is addressed,
+ * and the answer replies to the calling message. "typing…" goes out while the engine works.
+ */
+import { Composer } from "grammy";
+import type { BotContext } from "./context.js";
+import { toIncoming } from "./incoming.js";
+import { sendReplies } from "./send.js";
+
+export const messages = new Composer<BotContext>();
+
+messages.on("message", async (ctx) => {
+  const incoming = toIncoming(ctx.message, ctx.me);
+  if (!incoming || (incoming.chatType === "group" && !incoming.addressed)) return;
+  // "typing…" is only cosmetic: its failure must not cost the answer.
+  const typing = ctx.replyWithChatAction("typing").catch((err: unknown) => ctx.log.debug({ err }, "typing action failed"));
+  const replies = await ctx.conversation.handle(incoming);
+  await typing;
+  await sendReplies(ctx, replies, incoming.chatType === "group" ? ctx.message.message_id : undefined);
+});

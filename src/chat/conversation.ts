@@ -1,0 +1,174 @@
+/**
+ * The conversation every chat channel shares: a normalised message in, structured replies out
+ * (blocks to render, actions to offer). Commands, follow-up context, rate limits, odd input,
+ * logging and feedback live here once; channels only translate to and from their platform.
+ */
+import type { AskResult } from "../engine/types.js";
+import type { Logger } from "../log.js";
+import { docLabel, type Citation } from "../model/citation.js";
+import { planAnswer, quoteBlock, type Block } from "../render/plan.js";
+import type { Store } from "../store/store.js";
+import { catalogBlocks } from "./catalog.js";
+import { ChatMemory, type AnswerRecord } from "./memory.js";
+import { texts } from "./texts.js";
+import type { Action, ActResult, ChatConfig, ChatEngine, Incoming, Origin, Reply } from "./types.js";
+
+export interface ConversationDeps {
+  engine: ChatEngine;
+  store: Store;
+  log: Logger;
+  config: ChatConfig;
+}
+
+/** Inline lookups offer at most this many units. */
+const MAX_LOOKUP = 10;
+
+const notice = (text: string): Reply => ({ blocks: [{ kind: "notice", text }], actions: [] });
+const notices = (lines: string[]): Reply => ({ blocks: lines.map((text): Block => ({ kind: "notice", text })), actions: [] });
+const hasWords = (s: string) => /[\p{L}\p{N}]/u.test(s);
+
+/** "/hoi@ten_bot câu hỏi" → { name: "hoi", args: "câu hỏi" }; undefined when not a command. */
+export function parseCommand(text: string): { name: string; args: string } | undefined {
+  const m = /^\/([A-Za-z0-9_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  return m ? { name: m[1].toLowerCase(), args: (m[2] ?? "").trim() } : undefined;
+}
+
+export class Conversation {
+  private readonly memory: ChatMemory;
+
+  constructor(private readonly deps: ConversationDeps) {
+    this.memory = new ChatMemory(deps.store, deps.config.CONTEXT_TTL_MINUTES * 60_000);
+  }
+
+  /** Replies to one message; [] when the bot must stay silent (unaddressed group message). */
+  async handle(msg: Incoming): Promise<Reply[]> {
+    if (msg.chatType === "group" && !msg.addressed) return [];
+    if (!this.allowed(msg)) return [notice(texts.restricted)];
+    const started = performance.now();
+    const count = await this.memory.countQuestion(msg);
+    const limit = this.deps.config.RATE_LIMIT_PER_MINUTE;
+    // Say it once per window; repeating it would only add to the flood.
+    if (count > limit) return count === limit + 1 ? [notice(texts.rateLimited(limit))] : [];
+
+    if (msg.media) return [notice(msg.media === "document" && this.isAdmin(msg) ? texts.adminUpload : texts.media(msg.media))];
+    const cmd = parseCommand(msg.text);
+    if (!cmd) return [await this.question(msg, msg.text, started)];
+    switch (cmd.name) {
+      case "start":
+        return [notices(texts.greeting(this.deps.engine.catalog().filter((e) => e.loaded).map((e) => docLabel(e))))];
+      case "help":
+        return [notices(texts.help)];
+      case "vanban":
+        return [{ blocks: catalogBlocks(this.deps.engine.catalog()), actions: [] }];
+      case "hoi":
+        return [cmd.args ? await this.question(msg, cmd.args, started) : notice(texts.askUsage)];
+      default:
+        return [notice(texts.unknownCommand(cmd.name))];
+    }
+  }
+
+  private async question(msg: Incoming, text: string, started: number): Promise<Reply> {
+    if (!hasWords(text)) return notice(texts.noText);
+    const ctx = await this.memory.context(msg);
+    const result = await this.deps.engine.ask(text, { focus: ctx?.focus });
+    const answerId = result.status === "invalid" ? undefined : await this.memory.saveAnswer(this.record(msg, result));
+    // A question that found nothing keeps the previous subject, so the user can rephrase a follow-up.
+    const focus = result.focus ?? ctx?.focus;
+    if (focus || answerId) await this.memory.setContext(msg, { focus, answerId: answerId ?? ctx?.answerId });
+    await this.logQuestion(msg, result, performance.now() - started);
+    return { blocks: planAnswer(result), actions: answerId ? this.actions(result, answerId) : [], result };
+  }
+
+  private record(o: Origin, r: AskResult): AnswerRecord {
+    return {
+      channel: o.channel,
+      chatType: o.chatType,
+      status: r.status,
+      citations: r.citations.map((c) => ({ docId: c.doc.id, unit: c.unit })),
+      related: r.related,
+      ...(this.deps.config.LOG_QUESTIONS ? { question: r.question } : {}),
+    };
+  }
+
+  private actions(r: AskResult, answerId: string): Action[] {
+    const out: Action[] = [];
+    r.citations.forEach((c, i) => {
+      // No "Nguyên văn" when the quote already is the whole unit.
+      if (this.deps.engine.unitText(c.doc.id, c.unit)?.text !== c.quote) out.push({ kind: "full", answerId, n: i + 1 });
+    });
+    if (r.related.length) out.push({ kind: "related", answerId });
+    out.push({ kind: "feedback", answerId, value: "up" }, { kind: "feedback", answerId, value: "down" });
+    return out;
+  }
+
+  private async logQuestion(o: Origin, r: AskResult, ms: number): Promise<void> {
+    const text = this.deps.config.LOG_QUESTIONS ? { text: r.question } : {};
+    const record = { channel: o.channel, chatType: o.chatType, status: r.status, citations: r.citations.length, ms: Math.round(ms), ...text };
+    this.deps.log.info({ ...record, notFound: r.status === "not_found" }, "question");
+    await this.memory.logQuestion(record);
+  }
+
+  /** Carries out a button press (or its text equivalent) on an earlier answer. */
+  async act(o: Origin, a: Action): Promise<ActResult> {
+    if (!this.allowed(o)) return { replies: [], toast: texts.restricted };
+    const record = await this.memory.answer(a.answerId);
+    if (!record) return a.kind === "feedback" ? { replies: [], toast: texts.expired } : { replies: [notice(texts.expired)] };
+    switch (a.kind) {
+      case "full": {
+        const ref = record.citations[a.n - 1];
+        const unit = ref && this.deps.engine.unitText(ref.docId, ref.unit);
+        if (!unit) return { replies: [notice(texts.unitGone)] };
+        const ctx = await this.memory.context(o);
+        await this.memory.setContext(o, { ...ctx, focus: ref });
+        return { replies: [{ blocks: [quoteBlock(unit.citation, a.n, unit.text)], actions: [] }] };
+      }
+      case "related":
+        return { replies: [record.related.length ? { blocks: relatedBlocks(record.related), actions: [] } : notice(texts.noRelated)] };
+      case "feedback": {
+        const votes = await this.memory.vote(o, a.answerId, a.value);
+        if (!votes) return { replies: [], toast: texts.feedbackAgain };
+        const { channel, chatType, status, citations, question } = record;
+        await this.memory.logFeedback({ channel, chatType, answerId: a.answerId, value: a.value, status, citations, ...(question ? { question } : {}) });
+        return { replies: [], toast: texts.feedbackThanks, votes };
+      }
+    }
+  }
+
+  /**
+   * Units matching a query, best first (inline mode): the cited ones, then the related ones.
+   * Inline queries come from a user, not a chat: pass the user id as chatId too.
+   */
+  async lookup(o: Origin, query: string): Promise<Citation[]> {
+    if (!hasWords(query) || !this.allowed(o)) return [];
+    const r = await this.deps.engine.ask(query);
+    const seen = new Set<string>();
+    return [...r.citations, ...r.related]
+      .filter((c) => {
+        const key = `${c.doc.id}#${c.unit}`;
+        return !seen.has(key) && seen.add(key);
+      })
+      .slice(0, MAX_LOOKUP);
+  }
+
+  /** Id of the chat's last answer (for channels that take actions as typed text). */
+  async lastAnswerId(o: Origin): Promise<string | undefined> {
+    return (await this.memory.context(o))?.answerId;
+  }
+
+  private allowed(o: Origin): boolean {
+    const { ACCESS_MODE, ALLOWED_CHATS } = this.deps.config;
+    return ACCESS_MODE === "open" || ALLOWED_CHATS.includes(o.chatId) || ALLOWED_CHATS.includes(o.userId) || this.isAdmin(o);
+  }
+
+  private isAdmin(o: Origin): boolean {
+    return this.deps.config.ADMIN_IDS.includes(o.userId);
+  }
+}
+
+/** The other passages that matched, each with its citation; superseded documents say so. */
+function relatedBlocks(related: Citation[]): Block[] {
+  const blocks: Block[] = [{ kind: "notice", text: texts.relatedTitle }, ...related.map((c, i) => quoteBlock(c, i + 1))];
+  const superseded = new Map(related.filter((c) => c.doc.status === "superseded").map((c) => [c.doc.id, c.doc]));
+  for (const d of superseded.values()) blocks.push({ kind: "warning", text: texts.superseded(docLabel(d), d.replacedBy) });
+  return blocks;
+}

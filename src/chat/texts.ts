@@ -1,0 +1,89 @@
+/** Every user-facing sentence of the chat channels, in Vietnamese, in one place. */
+import type { DocStatus } from "../model/document.js";
+import type { Action, Media, Votes } from "./types.js";
+
+export const BOT_NAME = "Hỏi Văn Bản";
+
+export const EXAMPLES = ["Điều 3 hướng dẫn sử dụng quy định gì?", "cán bộ dám nghĩ dám làm được bảo vệ thế nào?", "còn khoản 3 thì sao?"];
+
+export const texts = {
+  greeting: (loaded: string[]) => [
+    `Xin chào! Tôi là trợ lý ${BOT_NAME}: tôi trả lời câu hỏi chỉ dựa trên nguyên văn các văn bản đã nạp, kèm trích dẫn chính xác đến điều, khoản, điểm hoặc mục.`,
+    loaded.length
+      ? `Văn bản tôi đang có (${loaded.length}):\n${loaded.map((l) => `• ${l}`).join("\n")}`
+      : "Hiện chưa có văn bản nào được nạp toàn văn.",
+    `Cứ gõ câu hỏi, có dấu hoặc không dấu, ví dụ:\n${EXAMPLES.map((e) => `• ${e}`).join("\n")}`,
+    "Gõ /vanban để xem danh mục văn bản, /help để xem hướng dẫn.",
+  ],
+  help: [
+    "Cách hỏi:",
+    "• Gõ câu hỏi bằng tiếng Việt, có dấu hoặc không dấu. Nêu tên văn bản (\"Nghị định 73\", \"nd73\", \"Chỉ thị 34\") để tìm trong văn bản đó trước.",
+    "• Tra thẳng một đơn vị: \"Điều 5 Nghị định 73\", \"khoản 2 điều 12 quy định 124\".",
+    "• Hỏi tiếp sau một câu trả lời: \"còn khoản 3 thì sao?\", \"điều tiếp theo\", \"nói rõ hơn\".",
+    "• Dưới câu trả lời: nút «Nguyên văn» gửi toàn văn đơn vị được trích, «Văn bản liên quan» gửi các đoạn khác phù hợp, 👍/👎 để góp ý.",
+    "• Trong nhóm: dùng /hoi <câu hỏi>, nhắc tên trợ lý hoặc trả lời vào tin nhắn của trợ lý.",
+    "Các lệnh: /start — giới thiệu; /vanban — danh mục văn bản; /hoi — đặt câu hỏi; /help — hướng dẫn.",
+  ],
+  catalogTitle: (n: number) => `Danh mục văn bản (${n}):`,
+  catalogEmpty: "Danh mục chưa có văn bản nào.",
+  status: (status: DocStatus, replacedBy?: string): string =>
+    ({
+      in_force: "còn hiệu lực",
+      superseded: `đã được thay thế${replacedBy ? ` bởi ${replacedBy}` : ""}`,
+      expired: "hết hiệu lực",
+      draft: "dự thảo",
+      unknown: "chưa rõ hiệu lực",
+    })[status],
+  notLoaded: "chưa nạp",
+  askUsage: "Hãy gõ câu hỏi sau lệnh /hoi, ví dụ: /hoi Điều 3 hướng dẫn sử dụng quy định gì?",
+  unknownCommand: (cmd: string) => `Tôi không biết lệnh /${cmd}. Gõ /help để xem các lệnh.`,
+  noText: "Tôi chỉ hiểu câu hỏi viết bằng chữ. Hãy gõ câu hỏi, ví dụ: «Điều 1 quy định gì?»",
+  media: (m: Media) =>
+    `${m === "sticker" ? "Cảm ơn nhãn dán của bạn! " : ""}Tôi chỉ đọc được câu hỏi bằng chữ, chưa xem được ${MEDIA_NAMES[m]}. Hãy gõ câu hỏi, ví dụ: «${EXAMPLES[0]}»`,
+  adminUpload: "Chưa nhận văn bản qua chat: hãy chép tệp vào thư mục corpus trên máy chủ rồi chạy npm run ingest.",
+  rateLimited: (perMinute: number) => `Bạn hỏi hơi nhanh — tôi trả lời tối đa ${perMinute} câu mỗi phút cho mỗi người. Xin chờ một chút rồi hỏi tiếp nhé.`,
+  restricted: "Xin lỗi, trợ lý chỉ phục vụ các cuộc trò chuyện đã được cơ quan cho phép.",
+  error: "Xin lỗi, đã có lỗi khi xử lý câu hỏi này. Bạn thử lại sau ít phút nhé.",
+  expired: "Câu trả lời này đã cũ, tôi không còn giữ các trích dẫn của nó. Bạn hãy hỏi lại nhé.",
+  unitGone: "Không còn tìm thấy đơn vị này trong chỉ mục hiện tại (văn bản có thể vừa được nạp lại). Bạn hãy hỏi lại nhé.",
+  staleButton: "Nút này không còn dùng được.",
+  relatedTitle: "Các đoạn liên quan khác:",
+  noRelated: "Không có đoạn liên quan nào khác.",
+  feedbackThanks: "Cảm ơn bạn đã góp ý!",
+  superseded: (doc: string, by?: string) => `${doc} đã được thay thế${by ? ` bởi ${by}` : ""}; nội dung trích dẫn có thể không còn hiệu lực.`,
+  feedbackAgain: "Bạn đã góp ý cho câu trả lời này rồi.",
+  inlineNothing: "Không tìm thấy đơn vị phù hợp",
+};
+
+const MEDIA_NAMES: Record<Media, string> = {
+  sticker: "nhãn dán",
+  photo: "hình ảnh",
+  voice: "tin nhắn thoại",
+  audio: "tệp âm thanh",
+  video: "video",
+  document: "tệp đính kèm",
+  other: "loại tin nhắn này",
+};
+
+/**
+ * Button labels. `citations` is how many "Nguyên văn" buttons the answer has (numbered only when
+ * several); `votes`, once someone voted, shows the tally on 👍/👎.
+ */
+export function actionLabel(a: Action, citations: number, votes?: Votes): string {
+  switch (a.kind) {
+    case "full":
+      return citations > 1 ? `Nguyên văn [${a.n}]` : "Nguyên văn";
+    case "related":
+      return "Văn bản liên quan";
+    case "feedback":
+      return (a.value === "up" ? "👍" : "👎") + (votes ? ` ${votes[a.value]}` : "");
+  }
+}
+
+/** The Vietnamese command menu (Telegram setMyCommands; a help line elsewhere). */
+export const COMMANDS = [
+  { command: "hoi", description: "Đặt câu hỏi về văn bản" },
+  { command: "vanban", description: "Danh mục văn bản và hiệu lực" },
+  { command: "help", description: "Hướng dẫn cách hỏi" },
+  { command: "start", description: "Giới thiệu trợ lý" },
+];

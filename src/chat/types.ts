@@ -1,0 +1,78 @@
+/**
+ * The channel-agnostic conversation layer's data: what a channel (Telegram, Zalo, …) hands in after
+ * normalising a platform message, and what it gets back to render. No platform types here.
+ */
+import type { Engine } from "../engine/engine.js";
+import type { AskResult } from "../engine/types.js";
+import type { Config } from "../config/env.js";
+import type { Block } from "../render/plan.js";
+
+export type ChatType = "private" | "group";
+
+/** Who is talking where: keys context (per channel+chat) and rate limits (per channel+user). */
+export interface Origin {
+  /** "telegram", "zalo", … — namespaces every stored key. */
+  channel: string;
+  chatId: string;
+  userId: string;
+  chatType: ChatType;
+}
+
+/** Non-text content; the conversation answers it with a polite explanation. */
+export type Media = "sticker" | "photo" | "voice" | "audio" | "video" | "document" | "other";
+
+export interface Incoming extends Origin {
+  /**
+   * The message text with the bot's own @mention removed. A leading "/lệnh" (optionally
+   * "/lệnh@tên_bot") is parsed as a command by the conversation.
+   */
+  text: string;
+  /**
+   * In groups: the bot was called (command, @mention, reply to one of its messages). Unaddressed
+   * group messages get no reply at all. Ignored in private chats.
+   */
+  addressed: boolean;
+  /** Set for stickers, photos, voice messages, files …; `text` is then the caption, if any. */
+  media?: Media;
+}
+
+/**
+ * Something the user can do with an answer. Channels with buttons turn each into one (its data
+ * via `encodeAction`, label via `actionLabel`); others may offer them as text or leave them out.
+ */
+export type Action =
+  /** Send the full text of citation n (1-based) of the answer. */
+  | { kind: "full"; answerId: string; n: number }
+  /** Send the other passages that matched ("Văn bản liên quan"). */
+  | { kind: "related"; answerId: string }
+  | { kind: "feedback"; answerId: string; value: "up" | "down" };
+
+export interface Reply {
+  /** Render with the channel's markup; split messages only between blocks. */
+  blocks: Block[];
+  /** Offered under the reply (on its last message). */
+  actions: Action[];
+  /** The engine's result when the reply answers a question. */
+  result?: AskResult;
+}
+
+export interface Votes {
+  up: number;
+  down: number;
+}
+
+/** What an action produced: replies to send, and a short toast (Telegram: answerCallbackQuery). */
+export interface ActResult {
+  replies: Reply[];
+  toast?: string;
+  /** A new vote was counted: a channel with buttons relabels 👍/👎 with the tally (acknowledgement). */
+  votes?: Votes;
+}
+
+/** The engine methods the conversation uses (tests may substitute a failing one). */
+export type ChatEngine = Pick<Engine, "ask" | "catalog" | "unitText">;
+
+export type ChatConfig = Pick<
+  Config,
+  "RATE_LIMIT_PER_MINUTE" | "CONTEXT_TTL_MINUTES" | "LOG_QUESTIONS" | "ACCESS_MODE" | "ALLOWED_CHATS" | "ADMIN_IDS"
+>;
