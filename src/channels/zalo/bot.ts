@@ -1,0 +1,98 @@
+/**
+ * Zalo events → the shared conversation → Zalo messages. This file only translates: commands,
+ * context, rate limits and logging live in src/chat. Zalo has no buttons, so the answer's actions
+ * come back as typed commands ("nguyên văn 1", "liên quan"). Work is queued per chat and every
+ * failure is caught here: a broken Zalo API costs Zalo replies, never the process.
+ */
+import { parseCommand, type Conversation } from "../../chat/conversation.js";
+import { texts } from "../../chat/texts.js";
+import type { Action, Media, Origin, Reply } from "../../chat/types.js";
+import type { Logger } from "../../log.js";
+import type { ZaloApi, ZaloMessage, ZaloUpdate } from "./api.js";
+import { parseTypedCommand, type TypedCommand } from "./commands.js";
+import { ChatQueue } from "./queue.js";
+import { renderReply } from "./render.js";
+import { GROUP_COMMAND, zaloTexts } from "./texts.js";
+
+export const TEXT_EVENT = "message.text.received";
+
+/** Non-text events; anything else that carries a message (files, links, …) is "other". */
+const MEDIA: Record<string, Media> = {
+  "message.image.received": "photo",
+  "message.sticker.received": "sticker",
+  // Not in the platform's documentation, but reported by integrators.
+  "message.voice.received": "voice",
+};
+
+export interface ZaloBotDeps {
+  api: Pick<ZaloApi, "sendMessage" | "sendChatAction">;
+  conversation: Pick<Conversation, "handle" | "act" | "lastAnswerId">;
+  log: Logger;
+}
+
+const notice = (text: string): Reply => ({ blocks: [{ kind: "notice", text }], actions: [] });
+
+export class ZaloBot {
+  private readonly queue: ChatQueue;
+
+  constructor(private readonly deps: ZaloBotDeps) {
+    this.queue = new ChatQueue((err) => deps.log.error({ err: (err as Error).message }, "zalo: reply failed"));
+  }
+
+  /** Takes one event from the poller or the webhook; returns at once, the reply follows. */
+  handleUpdate(update: ZaloUpdate): void {
+    const m = update.message;
+    // Some events (e.g. from protected users) carry no message, hence no chat to answer in.
+    if (!m?.chat?.id || !m.from?.id) return void this.deps.log.debug({ event: update.event_name }, "zalo: event without a chat, ignored");
+    if (m.from.is_bot) return;
+    this.queue.run(m.chat.id, () => this.process(update.event_name, m));
+  }
+
+  /** Resolves when every queued reply has been sent. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private async process(event: string, m: ZaloMessage): Promise<void> {
+    const origin: Origin = { channel: "zalo", chatId: m.chat.id, userId: m.from.id, chatType: m.chat.chat_type === "GROUP" ? "group" : "private" };
+    let replies: Reply[];
+    try {
+      replies = await this.respond(event, m, origin);
+    } catch (err) {
+      this.deps.log.error({ err: (err as Error).message }, "zalo: conversation failed");
+      replies = [notice(texts.error)];
+    }
+    const prefix = origin.chatType === "group" ? `${GROUP_COMMAND} ` : "";
+    for (const reply of replies) for (const text of renderReply(reply, prefix)) await this.deps.api.sendMessage(m.chat.id, text);
+  }
+
+  private async respond(event: string, m: ZaloMessage, origin: Origin): Promise<Reply[]> {
+    const group = origin.chatType === "group";
+    if (event !== TEXT_EVENT) return this.deps.conversation.handle({ ...origin, text: "", addressed: !group, media: MEDIA[event] ?? "other" });
+    const text = (m.text ?? "").trim();
+    const cmd = parseCommand(text);
+    // The platform says nothing of mentions, so in a group only a command addresses the bot.
+    if (group && !cmd) return [];
+    await this.typing(m.chat.id);
+    const typed = parseTypedCommand(cmd ? (cmd.name === "hoi" ? cmd.args : "") : text);
+    if (typed) return this.act(origin, typed);
+    const replies = await this.deps.conversation.handle({ ...origin, text, addressed: true });
+    return cmd?.name === "help" ? [...replies, notice(zaloTexts.help)] : replies;
+  }
+
+  private async act(origin: Origin, typed: TypedCommand): Promise<Reply[]> {
+    const answerId = await this.deps.conversation.lastAnswerId(origin);
+    if (!answerId) return [notice(zaloTexts.noAnswerYet)];
+    const action: Action = typed.kind === "full" ? { kind: "full", answerId, n: typed.n } : { kind: "related", answerId };
+    return (await this.deps.conversation.act(origin, action)).replies;
+  }
+
+  /** "Typing…" while the answer is prepared; cosmetic, so a failure is only logged. */
+  private async typing(chatId: string): Promise<void> {
+    try {
+      await this.deps.api.sendChatAction(chatId);
+    } catch (err) {
+      this.deps.log.warn({ err: (err as Error).message }, "zalo: sendChatAction failed");
+    }
+  }
+}
