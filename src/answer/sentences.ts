@@ -66,10 +66,11 @@ export function blockDescendants(doc: ParsedDocument, block: number): number[] {
  * Best quote in a block (or in one of its passages). Deeper units win ties, so a matching điểm is cited rather than its
  * khoản; a unit's heading counts toward its match but is not quoted.
  */
-export function pickQuote(doc: ParsedDocument, block: number, weights: TermWeights, passage?: number): QuotePick | undefined {
+export function pickQuote(doc: ParsedDocument, block: number, weights: TermWeights, within?: number[]): QuotePick | undefined {
   let best: QuotePick | undefined;
-  // With the best-matching passage known, only it (and the block's own words) can hold the quote.
-  const units = passage === undefined ? blockDescendants(doc, block) : [block, ...blockDescendants(doc, passage)];
+  // With the best-matching passages known, only they (and the block's own words) can hold the
+  // quote: a long article is not read sentence by sentence for every hit.
+  const units = within?.length ? [block, ...within.flatMap((p) => blockDescendants(doc, p))] : blockDescendants(doc, block);
   for (const unit of units) {
     const { text } = doc.units[unit];
     if (!text.trim()) continue;

@@ -66,7 +66,7 @@ export async function evaluate(engine: Engine, questions: EvalQuestion[]): Promi
   const times: number[] = [];
   for (const q of questions) {
     const t0 = performance.now();
-    const result = await engine.ask(q.question, { maxCitations: 10 });
+    const result = await engine.ask(q.question);
     times.push(performance.now() - t0);
     const gold = new Set(q.relevant.map((r) => `${r.doc}#${r.article}`));
     const ranked: string[] = [];

@@ -302,8 +302,8 @@ export class Engine {
     for (const hit of hits) {
       const { doc: d, unit } = blocks[hit.block];
       const cite = cited.length < maxCitations && hit.coverage >= minCoverage && hit.score >= RELATIVE_SCORE * hits[0].score;
-      // A cited block is searched whole for its best sentence; a related one only in its best passage.
-      const within = cite || hit.passage === undefined ? undefined : passages[hit.passage].unit;
+      // The quote is looked for in the passages that matched (two for a citation, one for related).
+      const within = hit.passages.slice(0, cite ? 2 : 1).map((p) => passages[p].unit);
       const pick = pickQuote(this.index.docs[d], unit, weights, within);
       if (!pick) continue;
       topSentence ??= pick.sentence;

@@ -13,8 +13,8 @@ export interface BlockHit {
   /** Fused score used for ranking. */
   score: number;
   lexical: number;
-  /** Best-matching passage of the block, when it has passages that matched. */
-  passage?: number;
+  /** The block's best-matching passages (at most two, best first), where the quote will be. */
+  passages: number[];
   /** Share of the question's content words found in the block (0..1). */
   coverage: number;
 }
@@ -26,6 +26,9 @@ export interface SearchParams {
   /** Weight of cosine similarity added to lexical scores scaled to the best hit (0 = lexical only). */
   vectorWeight: number;
 }
+
+/** Passages kept per block: where its quote is looked for. */
+const MATCHED_PASSAGES = 2;
 
 export const DEFAULT_SEARCH: SearchParams = {
   scoring: { ...DEFAULT_SCORING, fieldWeight: { title: 0.15, body: 1 } },
@@ -123,11 +126,13 @@ export class CorpusIndex {
 
     const lexical = new Map<number, number>();
     for (const h of blockIndex.search(query, { limit: pool, mask: blockMask, params: params.scoring })) lexical.set(h.unit, h.score);
-    const bestPassage = new Map<number, { passage: number; score: number }>();
+    const bestPassage = new Map<number, { passages: number[]; score: number }>();
     if (params.passageWeight) {
       for (const h of passageIndex.search(query, { limit: pool * 2, mask: passageMask, params: params.scoring })) {
         const b = passages[h.unit].block;
-        if (!bestPassage.has(b)) bestPassage.set(b, { passage: h.unit, score: h.score });
+        const best = bestPassage.get(b);
+        if (!best) bestPassage.set(b, { passages: [h.unit], score: h.score });
+        else if (best.passages.length < MATCHED_PASSAGES) best.passages.push(h.unit);
       }
     }
     const definers = opts.definition ? this.definers(opts.definition, params, blockMask, passageMask) : new Map<number, number | undefined>();
@@ -136,7 +141,9 @@ export class CorpusIndex {
       const own = lexical.get(block) ?? 0;
       const p = bestPassage.get(block);
       const passageScore = p ? p.score : this.passageCount[block] ? 0 : own;
-      return { block, lexical: own + params.passageWeight * passageScore, passage: definers.get(block) ?? p?.passage };
+      const definer = definers.get(block);
+      const matched = definer === undefined ? (p?.passages ?? []) : [definer, ...(p?.passages ?? []).filter((x) => x !== definer)];
+      return { block, lexical: own + params.passageWeight * passageScore, passages: matched.slice(0, MATCHED_PASSAGES) };
     });
     ranked.sort((a, b) => b.lexical - a.lexical);
     if (definers.size && ranked.length) {
@@ -146,7 +153,7 @@ export class CorpusIndex {
       ranked.sort((a, b) => b.lexical - a.lexical);
     }
 
-    let fused: Array<{ block: number; lexical: number; passage?: number; score: number }> = ranked.map((r) => ({ ...r, score: r.lexical }));
+    let fused: Array<{ block: number; lexical: number; passages: number[]; score: number }> = ranked.map((r) => ({ ...r, score: r.lexical }));
     if (params.vectorWeight && vectors && embedQuery && ranked.length) {
       // Lexical scores scaled to the best hit, plus the weighted cosine similarity of each block.
       const qv = await embedQuery(query);
@@ -154,7 +161,7 @@ export class CorpusIndex {
       const sim = new Map(vhits.map((h) => [h.unit, h.similarity]));
       const top = ranked[0].lexical || 1;
       const byBlock = new Map(ranked.map((r) => [r.block, r]));
-      for (const h of vhits) if (!byBlock.has(h.unit)) byBlock.set(h.unit, { block: h.unit, lexical: 0, passage: undefined });
+      for (const h of vhits) if (!byBlock.has(h.unit)) byBlock.set(h.unit, { block: h.unit, lexical: 0, passages: [] });
       fused = [...byBlock.values()].map((r) => ({ ...r, score: r.lexical / top + params.vectorWeight * (sim.get(r.block) ?? 0) }));
       fused.sort((a, b) => b.score - a.score);
     }

@@ -196,28 +196,35 @@ export class LexicalIndex {
     return idf(this.size, this.arrays.table.get(term)?.[1] ?? 0);
   }
 
+  /** Score accumulators reused across searches (zeroed after use): no per-query allocation. */
+  private scratch?: { scores: Float32Array; touched: Uint32Array };
+
   search(query: string, opts: SearchOptions = {}): Hit[] {
     const params = opts.params ?? DEFAULT_SCORING;
-    const scores = new Float32Array(this.size);
-    const touched: number[] = [];
+    this.scratch ??= { scores: new Float32Array(this.size), touched: new Uint32Array(this.size) };
+    const { scores, touched } = this.scratch;
+    let n = 0;
     const { units, tfs, table } = this.arrays;
     const { mask } = opts;
+    const norms = { title: this.lengthNorm("title", params), body: this.lengthNorm("body", params) };
     for (const { term, field, weight } of this.queryTerms(query, params)) {
       const range = table.get(term);
       if (!range) continue;
       const [start, count] = range;
       // BM25 with the length normalisation precomputed per unit: this loop is the hot path.
       const w = weight * idf(this.size, count) * (params.k1 + 1);
-      const norm = this.lengthNorm(field, params);
+      const norm = norms[field];
       for (let p = start, end = start + count; p < end; p++) {
         const u = units[p];
         if (mask && !mask[u]) continue;
-        if (scores[u] === 0) touched.push(u);
+        if (scores[u] === 0) touched[n++] = u;
         const tf = tfs[p];
         scores[u] += (w * tf) / (tf + norm[u]);
       }
     }
-    return topK(touched, scores, opts.limit ?? 10);
+    const hits = topK(touched.subarray(0, n), scores, opts.limit ?? 10);
+    for (let i = 0; i < n; i++) scores[touched[i]] = 0;
+    return hits;
   }
 }
 
@@ -284,7 +291,7 @@ export function coverage(index: LexicalIndex, query: string): (unit: number) => 
  * The k best units by score, best first. A min-heap of size k keeps this O(n log k): touched
  * lists run to tens of thousands of units while k is small.
  */
-export function topK(candidates: number[], scores: Float32Array, k: number): Hit[] {
+export function topK(candidates: ArrayLike<number>, scores: Float32Array, k: number): Hit[] {
   const heap: number[] = [];
   const less = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
   const down = (i: number) => {
@@ -298,7 +305,8 @@ export function topK(candidates: number[], scores: Float32Array, k: number): Hit
       i = m;
     }
   };
-  for (const unit of candidates) {
+  for (let c = 0; c < candidates.length; c++) {
+    const unit = candidates[c];
     if (heap.length < k) {
       heap.push(unit);
       for (let i = heap.length - 1; i > 0; ) {
