@@ -3,14 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import PDFDocument from "pdfkit";
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import {
   detectLegacyEncoding, detectMojibake, formatOf, ReadError, readBuffer, readDocument, type ReadErrorCode,
 } from "../src/ingest/readers/index.js";
-import { REPO_ROOT, sharedPath } from "./helpers/shared.js";
-
-const FONT = path.join(REPO_ROOT, "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
+import { sharedPath } from "./helpers/shared.js";
+import { FONT, makePdf } from "./helpers/files.js";
 let dir = "";
 
 beforeAll(async () => {
@@ -24,18 +22,6 @@ async function save(name: string, data: string | Uint8Array): Promise<string> {
   const file = path.join(dir, name);
   await writeFile(file, data);
   return file;
-}
-
-function makePdf(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 50 });
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    draw(doc);
-    doc.end();
-  });
 }
 
 /** Asserts the promise fails with a ReadError of this code whose message names the file. */
