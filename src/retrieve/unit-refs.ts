@@ -4,32 +4,12 @@
  */
 import type { UnitType } from "../model/document.js";
 import { foldDiacritics, searchForm } from "../text/normalize.js";
+import { intToRoman } from "../structure/numbering.js";
 
 export interface UnitRef {
   type: UnitType;
   /** Label as the parser writes it: digits for dieu/khoan/muc, a letter for diem, roman for phan/chuong. */
   label: string;
-}
-
-const ROMAN: Array<[number, string]> = [[10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
-
-export function toRoman(n: number): string {
-  let out = "";
-  for (const [v, s] of ROMAN) while (n >= v) (out += s), (n -= v);
-  return out.toUpperCase();
-}
-
-export function fromRoman(s: string): number | undefined {
-  const map: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
-  let total = 0;
-  const t = s.toLowerCase();
-  for (let i = 0; i < t.length; i++) {
-    const v = map[t[i]];
-    if (!v) return undefined;
-    const next = map[t[i + 1]] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total || undefined;
 }
 
 /** `word` is the accented keyword: typed as is, or with no tone marks at all, it counts. */
@@ -71,7 +51,7 @@ export function parseUnitRefs(question: string): UnitRef[] {
       // "mức 3" (level 3) folds like "mục 3": only the keyword itself or its unaccented form counts.
       if (asTyped !== word && asTyped !== m[1]) continue;
       let label = m[2];
-      if (roman) label = /^\d+$/.test(label) ? toRoman(Number(label)) : label.toUpperCase();
+      if (roman) label = /^\d+$/.test(label) ? intToRoman(Number(label)) : label.toUpperCase();
       if (type === "diem" && label === "d" && typed[m.index + m[0].length - 1] === "đ") label = "đ";
       refs.push({ type, label });
       break;
