@@ -49,7 +49,7 @@ export async function openEngine(config: Config, log: (msg: string) => void = (m
   if (reason) {
     // Rebuild from the folder the index was made from; the configured corpus on first run.
     const from = built?.source && existsSync(built.source) ? built.source : config.CORPUS_DIR;
-    log(`${reason}: nạp lại các văn bản trong ${from}…`);
+    log(`${reason}: nạp các văn bản trong ${from}…`);
     const r = await runIngest(config, from);
     const failed = r.reports.filter((f) => f.status === "failed").length;
     log(`Đã nạp ${r.reports.length - failed} tệp${failed ? `, ${failed} tệp lỗi (xem: npm run ingest)` : ""}.`);
