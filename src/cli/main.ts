@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /** Command line: ingest, ask, chat, eval, points, quiz and start (the bots). */
 import { Command } from "commander";
-import { loadConfig, type Config } from "../config/env.js";
+import { loadConfig, loadDotEnv, type Config } from "../config/env.js";
 import { openEngine, runIngest } from "../app.js";
 import { formatReport } from "./report.js";
 import { askOnce, chatLoop } from "./chat.js";
 import { runEval } from "./eval.js";
-import { startChannels } from "../channels/start.js";
+import { registerPoints } from "./points.js";
+import { registerQuiz } from "./quiz.js";
+
+loadDotEnv();
 
 function config(opts: { index?: string }): Config {
   const env = { ...process.env };
@@ -58,9 +61,13 @@ program
   .requiredOption("--corpus <dir>", "thư mục văn bản")
   .requiredOption("--questions <file>", "tệp câu hỏi JSONL")
   .option("--index <dir>", "thư mục chỉ mục tạm (mặc định: thư mục tạm mới)")
+  .option("--answers", "chấm cả câu trả lời có đáp án (cần LLM_MODEL; offline: not run)")
   .action(async (opts) => {
     await runEval(config({}), opts);
   });
+
+registerPoints(program);
+registerQuiz(program);
 
 program
   .command("start", { isDefault: true })
@@ -69,6 +76,8 @@ program
   .action(async (opts) => {
     const c = config(opts);
     const engine = await openEngine(c);
+    // Loaded only here: the chat platforms' libraries are not needed by the other commands.
+    const { startChannels } = await import("../channels/start.js");
     const started = await startChannels(engine, c);
     if (started) return;
     console.error(

@@ -1,0 +1,103 @@
+/**
+ * Wrong options that are certainly wrong: same type as the answer, taken from elsewhere in the
+ * documents, and rejected when they equal or paraphrase the answer (or a sibling list item), are
+ * stated in the cited unit (for a list item: anywhere in its article), or fill the same slot
+ * elsewhere — seen in a sentence around which the words the trainee reads also stand, where they
+ * would be true.
+ */
+import { jaccard, sameAnswer, stated } from "./compare.js";
+import type { PoolEntry, Pools } from "./corpus.js";
+import { shuffle, type Rng } from "./random.js";
+
+export interface DistractorNeed {
+  pool: string;
+  /** The correct answer, verbatim. */
+  correct: string;
+  /** Amounts: the correct numeral and the words after it, which distractors keep. */
+  numeral?: string;
+  suffix?: string;
+  magnitude?: number;
+  d: number;
+  block: number;
+  /** Comparable text no distractor may be stated in (the cited unit, or a list's whole article), answer blotted out. */
+  scopeText: string;
+  /** A list's lead words: lists with similar leads are about the same thing. */
+  context: Set<string>;
+  /** Words around the blank the trainee actually reads (a shortened stem says less than its sentence). */
+  visible: Set<string>;
+  /** Other items of the same list: no distractor may be near any of them either. */
+  siblings: string[];
+  maxLength: number;
+  count: number;
+}
+
+/** Lists whose leads share this much are about the same thing: their items may be true for each other. */
+const SAME_LIST = 0.4;
+/** Share of the visible words found around another occurrence for it to fill the same slot. */
+const SAME_SLOT = 0.8;
+
+/** Nearly all of `part`'s words, and every one of its numbers, are in `whole`. */
+function within(part: Set<string>, whole: Set<string>): boolean {
+  let n = 0;
+  for (const x of part) {
+    if (whole.has(x)) n++;
+    else if (/\d/.test(x)) return false;
+  }
+  return part.size > 0 && n / part.size >= SAME_SLOT;
+}
+
+/**
+ * Does another occurrence fill the slot the trainee sees? One wording holds nearly all of the
+ * other's words and all of its numbers — "từ 75% đến dưới 90% … ở mức ……" is another slot than
+ * "từ 60% đến dưới 75% … ở mức ……", a shortened "Trong thời hạn ……, kể từ ngày nhận được đề nghị
+ * của Sở Tư pháp…" is every sentence that begins so.
+ */
+function sameSlot(visible: Set<string>, context: Set<string>): boolean {
+  return within(visible, context) || within(context, visible);
+}
+
+/** How many of the closest values (amounts, dates) the random pick is made from. */
+const NEAR = 8;
+
+/** A numeral written like the answer's: "07" only when the answer was written "05". */
+function styled(numeral: string, like: string): string {
+  const plain = /^\d+$/.test(numeral) ? String(Number(numeral)) : numeral;
+  return like.length === 2 && like.startsWith("0") && plain.length === 1 ? `0${plain}` : plain;
+}
+
+function render(entry: PoolEntry, need: DistractorNeed): string {
+  if (need.numeral !== undefined) return styled(entry.text, need.numeral) + need.suffix;
+  // A level opening a sentence is capitalised: its distractors too.
+  const upper = need.correct[0] !== need.correct[0].toLowerCase();
+  return upper ? entry.text[0].toUpperCase() + entry.text.slice(1) : entry.text;
+}
+
+function closeness(entry: PoolEntry, need: DistractorNeed): number {
+  const a = entry.magnitude;
+  const b = need.magnitude;
+  if (a === undefined || b === undefined) return 0;
+  if (need.pool.startsWith("date")) return Math.abs(a - b);
+  // List items: another list of the same document first (plausible), then of similar length.
+  if (need.pool.startsWith("list")) return (entry.seen.some((o) => o.d === need.d) ? 0 : 1) + Math.abs(a - b) / Math.max(a, b);
+  return Math.abs(Math.log((a + 1) / (b + 1)));
+}
+
+export function pickDistractors(need: DistractorNeed, pools: Pools, r: Rng): string[] | undefined {
+  const entries = [...(pools.get(need.pool)?.values() ?? [])].filter((e) => e.seen.some((o) => o.d !== need.d || o.block !== need.block));
+  // Nearest values first (a day count among day counts of the same order), randomised among them.
+  const ranked = shuffle(entries, r).sort((x, y) => closeness(x, need) - closeness(y, need));
+  const ordered = need.magnitude === undefined ? ranked : [...shuffle(ranked.slice(0, NEAR), r), ...ranked.slice(NEAR)];
+  const picked: string[] = [];
+  for (const entry of ordered) {
+    if (picked.length === need.count) break;
+    const text = render(entry, need);
+    if (!text || text.length > need.maxLength) continue;
+    if (sameAnswer(text, need.correct) || need.siblings.some((s) => sameAnswer(text, s))) continue;
+    if (stated(need.scopeText, text)) continue;
+    const list = need.pool.startsWith("list");
+    if (entry.seen.some((o) => (list ? jaccard(o.context, need.context) >= SAME_LIST : sameSlot(need.visible, o.context)))) continue;
+    if (picked.some((p) => sameAnswer(p, text))) continue;
+    picked.push(text);
+  }
+  return picked.length === need.count ? picked : undefined;
+}

@@ -1,0 +1,189 @@
+/**
+ * generateQuiz: questions over a scope, spread round-robin across its blocks (articles, sections),
+ * with varied fact types, no two on near-identical sentences, a quarter true/false when both kinds
+ * are asked for (half of them true), and the correct option's position balanced over A–D.
+ */
+import type { Engine } from "../engine/engine.js";
+import { citationLabel } from "../model/citation.js";
+import { comparable, jaccard, syllableSet } from "./compare.js";
+import { corpusOf } from "./corpus.js";
+import { meaningfulItem } from "./lists.js";
+import { buildMcq, buildTrueFalse, type BuildContext, type Candidate } from "./build.js";
+import { balanced, rng, shuffle, type Rng } from "./random.js";
+import { resolveScope, type ScopeBlock, type ScopeRequest } from "./scope.js";
+import { MAX_COUNT, QuizError, TELEGRAM_LIMITS, type QuizKind, type QuizLimits, type QuizQuestion } from "./types.js";
+import { verifyQuestion } from "./verify.js";
+import { withoutNotes } from "./spans.js";
+import { acceptDraft, type QuizSource, type QuizWriter } from "./writer.js";
+
+export interface QuizOptions extends ScopeRequest {
+  count: number;
+  kinds?: QuizKind[];
+  /** Same seed, same index → same quiz. Default 1. */
+  seed?: number | string;
+  /** Default: Telegram quiz polls. Kahoot's are tighter (KAHOOT_LIMITS). */
+  limits?: QuizLimits;
+  /** Drafts questions first (an LLM); whatever it cannot supply is generated offline. */
+  writer?: QuizWriter;
+}
+
+/** Share of true/false questions when both kinds are wanted. */
+const TRUE_FALSE_SHARE = 0.25;
+/** Stems or quotes sharing this share of words are the same question asked twice. */
+const NEAR_DUPLICATE = 0.7;
+/** Most list questions are easier than fact questions: at most this share of the quiz. */
+const LIST_SHARE = 1 / 3;
+
+function candidates(b: ScopeBlock, ctx: BuildContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of b.facts.sentences) {
+    // A lead ("… các trường hợp sau đây:") is no statement of its own.
+    if (!b.units.has(s.unit) || s.sentence.endsWith(":")) continue;
+    for (const fact of s.facts) if (fact.askable) out.push({ d: b.d, block: b.facts.block, unit: s.unit, fact, sentence: s.sentence, lead: s.lead });
+  }
+  for (const l of b.facts.lists) {
+    if (!b.units.has(l.unit)) continue;
+    for (const item of l.items.filter((i) => meaningfulItem(i.text))) {
+      const siblings = l.items.filter((x) => x !== item).map((x) => x.text);
+      const fact = { type: "list-item" as const, text: item.text, start: 0, end: item.text.length, pool: `list:${l.noun}`, magnitude: item.text.length, askable: true };
+      out.push({ d: b.d, block: b.facts.block, unit: l.unit, fact, sentence: item.text, list: { lead: l.lead, noun: l.noun, siblings } });
+    }
+  }
+  return shuffle(out, ctx.r);
+}
+
+class Picker {
+  readonly picked: QuizQuestion[] = [];
+  private readonly seen: Array<{ stem: Set<string>; quote: Set<string> }> = [];
+  private readonly types = new Map<string, number>();
+  private truths = [0, 0];
+
+  constructor(private readonly count: number, private readonly kinds: QuizKind[], private readonly r: Rng) {}
+
+  get full(): boolean {
+    return this.picked.length >= this.count;
+  }
+
+  private get trueFalse(): number {
+    return this.picked.filter((q) => q.kind === "truefalse").length;
+  }
+
+  /** The kind the next question should be, spreading true/false evenly through the quiz. */
+  wantedKind(): QuizKind {
+    if (!this.kinds.includes("truefalse")) return "mcq";
+    if (!this.kinds.includes("mcq")) return "truefalse";
+    return this.trueFalse < Math.round((this.picked.length + 1) * TRUE_FALSE_SHARE) ? "truefalse" : "mcq";
+  }
+
+  /** The kind to try when the wanted one cannot be made from a candidate: true/false only within its share. */
+  fallbackKind(wanted: QuizKind): QuizKind | undefined {
+    if (wanted === "truefalse") return this.kinds.includes("mcq") ? "mcq" : undefined;
+    if (!this.kinds.includes("truefalse")) return undefined;
+    return this.trueFalse < Math.ceil(this.count * TRUE_FALSE_SHARE) ? "truefalse" : undefined;
+  }
+
+  /** True and false statements in equal numbers. */
+  nextTruth(): boolean {
+    return this.truths[0] === this.truths[1] ? this.r() < 0.5 : this.truths[0] < this.truths[1];
+  }
+
+  /** The least asked-about fact type among the block's candidates comes next. */
+  take(queue: Candidate[]): Candidate | undefined {
+    let best = 0;
+    for (let i = 1; i < queue.length; i++) if ((this.types.get(queue[i].fact.type) ?? 0) < (this.types.get(queue[best].fact.type) ?? 0)) best = i;
+    return queue.splice(best, 1)[0];
+  }
+
+  isDuplicate(q: QuizQuestion): boolean {
+    const stem = syllableSet(comparable(q.stem));
+    const quote = syllableSet(comparable(q.quote));
+    return this.seen.some((s) => jaccard(s.stem, stem) >= NEAR_DUPLICATE || jaccard(s.quote, quote) >= NEAR_DUPLICATE);
+  }
+
+  add(q: QuizQuestion): boolean {
+    if (this.full || this.isDuplicate(q)) return false;
+    if (q.fact === "list-item" && (this.types.get("list-item") ?? 0) >= Math.ceil(this.count * LIST_SHARE)) return false;
+    this.picked.push(q);
+    this.seen.push({ stem: syllableSet(comparable(q.stem)), quote: syllableSet(comparable(q.quote)) });
+    this.types.set(q.fact, (this.types.get(q.fact) ?? 0) + 1);
+    if (q.kind === "truefalse") this.truths[q.correct]++;
+    return true;
+  }
+}
+
+function build(c: Candidate, kind: QuizKind, picker: Picker, ctx: BuildContext): QuizQuestion | undefined {
+  return kind === "mcq" ? buildMcq(c, ctx) : buildTrueFalse(c, ctx, picker.nextTruth());
+}
+
+/** Offline questions, one per block per round, until the count is reached or the scope runs dry. */
+function fillOffline(scope: ScopeBlock[], picker: Picker, ctx: BuildContext): void {
+  const queues = scope.map((b) => candidates(b, ctx));
+  for (let progress = true; progress && !picker.full; ) {
+    progress = false;
+    for (const queue of queues) {
+      if (picker.full) break;
+      for (let c = picker.take(queue); c; c = picker.take(queue)) {
+        const wanted = picker.wantedKind();
+        const other = picker.fallbackKind(wanted);
+        const q = build(c, wanted, picker, ctx) ?? (other && build(c, other, picker, ctx));
+        if (q && verifyQuestion(ctx.engine, q, ctx.limits).ok && picker.add(q)) {
+          progress = true;
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** The block's units with text, as a writer sees them. */
+function writerSource(b: ScopeBlock, ctx: BuildContext): QuizSource {
+  const doc = ctx.engine.docs()[b.d];
+  const units = b.facts.units
+    .filter((u) => b.units.has(u) && doc.units[u].text.trim())
+    .map((u) => {
+      const c = ctx.engine.citation(b.d, u, "", 1);
+      return { unitId: c.unitId, label: citationLabel(c), text: withoutNotes(doc.units[u].text) };
+    });
+  return { docId: doc.meta.id, label: citationLabel(ctx.engine.citation(b.d, b.facts.block, "", 1)), units };
+}
+
+/** One drafted question per block, round-robin, each from a unit it was given and verified like an offline one. */
+async function fillWritten(scope: ScopeBlock[], picker: Picker, writer: QuizWriter, ctx: BuildContext): Promise<void> {
+  for (const b of scope) {
+    if (picker.full) return;
+    const source = writerSource(b, ctx);
+    if (!source.units.length) continue;
+    const given = new Set(source.units.map((u) => u.unitId));
+    const drafts = await writer.draft(source, { kinds: [picker.wantedKind()], count: 1 }).catch(() => []);
+    for (const draft of drafts) {
+      const q = draft.docId === source.docId && given.has(draft.unitId) ? acceptDraft(ctx.engine, draft, ctx.limits) : undefined;
+      if (q && picker.add(q)) break;
+    }
+  }
+}
+
+/** Puts each correct option at its balanced position, distractors shuffled around it. */
+function arrange(questions: QuizQuestion[], r: Rng): QuizQuestion[] {
+  const mcq = questions.filter((q) => q.kind === "mcq");
+  const slots = balanced(mcq.length, 4, r);
+  return questions.map((q) => {
+    if (q.kind !== "mcq") return q;
+    const right = q.options[q.correct];
+    const wrong = shuffle(q.options.filter((_, i) => i !== q.correct), r);
+    const at = slots[mcq.indexOf(q)];
+    return { ...q, options: [...wrong.slice(0, at), right, ...wrong.slice(at)], correct: at };
+  });
+}
+
+export async function generateQuiz(engine: Engine, opts: QuizOptions): Promise<QuizQuestion[]> {
+  if (!Number.isInteger(opts.count) || opts.count < 1 || opts.count > MAX_COUNT) throw new QuizError(`Số câu phải từ 1 đến ${MAX_COUNT}.`);
+  const kinds: QuizKind[] = opts.kinds?.length ? [...new Set(opts.kinds)] : ["mcq", "truefalse"];
+  const r = rng(opts.seed ?? 1);
+  const corpus = corpusOf(engine.docs());
+  const scope = await resolveScope(engine, corpus, opts, r);
+  const ctx: BuildContext = { engine, corpus, limits: opts.limits ?? TELEGRAM_LIMITS, r };
+  const picker = new Picker(opts.count, kinds, r);
+  if (opts.writer) await fillWritten(scope, picker, opts.writer, ctx);
+  fillOffline(scope, picker, ctx);
+  return arrange(picker.picked, r);
+}

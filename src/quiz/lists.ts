@@ -1,0 +1,64 @@
+/**
+ * Lists of conditions, cases, acts…: a unit whose text ends with a colon and whose children are
+ * the items ("… phải có đủ các điều kiện sau đây:" a), b), c)). One item is the correct option;
+ * distractors are items of other lists of the same kind.
+ */
+import type { ParsedDocument } from "../model/document.js";
+import { foldKey } from "../text/normalize.js";
+import { withoutNotes } from "./spans.js";
+
+export interface ListFact {
+  unit: number;
+  lead: string;
+  /** What the items are, in the lead's words ("điều kiện", "trường hợp", "hành vi" …) or "nội dung". */
+  noun: string;
+  items: Array<{ unit: number; text: string }>;
+}
+
+const NOUNS = [
+  "điều kiện", "trường hợp", "hành vi", "nguyên tắc", "tiêu chuẩn", "tiêu chí", "đối tượng",
+  "nhiệm vụ", "nghĩa vụ", "trách nhiệm", "quyền", "biện pháp", "hình thức", "căn cứ",
+].map(foldKey);
+/** Items of a list whose lead names none of the nouns: papers in a file, contents of a plan … */
+const ANY = "nội dung";
+const MIN_ITEMS = 3;
+/** Definitions ("… được hiểu như sau:") are terms, not items one can be asked to pick among. */
+const DEFINITIONS = /hiểu như sau|giải thích từ ngữ/iu;
+
+/**
+ * What the lead says the items are: "các điều kiện sau đây" → "điều kiện", "… có trách nhiệm:" →
+ * "trách nhiệm"; a noun elsewhere in the lead ("các điều kiện quy định tại …, nếu thuộc một trong
+ * những trường hợp sau đây:") is not it.
+ */
+function nounOf(lead: string): string {
+  const folded = foldKey(lead);
+  const nouns = NOUNS.join("|");
+  const m = folded.match(new RegExp(`(?<![a-z])(${nouns})\\s+(?:sau|duoi day)`)) ?? folded.match(new RegExp(`(?<![a-z])co\\s+(${nouns}):$`));
+  if (!m) return ANY;
+  // Back to the accented spelling, as written in the lead (folding keeps offsets).
+  const at = m.index! + m[0].indexOf(m[1]);
+  return lead.slice(at, at + m[1].length).toLowerCase();
+}
+
+/** Items that only point elsewhere or catch all ("quy định tại khoản 1 Điều này", "trường hợp khác …") test nothing. */
+export function meaningfulItem(text: string): boolean {
+  return !/quy định tại (?:điểm|khoản|điều|mục)|^(?:các |những )?[\p{L} ]{0,20}khác(?: theo| do|$)/iu.test(text);
+}
+
+/** An item as an option: its words without notes, the list's closing punctuation and conjunction. */
+function itemText(text: string): string {
+  return withoutNotes(text).replace(/(?:[;,.]\s*(?:và|hoặc)?|\s+(?:và|hoặc))$/u, "").trim();
+}
+
+export function findLists(doc: ParsedDocument): ListFact[] {
+  const out: ListFact[] = [];
+  doc.units.forEach((u, unit) => {
+    const lead = withoutNotes(u.text);
+    if (!lead.endsWith(":") || u.children.length < MIN_ITEMS || DEFINITIONS.test(lead)) return;
+    const noun = nounOf(lead);
+    const items = u.children.map((c) => ({ unit: c, text: itemText(doc.units[c].text) }));
+    if (items.some((i) => i.text.length < 8)) return;
+    out.push({ unit, lead, noun, items });
+  });
+  return out;
+}

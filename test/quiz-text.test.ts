@@ -1,0 +1,121 @@
+/**
+ * The text logic the quiz rests on: when two answers are the same (numbers in words, working days,
+ * durations in other units, dates in two notations, paraphrased bodies, grading levels), where a
+ * stem may be shortened (whole clauses only, never mid-word), which facts a sentence holds, and
+ * balanced positions.
+ */
+import { describe, expect, it } from "vitest";
+import { comparable, sameAnswer, stated } from "../src/quiz/compare.js";
+import { findFacts } from "../src/quiz/facts.js";
+import { balanced, rng } from "../src/quiz/random.js";
+import { clauseWindow, clipWords, explanation } from "../src/quiz/stem.js";
+
+describe("same answer, stated", () => {
+  it("reads numbers, dates and percentages the same whichever way they are written", () => {
+    expect(comparable("Trong thời hạn mười lăm ngày làm việc")).toBe("trong thoi han 15 ngay lam viec");
+    expect(comparable("hai mươi lăm ngày")).toBe("25 ngay");
+    expect(comparable("năm năm kể từ")).toBe("5 nam ke tu");
+    expect(comparable("sau ngày ký")).toBe("sau ngay ky"); // "sau" (after) is no "sáu" (six)
+    expect(comparable("từ ngày 01 tháng 7 năm 2025")).toBe(comparable("từ ngày 01/07/2025"));
+    expect(comparable("30 phần trăm")).toBe("30%");
+    expect(comparable("1.000.000 đồng")).toBe("1000000 dong");
+    expect(comparable("Uỷ ban nhân dân")).toBe(comparable("Ủy ban nhân dân"));
+  });
+
+  it("treats as one answer what a trainee could defend as the same", () => {
+    const same = [
+      ["15 ngày", "mười lăm ngày"],
+      ["15 ngày", "15 ngày làm việc"],
+      ["05 ngày", "5 ngày"],
+      ["3 tháng", "90 ngày"],
+      ["1 năm", "12 tháng"],
+      ["ngày 01 tháng 7 năm 2025", "01/07/2025"],
+      ["Ủy ban nhân dân cấp tỉnh", "Chủ tịch Ủy ban nhân dân cấp tỉnh"],
+      ["Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân các cấp"],
+      ["Chính phủ", "Thủ tướng Chính phủ"],
+      ["Bộ Tư pháp", "Bộ trưởng Bộ Tư pháp"],
+    ];
+    for (const [a, b] of same) expect(sameAnswer(a, b), `${a} | ${b}`).toBe(true);
+  });
+
+  it("keeps apart what differs in meaning", () => {
+    const different = [
+      ["15 ngày", "30 ngày"],
+      ["15 ngày", "5 ngày"],
+      ["hoàn thành nhiệm vụ", "không hoàn thành nhiệm vụ"],
+      ["hoàn thành tốt nhiệm vụ", "hoàn thành nhiệm vụ"],
+      ["hoàn thành xuất sắc nhiệm vụ", "hoàn thành tốt nhiệm vụ"],
+      ["Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân cấp huyện"],
+      ["Bộ Tư pháp", "Bộ Nội vụ"],
+      ["Sở Tư pháp", "Bộ Tư pháp"],
+      ["30%", "3%"],
+    ];
+    for (const [a, b] of different) expect(sameAnswer(a, b), `${a} | ${b}`).toBe(false);
+  });
+
+  it("finds a stated answer as whole words or as the same amount", () => {
+    const text = comparable("Trong thời hạn mười lăm ngày làm việc, kể từ ngày nhận hồ sơ; lưu giữ 3 tháng.");
+    expect(stated(text, "15 ngày")).toBe(true);
+    expect(stated(text, "90 ngày")).toBe(true);
+    expect(stated(text, "5 ngày")).toBe(false);
+    expect(stated(text, "115 ngày")).toBe(false);
+  });
+});
+
+describe("facts in a sentence", () => {
+  it("finds time limits, amounts, dates, levels and bodies, and which can be blanked", () => {
+    const s = "Trong thời hạn 10 ngày làm việc, kể từ ngày nhận được đề nghị của Sở Tư pháp, Chủ tịch Uỷ ban nhân dân cấp tỉnh có trách nhiệm xem xét.";
+    expect(findFacts(s).map((f) => [f.type, f.text, f.askable])).toEqual([
+      ["duration", "10 ngày làm việc", true],
+      ["body", "Sở Tư pháp", false], // named, but not the one given the duty
+      ["body", "Chủ tịch Uỷ ban nhân dân cấp tỉnh", true],
+    ]);
+    expect(findFacts("Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2009.").map((f) => f.text)).toEqual(["01 tháng 7 năm 2009"]);
+    // A date that only names a document, and the day and month inside a date, are no facts.
+    expect(findFacts("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;").filter((f) => f.type !== "body")).toEqual([]);
+    expect(findFacts("Phạt tiền từ 1.000.000 đồng đến 3.000.000 đồng; tỷ lệ 30% và 2,5 phần trăm.").map((f) => f.text)).toEqual(["1.000.000 đồng", "3.000.000 đồng", "30%", "2,5 phần trăm"]);
+    expect(findFacts("Cá nhân được xếp loại ở mức không hoàn thành nhiệm vụ.").map((f) => [f.text, f.askable])).toEqual([["không hoàn thành nhiệm vụ", true]]);
+    expect(findFacts("Văn phòng Chủ tịch nước có trách nhiệm gửi đăng Công báo.").filter((f) => f.type === "body")).toEqual([]);
+  });
+});
+
+describe("stems within limits", () => {
+  const s = "Trong thời hạn 10 ngày làm việc, kể từ ngày nhận được đề nghị của Sở Tư pháp, Chủ tịch Uỷ ban nhân dân cấp tỉnh có trách nhiệm xem xét, kết luận và đề xuất ý kiến gửi Bộ Tư pháp.";
+  const start = s.indexOf("Chủ tịch");
+  const end = start + "Chủ tịch Uỷ ban nhân dân cấp tỉnh".length;
+
+  it("shortens at clause boundaries only, or gives up", () => {
+    expect(clauseWindow(s, start, end, "……", 300)).toBe(s.replace("Chủ tịch Uỷ ban nhân dân cấp tỉnh", "……"));
+    expect(clauseWindow(s, start, end, "……", 120)).toBe("…kể từ ngày nhận được đề nghị của Sở Tư pháp, …… có trách nhiệm xem xét, kết luận và đề xuất ý kiến gửi Bộ Tư pháp.");
+    expect(clauseWindow(s, start, end, "……", 80)).toBe("…… có trách nhiệm xem xét, kết luận và đề xuất ý kiến gửi Bộ Tư pháp.");
+    expect(clauseWindow(s, start, end, "……", 50)).toBeUndefined();
+    for (let max = 20; max <= 200; max += 7) {
+      const w = clauseWindow(s, start, end, "……", max);
+      if (!w) continue;
+      expect(w.length).toBeLessThanOrEqual(max);
+      // Every word of the window is a whole word of the sentence.
+      const words = new Set(s.split(/[\s,.]+/));
+      for (const word of w.replace(/…/g, " ").split(/[\s,.]+/).filter(Boolean)) expect(words.has(word), `${word} in ${w}`).toBe(true);
+    }
+  });
+
+  it("clips display text at words, and fits explanations to Telegram's 200 characters and 3 lines", () => {
+    expect(clipWords("một hai ba bốn năm", 12)).toBe("một hai ba…");
+    const e = explanation("Đáp án: Chủ tịch Uỷ ban nhân dân cấp tỉnh", "khoản 3 Điều 21 — Luật 24/2008/QH12", s, start, end, 200);
+    expect(e.length).toBeLessThanOrEqual(200);
+    expect(e.split("\n")).toHaveLength(3);
+    expect(e.split("\n")[2]).toContain("Chủ tịch Uỷ ban nhân dân cấp tỉnh");
+  });
+});
+
+describe("balanced positions", () => {
+  it("uses each position equally often (±1), differently per seed", () => {
+    for (const n of [1, 4, 7, 13, 20]) {
+      const p = balanced(n, 4, rng(n));
+      const counts = [0, 1, 2, 3].map((i) => p.filter((x) => x === i).length);
+      expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    }
+    expect(balanced(12, 4, rng("a"))).not.toEqual(balanced(12, 4, rng("b")));
+    expect(balanced(12, 4, rng("a"))).toEqual(balanced(12, 4, rng("a")));
+  });
+});
