@@ -243,7 +243,8 @@ Nghĩa vụ chung
       "dieu-6",
       "dieu-6/khoan-1",
     ]);
-    expect(byId(r.units, "phan-1")).toMatchObject({ label: "thứ nhất", heading: "NHỮNG QUY ĐỊNH CHUNG" });
+    // "Phần thứ nhất" is part I: labels are roman numerals for every spelling
+    expect(byId(r.units, "phan-1")).toMatchObject({ label: "I", heading: "NHỮNG QUY ĐỊNH CHUNG" });
     expect(byId(r.units, "chuong-i").heading).toBe("PHẠM VI ĐIỀU CHỈNH VÀ ĐỐI TƯỢNG ÁP DỤNG");
     expect(byId(r.units, "chuong-ii/muc-1").heading).toBe("QUYỀN");
     expect(byId(r.units, "dieu-5a")).toMatchObject({ label: "5a", heading: "Quyền bổ sung" });
@@ -263,11 +264,69 @@ Nghĩa vụ chung
 1. Di sản văn hoá phi vật thể là sản phẩm tinh thần có giá trị lịch sử, văn hoá, khoa học.`;
     const r = parseStructure(text);
     expect(r.layout).toBe("legal");
+    expect(byId(r.units, "chuong-i")).toMatchObject({ label: "I", heading: "NHỮNG QUY ĐỊNH CHUNG" });
     expect(ids(r.units, "dieu")).toEqual(["dieu-1", "dieu-2", "dieu-3", "dieu-4"]);
     expect(byId(r.units, "dieu-2").heading).toBeUndefined();
     expect(byId(r.units, "dieu-2").text).toMatch(/^Luật này quy định/u);
     expect(byId(r.units, "dieu-4").text).toContain("[Điều này được bổ sung");
     expect(byId(r.units, "dieu-4/khoan-1").text).toMatch(/^Di sản văn hoá phi vật thể/u);
+  });
+
+  it("repairs crawled group headings: page-title prefix, Tiểu mục, headings glued after notes", () => {
+    // Real text: Bộ luật Dân sự 2015 (Chương XIII, shortened) and Luật Bảo vệ môi trường 2020 (a
+    // chapter heading glued after an editorial note), as crawled.
+    const text = `Chương XIII QUYỀN SỞ HỮU
+
+Bộ luật dân sự 2015. Mục 1.
+NỘI DUNG QUYỀN SỞ HỮU Tiểu mục
+1. QUYỀN CHIẾM HỮU
+Điều 186. Quyền chiếm hữu của chủ sở hữu
+Chủ sở hữu được thực hiện mọi hành vi theo ý chí của mình để nắm giữ, chi phối tài sản của mình nhưng không được trái pháp luật, đạo đức xã hội.
+Tiểu mục
+2. QUYỀN SỬ DỤNG
+Điều 189. Quyền sử dụng
+Quyền sử dụng là quyền khai thác công dụng, hưởng hoa lợi, lợi tức từ tài sản.
+9. Bộ trưởng Bộ Tài nguyên và Môi trường quy định mẫu đăng ký môi trường. [Hồ sơ, thủ tục đăng ký môi trường được hướng dẫn bởi Thông tư 02/2022/TT-BTNMT có hiệu lực từ ngày 10/01/2022] Chương XIV BẢO VỆ MÔI TRƯỜNG TRONG HOẠT ĐỘNG SẢN XUẤT, KINH DOANH, DỊCH VỤ
+Điều 190. Quyền sử dụng của chủ sở hữu
+Chủ sở hữu được sử dụng tài sản theo ý chí của mình.`;
+    const r = parseStructure(text);
+    checkTree(r.units);
+    expect(ids(r.units)).toEqual([
+      "chuong-xiii",
+      "chuong-xiii/muc-1",
+      "chuong-xiii/muc-1/tieu-muc-1",
+      "dieu-186",
+      "chuong-xiii/muc-1/tieu-muc-2",
+      "dieu-189",
+      "chuong-xiv",
+      "dieu-190",
+    ]);
+    expect(byId(r.units, "chuong-xiii/muc-1").heading).toBe("NỘI DUNG QUYỀN SỞ HỮU");
+    expect(byId(r.units, "chuong-xiii/muc-1/tieu-muc-2")).toMatchObject({ type: "muc", label: "2", heading: "QUYỀN SỬ DỤNG" });
+    expect(r.units[byId(r.units, "dieu-189").parent!].id).toBe("chuong-xiii/muc-1/tieu-muc-2");
+    expect(byId(r.units, "chuong-xiv").heading).toBe("BẢO VỆ MÔI TRƯỜNG TRONG HOẠT ĐỘNG SẢN XUẤT, KINH DOANH, DỊCH VỤ");
+    expect(byId(r.units, "dieu-189").text).toContain("9. Bộ trưởng Bộ Tài nguyên và Môi trường quy định mẫu đăng ký môi trường.");
+    expect(byId(r.units, "dieu-189").text).not.toContain("Chương XIV");
+  });
+
+  it("keeps footnote marks of consolidated texts and drops the notes after the authentication", () => {
+    // Real layout of a consolidated text (VBHN): marks "[3]" open body lines, notes restart at [1].
+    const text = `Chương I QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+[3] Luật này quy định nguyên tắc, trình tự, thủ tục thi hành bản án, quyết định dân sự.
+Điều 2. Đối tượng áp dụng
+Luật này áp dụng đối với người được thi hành án, người phải thi hành án.
+Chương III THI HÀNH ÁN
+Điều 3. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2009.
+XÁC THỰC VĂN BẢN HỢP NHẤT CHỦ NHIỆM Nguyễn Văn Mẫu
+[1] Văn bản này được hợp nhất từ các luật sau đây.
+[3] Điều này được sửa đổi theo quy định tại khoản 1 Điều 1 của Luật số 64/2014/QH13.`;
+    const r = parseStructure(text);
+    expect(ids(r.units, "dieu")).toEqual(["dieu-1", "dieu-2", "dieu-3"]);
+    expect(byId(r.units, "dieu-1").text).toMatch(/^\[3\] Luật này quy định/u);
+    expect(byId(r.units, "dieu-3").text).toBe("Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2009.");
+    expect(r.warnings).toEqual(["Chương III: thiếu chương thứ 2 (dòng 6)"]);
   });
 
   it("ends the body at the recipients list and keeps forms out of the articles", () => {
@@ -477,6 +536,25 @@ Hà Nội, ngày 29 tháng 12 năm 2014 Kính gửi: Cục Hải quan các tỉn
     });
   });
 
+  it("reads a decision whose issuer spans two lines and whose title starts with 'Về việc'", () => {
+    const text = `ỦY BAN NHÂN DÂN
+THÀNH PHỐ MẪU
+-------
+Số: 1234/QĐ-UBND
+Thành phố Mẫu, ngày 03 tháng 10 năm 2023
+QUYẾT ĐỊNH
+Về việc thử nghiệm bộ phân tích
+CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ MẪU
+Căn cứ Luật Tổ chức chính quyền địa phương;`;
+    expect(readHeaderMeta(text, "x")).toEqual({
+      number: "1234/QĐ-UBND",
+      kind: "Quyết định",
+      title: "về việc thử nghiệm bộ phân tích",
+      issuer: "Ủy ban nhân dân thành phố Mẫu",
+      date: "2023-10-03",
+    });
+  });
+
   it("reads a Party directive header and falls back when nothing is recognisable", () => {
     const text = readFileSync(path.join(FIXTURES, "chi-thi-mau-99.txt"), "utf8");
     expect(readHeaderMeta(text, "chi-thi-mau-99")).toEqual({
@@ -488,6 +566,21 @@ Hà Nội, ngày 29 tháng 12 năm 2014 Kính gửi: Cục Hải quan các tỉn
     });
     expect(readHeaderMeta("", "van_ban_khong_ten")).toEqual({ kind: "Bài viết", title: "van ban khong ten" });
     expect(readHeaderMeta("Số: 5/TEST\nNội dung không có tên loại.", "x")).toMatchObject({ kind: "Văn bản", number: "5/TEST" });
+  });
+});
+
+describe("robustness", () => {
+  it("stays linear on pathological input (unclosed quotations, thousands of headings)", () => {
+    const unclosed = Array.from({ length: 20_000 }, (_, i) => `Sửa đổi như sau: “Điều ${i}. Nội dung không đóng`).join("\n");
+    const quotes = Array.from({ length: 20_000 }, (_, i) => `“${i}. Dòng trích dẫn không đóng`).join("\n");
+    const t0 = performance.now();
+    for (const text of [unclosed, quotes]) {
+      for (const layout of ["legal", "directive", "article"] as const) parseStructure(text, { layout });
+      parseStructure(text);
+    }
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(parseStructure("").units).toEqual([]);
+    expect(parseStructure("Điều 1. A\r\n1. B\r\nĐiều 2. C\r\n").units.map((u) => u.id)).toEqual(["dieu-1", "dieu-1/khoan-1", "dieu-2"]);
   });
 });
 

@@ -17,7 +17,7 @@ import { writeVersion, type IndexInfo } from "../index/store.js";
 import { withIngestLock } from "./lock.js";
 
 /** Bump when parsing changes, so cached parses are redone. */
-const PARSER_VERSION = 1;
+const PARSER_VERSION = 2;
 
 export interface FileReport {
   file: string;

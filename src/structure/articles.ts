@@ -10,8 +10,14 @@ import type { ArticleStrength } from "./patterns.js";
 
 export interface ArticleCandidate {
   line: number;
+  /** 1-based line number in the input, for warnings (defaults to line + 1). */
+  lineNo?: number;
   label: string;
   strength: ArticleStrength;
+  /** After the signature / recipients list: forms with "Điều 1." may follow. */
+  postBody?: boolean;
+  /** The heading carries a title ("Điều 1. Phạm vi điều chỉnh"), not a sentence or nothing. */
+  titled?: boolean;
 }
 
 export interface ArticleChoice {
@@ -87,7 +93,7 @@ export function chooseArticles(cands: ArticleCandidate[]): ArticleChoice {
       if (c.strength === "weak" && verdict !== "new" && key.n > last.n + 2) continue;
       const missing =
         key.n === last.n + 2 ? `Điều ${last.n + 1}` : `Điều ${last.n + 1}–${key.n - 1}`;
-      warnings.push(`Điều ${formatNumKey(last)} → Điều ${c.label}: thiếu ${missing} (dòng ${c.line + 1})`);
+      warnings.push(`Điều ${formatNumKey(last)} → Điều ${c.label}: thiếu ${missing} (dòng ${c.lineNo ?? c.line + 1})`);
       accepted.add(c.line);
       last = key;
       continue;
@@ -99,7 +105,10 @@ export function chooseArticles(cands: ArticleCandidate[]): ArticleChoice {
     if (verdict !== "new" || c.strength !== "strong") continue;
     const same = compareNumKey(key, last) === 0;
     if (!same && !(key.n === 1 && key.suffix === "")) continue;
-    if (!same) warnings.push(`Điều ${formatNumKey(last)} → Điều ${c.label}: đánh số lại từ đầu (dòng ${c.line + 1})`);
+    // after the signature, "Điều 1." without a title starts a form (a model decision), not a
+    // regulation issued with the document
+    if (!same && c.postBody && !c.titled) continue;
+    if (!same) warnings.push(`Điều ${formatNumKey(last)} → Điều ${c.label}: đánh số lại từ đầu (dòng ${c.lineNo ?? c.line + 1})`);
     accepted.add(c.line);
     last = key;
   }

@@ -2,7 +2,7 @@
 import type { Layout } from "../model/document.js";
 import { isCaps, splitLines } from "./lines.js";
 import { readKind } from "./header.js";
-import type { LegalScan } from "./legal.js";
+import { scanLegal, type LegalScan } from "./legal-scan.js";
 
 /** Kinds of state legal documents: one article heading is enough for the legal layout. */
 const LEGAL_KINDS = new Set(["Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Nghị định", "Nghị quyết", "Nghị quyết liên tịch", "Thông tư", "Thông tư liên tịch", "Quyết định", "Văn bản hợp nhất", "Quy định", "Quy chế"]);
@@ -53,7 +53,8 @@ export function directiveEvidence(text: string): Omit<LayoutEvidence, "articles"
   return { partyHeader, kindLine, numberLine, sections, romanParts };
 }
 
-export function detectLayout(text: string, scan: LegalScan): Layout {
+/** Layout of a text; `scan` saves a second pass when the caller already ran scanLegal. */
+export function detectLayout(text: string, scan: LegalScan = scanLegal(text)): Layout {
   const articles = scan.articles.size;
   if (articles >= 2) return "legal";
   const ev = directiveEvidence(text);

@@ -71,6 +71,9 @@ export function splitDirectiveHeader(lines: string[]): HeaderSplit {
     if (!line) continue;
     if (++seen > 40) return { header, bodyStart: i };
     if (SECTION_RE.test(line) && !/^\d+\s*\.\s*$/u.test(line) && header.length > 0 && !isCaps(line)) return { header, bodyStart: i };
+    // "I. ĐÁNH GIÁ ..." opens the body even though it is written in capitals
+    const roman = ROMAN_RE.exec(line);
+    if (roman && roman[1] === "I" && roman[2]) return { header, bodyStart: i };
     if (KIND_WORD.test(line) && (isHeaderish(line) || seen <= 8)) {
       const [head, rest] = splitAfterKind(line);
       header.push(head);
@@ -139,9 +142,13 @@ export function parseDirective(text: string): { units: Unit[]; warnings: string[
 
   const container = () => sub?.idx ?? section?.idx ?? part?.idx;
   const addY = (parent: number, label: string | undefined, textIn: string): number => {
-    const n = (yCount.get(parent) ?? 0) + 1;
-    yCount.set(parent, n);
-    const lab = label ?? String(n);
+    // bullets are numbered among the bullets of their parent; lettered items keep their letter
+    let lab = label;
+    if (lab === undefined) {
+      const n = (yCount.get(parent) ?? 0) + 1;
+      yCount.set(parent, n);
+      lab = String(n);
+    }
     return b.add("y", lab, `${b.id(parent)}/y-${lab}`, parent, { text: textIn });
   };
 
@@ -206,13 +213,16 @@ export function parseDirective(text: string): { units: Unit[]; warnings: string[
       continue;
     }
 
-    // plain paragraph
-    bullets = [];
-    const c = container();
+    // plain paragraph: part of the open lettered item ("a) ...:" followed by prose), else of the
+    // section; the list stays open so the bullets after it keep their level
+    const letterItem = [...bullets].reverse().find((x) => x.mark === "a)");
+    const c = letterItem?.idx ?? container();
     if (c !== undefined) {
+      if (letterItem) bullets = bullets.slice(0, bullets.indexOf(letterItem) + 1);
       b.appendText(c, t);
       continue;
     }
+    bullets = [];
     doanCount++;
     lastDoan = b.add("doan", String(doanCount), `doan-${doanCount}`, undefined, { text: t });
     bodyUnits++;

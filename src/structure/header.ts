@@ -138,7 +138,7 @@ const ISSUERS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
 /** Issuing body named in the header, when recognisable. */
 export function readIssuer(header: string, titleBlock = ""): string | undefined {
   // a directive's title block may say it: "của Ban Thường vụ Thành ủy"
-  const of = /(?:^|\n)\s*(?:của|CỦA)\s+(Ban [^\n]{3,80}|Bộ [^\n]{3,80}|BAN [^\n]{3,80})\s*(?:\n|$)/u.exec(titleBlock);
+  const of = /(?:^|\n)\s*(?:của|CỦA)\s+((?:Ban|BAN|Bộ|BỘ) [^\n]{3,80})\s*(?:\n|$)/u.exec(titleBlock);
   if (of && !/\d/u.test(of[1])) {
     let name = isCaps(of[1]) ? orgCase(of[1]).replace(/^./u, (c) => c.toUpperCase()) : of[1].trim();
     // "của Ban Thường vụ Thành ủy" + "THÀNH ỦY ĐÀ NẴNG" in the header → "... Thành ủy Đà Nẵng"
@@ -153,6 +153,10 @@ export function readIssuer(header: string, titleBlock = ""): string | undefined 
     const m = re.exec(header);
     if (m) return render(m);
   }
+  // "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ MẪU" on two lines
+  const joined = header.replace(/\s*\n\s*/gu, " ");
+  const ubnd = /(?:ỦY|UỶ) BAN NHÂN DÂN (TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG)((?: (?!CỘNG(?![\p{L}]))[\p{Lu}]+)+)/u.exec(joined);
+  if (ubnd) return `Ủy ban nhân dân ${ubnd[1].toLocaleLowerCase("vi")} ${titleCaseWords(ubnd[2])}`;
   // an unknown body: the last capitalised line of the header that is not the motto or the Party name
   const lines = header.split(/\n/u).map((l) => l.replace(/[-–_*=]{2,}|\*/gu, "").trim());
   const named = lines.filter(
@@ -240,6 +244,7 @@ function readTitleAfter(lines: string[], hit: KindHit): string | undefined {
       parts.push(run);
       open = rest === "";
     } else if (/^(?:về|Về|V\/v)\s/u.test(rest)) {
+      // "QUYẾT ĐỊNH Về việc ..." (mixed case after the kind)
       parts.push(rest);
       mixed = true;
     }
@@ -258,7 +263,12 @@ function readTitleAfter(lines: string[], hit: KindHit): string | undefined {
         if (rest) break;
         continue;
       }
-      if (/^\p{Ll}/u.test(line) && (parts.length === 0 || mixed) && line.length < 400 && !/^(?:căn cứ|ngày)\s/u.test(line)) {
+      if (
+        (/^\p{Ll}/u.test(line) || (parts.length === 0 && /^(?:Về|V\/v)\s/u.test(line))) &&
+        (parts.length === 0 || mixed) &&
+        line.length < 400 &&
+        !/^(?:căn cứ|ngày)\s/u.test(line)
+      ) {
         parts.push(line);
         mixed = true;
         continue;
@@ -270,7 +280,8 @@ function readTitleAfter(lines: string[], hit: KindHit): string | undefined {
   if (!mixed) title = title.replace(AUTHORITY_TAIL, "");
   title = title.replace(/^(?:SỐ|Số|số)\s*:?\s*\S*\d\S*\s*/u, "").replace(/[\s.,;:–-]+$/u, "");
   if (!title) return undefined;
-  return mixed ? title : sentenceCase(title);
+  // a trích yếu follows the kind in running text: "Quyết định về việc ..."
+  return mixed ? title.replace(/^Về\s/u, "về ").replace(/^V\/v\s+/u, "") : sentenceCase(title);
 }
 
 /** Kind named in the header ("Nghị định", "Chỉ thị" ...), or undefined. */

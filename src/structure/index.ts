@@ -6,7 +6,8 @@ import type { Layout, Unit } from "../model/document.js";
 import { parseArticle } from "./article.js";
 import { detectLayout } from "./detect.js";
 import { parseDirective } from "./directive.js";
-import { parseLegal, scanLegal } from "./legal.js";
+import { parseLegal } from "./legal.js";
+import { scanLegal, type LegalScan } from "./legal-scan.js";
 
 export { readHeaderMeta, type HeaderMeta } from "./header.js";
 export { detectLayout } from "./detect.js";
@@ -19,9 +20,9 @@ export interface StructureResult {
 
 export function parseStructure(text: string, opts: { layout?: Layout } = {}): StructureResult {
   let layout = opts.layout;
-  let scan: ReturnType<typeof scanLegal> | undefined;
+  let scan: LegalScan | undefined;
   if (!layout || layout === "legal") scan = scanLegal(text);
-  if (!layout) layout = detectLayout(text, scan!);
+  if (!layout) layout = detectLayout(text, scan);
   const parsed =
     layout === "legal" ? parseLegal(text, scan) : layout === "directive" ? parseDirective(text) : parseArticle(text);
   return { layout, units: parsed.units, warnings: parsed.warnings };

@@ -2,14 +2,15 @@
  * Legal layout: Phần > Chương > Mục > Điều > khoản > điểm, plus preamble and appendices.
  * Ids do not depend on grouping levels: "dieu-5", "dieu-5/khoan-2", "dieu-5/khoan-2/diem-a";
  * chapters "chuong-ii", parts "phan-1", sections "chuong-ii/muc-1", appendices "phu-luc-i".
+ * Part and chapter labels are roman numerals whatever the spelling ("Phần thứ nhất" → "I",
+ * "Chương 1:" → "I"), since lookups compare labels.
  */
 import type { Unit } from "../model/document.js";
-import { chooseArticles, type ArticleCandidate } from "./articles.js";
 import { UnitBuilder } from "./builder.js";
-import { isCaps, notesOf, quotedLines, splitLines, stripNotes } from "./lines.js";
-import { letterIndex, ordinalToInt, parseNumKey, romanToInt, slug, type NumKey } from "./numbering.js";
+import { isCaps, notesOf, stripNotes } from "./lines.js";
+import { scanLegal, type LegalScan } from "./legal-scan.js";
+import { intToRoman, letterIndex, ordinalToInt, parseNumKey, romanToInt, slug, type NumKey } from "./numbering.js";
 import {
-  endsInReference,
   isBodyEnd,
   isFootnote,
   matchAppendix,
@@ -19,92 +20,10 @@ import {
   matchPart,
   matchPoint,
   matchSection,
-  type ArticleHead,
+  matchSubsection,
 } from "./patterns.js";
 
-export interface LegalScan {
-  lines: string[];
-  quoted: boolean[];
-  /** Per line: article heading when the line is one (before sequence filtering). */
-  articleHeads: Map<number, ArticleHead>;
-  /** Lines chosen as article headings. */
-  articles: Set<number>;
-  /** Lines that open an appendix (PHỤ LỤC, Mẫu số ...). */
-  appendices: Set<number>;
-  warnings: string[];
-}
-
-/** Merges a bare "MỤC" / "Chương" line with the numbered title on the next line. */
-function mergeSplitHeadings(lines: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (/^(?:MỤC|Mục|CHƯƠNG|Chương|PHẦN|Phần)$/u.test(line)) {
-      let j = i + 1;
-      while (j < lines.length && lines[j] === "") j++;
-      if (j < lines.length && /^(?:[IVXLC]+|\d{1,3})(?![\p{L}\d])/u.test(lines[j])) {
-        out.push(`${line} ${lines[j]}`);
-        for (let k = i + 1; k <= j; k++) out.push("");
-        i = j;
-        continue;
-      }
-    }
-    out.push(line);
-  }
-  return out;
-}
-
-/** A line that is a heading by shape alone (used to end quotations whose closing mark is missing). */
-function isHeadingLine(line: string): boolean {
-  const a = matchArticle(line);
-  if (a) return a.strength === "strong" && a.punct;
-  return matchChapter(line) !== undefined || matchPart(line) !== undefined;
-}
-
-/** First pass: quotation, appendices, body end and article candidates; then the article choice. */
-export function scanLegal(text: string): LegalScan {
-  const lines = mergeSplitHeadings(splitLines(text));
-  const quoted = quotedLines(lines, isHeadingLine);
-  const articleHeads = new Map<number, ArticleHead>();
-  const appendices = new Set<number>();
-  const cands: ArticleCandidate[] = [];
-  let seenArticle = false;
-  let postBody = false;
-  let inAppendix = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || quoted[i]) continue;
-    if (seenArticle && (isBodyEnd(line) || isFootnote(line))) {
-      postBody = true;
-      continue;
-    }
-    if (matchAppendix(line, postBody)) {
-      appendices.add(i);
-      inAppendix = true;
-      continue;
-    }
-    if (inAppendix) {
-      if (matchChapter(line)) inAppendix = false;
-      else continue;
-    }
-    const head = matchArticle(line);
-    if (head) {
-      if (head.strength !== "ref" && i > 0 && lines[i - 1] && !quoted[i - 1] && endsInReference(lines[i - 1])) {
-        head.strength = "ref";
-      }
-      articleHeads.set(i, head);
-      cands.push({ line: i, label: head.label, strength: head.strength });
-      seenArticle = true;
-    }
-  }
-  const choice = chooseArticles(cands);
-  return { lines, quoted, articleHeads, articles: choice.accepted, appendices, warnings: choice.warnings };
-}
-
-/** Number of article headings the legal parser would produce (used for layout detection). */
-export function countArticles(text: string): number {
-  return scanLegal(text).articles.size;
-}
+export { scanLegal, type LegalScan } from "./legal-scan.js";
 
 /** Title-like line after a bare "Điều N.": short, capitalised, not ending a sentence. */
 function looksLikeTitle(line: string): boolean {
@@ -141,7 +60,7 @@ function chaptersRestartPerPart(scan: LegalScan): boolean {
     }
     const ch = matchChapter(line);
     if (!ch || part === 0) continue;
-    const label = ch.label.toLowerCase();
+    const label = String(/^\d+$/u.test(ch.label) ? Number(ch.label) : romanToInt(ch.label) ?? ch.label);
     if (seen.has(label)) return true;
     seen.add(label);
   }
@@ -163,6 +82,8 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
   let phan: number | undefined;
   let chuong: number | undefined;
   let muc: number | undefined;
+  /** "Tiểu mục" inside a Mục (Bộ luật Dân sự): a "muc" unit under the "muc". */
+  let tieuMuc: number | undefined;
   let dieu: number | undefined;
   let khoan: number | undefined;
   let diem: number | undefined;
@@ -180,9 +101,10 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
   let seenArticle = false;
   const chapterInPartIds = chaptersRestartPerPart(scan);
   const duplicates: string[] = [];
+  let lastChapter: number | undefined;
 
   const sink = (): number => {
-    const s = appendix ?? diem ?? khoan ?? dieu ?? muc ?? chuong ?? phan;
+    const s = appendix ?? diem ?? khoan ?? dieu ?? tieuMuc ?? muc ?? chuong ?? phan;
     if (s !== undefined) return s;
     if (preamble === undefined) preamble = b.add("preamble", "", "preamble", undefined);
     return preamble;
@@ -209,10 +131,12 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
     }
 
     if (titleOpen !== undefined) {
-      if (isCaps(line) && !matchArticle(line) && !matchChapter(line) && !matchSection(line) && !matchPart(line)) {
+      if (isCaps(stripNotes(line)) && !matchArticle(line) && !matchChapter(line) && !matchSection(line) && !matchPart(line) && !matchSubsection(line)) {
         const u = b.unit(titleOpen);
         const add = stripNotes(line);
         u.heading = u.heading ? `${u.heading} ${add}` : add;
+        const notes = notesOf(line);
+        if (notes) b.appendText(titleOpen, notes);
         continue;
       }
       titleOpen = undefined;
@@ -250,12 +174,13 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
     }
 
     if (scan.appendices.has(i)) {
+      lastChapter = undefined;
       const m = matchAppendix(line, true)!;
       const kind = /^(PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)$/u.test(m.marker) ? "phu-luc" : slug(m.marker);
       const id = m.label ? `${kind}-${slug(m.label)}` : kind;
       const label = m.label ? `${m.marker} ${m.label}` : m.marker;
       closeArticle();
-      phan = chuong = muc = undefined;
+      phan = chuong = muc = tieuMuc = undefined;
       appendix = b.add("phan", label, id, undefined);
       setHeading(appendix, m.rest);
       dropping = false;
@@ -271,10 +196,15 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
 
     const part = matchPart(line);
     if (part) {
+      // labels in roman numerals whatever the spelling ("Phần thứ nhất", "PHẦN I"): citations and
+      // lookups ("phần 1" → "I") compare labels
+      const partNo = partNumber(part.label);
+      part.label = /^\d+$/u.test(partNo) ? intToRoman(Number(partNo)) : part.label;
+      if (chapterInPartIds) lastChapter = undefined;
       closeArticle();
-      chuong = muc = undefined;
-      phan = b.add("phan", part.label, `phan-${partNumber(part.label)}`, undefined, {}, (id) =>
-        warnings.push(`Phần ${part.label} lặp lại → ${id} (dòng ${i + 1})`),
+      chuong = muc = tieuMuc = undefined;
+      phan = b.add("phan", part.label, `phan-${partNo}`, undefined, {}, (id) =>
+        warnings.push(`Phần ${part.label} lặp lại → ${id} (dòng ${scan.lineNo[i]})`),
       );
       setHeading(phan, part.rest);
       titleOpen = phan;
@@ -283,11 +213,19 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
     }
     const chapter = matchChapter(line);
     if (chapter) {
+      const n = /^\d+$/u.test(chapter.label) ? Number(chapter.label) : romanToInt(chapter.label);
+      // "Chương 1:" and "Chương I" are the same chapter: label and id in roman numerals
+      if (n !== undefined && n > 0) chapter.label = intToRoman(n);
+      if (n !== undefined && lastChapter !== undefined && n > lastChapter + 1) {
+        const gap = n === lastChapter + 2 ? `${lastChapter + 1}` : `${lastChapter + 1}–${n - 1}`;
+        warnings.push(`Chương ${chapter.label}: thiếu chương thứ ${gap} (dòng ${scan.lineNo[i]})`);
+      }
+      if (n !== undefined) lastChapter = n;
       closeArticle();
-      muc = undefined;
+      muc = tieuMuc = undefined;
       const prefix = chapterInPartIds && phan !== undefined ? `${b.id(phan)}/` : "";
       chuong = b.add("chuong", chapter.label, `${prefix}chuong-${chapter.label.toLowerCase()}`, phan, {}, (id) =>
-        warnings.push(`Chương ${chapter.label} lặp lại → ${id} (dòng ${i + 1})`),
+        warnings.push(`Chương ${chapter.label} lặp lại → ${id} (dòng ${scan.lineNo[i]})`),
       );
       setHeading(chuong, chapter.rest);
       titleOpen = chuong;
@@ -297,10 +235,11 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
     const section = matchSection(line);
     if (section) {
       closeArticle();
+      tieuMuc = undefined;
       const parent = chuong ?? phan;
       const prefix = parent !== undefined ? `${b.id(parent)}/` : "";
       muc = b.add("muc", section.label, `${prefix}muc-${section.label.toLowerCase()}`, parent, {}, (id) =>
-        warnings.push(`Mục ${section.label} lặp lại → ${id} (dòng ${i + 1})`),
+        warnings.push(`Mục ${section.label} lặp lại → ${id} (dòng ${scan.lineNo[i]}; thiếu tiêu đề Chương?)`),
       );
       setHeading(muc, section.rest);
       titleOpen = muc;
@@ -308,12 +247,25 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
       continue;
     }
 
+    const sub = matchSubsection(line);
+    if (sub && (muc !== undefined || tieuMuc !== undefined)) {
+      closeArticle();
+      const parent = muc!;
+      tieuMuc = b.add("muc", sub.label, `${b.id(parent)}/tieu-muc-${sub.label.toLowerCase()}`, parent, {}, (id) =>
+        warnings.push(`Tiểu mục ${sub.label} lặp lại → ${id} (dòng ${scan.lineNo[i]})`),
+      );
+      setHeading(tieuMuc, sub.rest);
+      titleOpen = tieuMuc;
+      dropping = false;
+      continue;
+    }
+
     if (scan.articles.has(i)) {
       const head = scan.articleHeads.get(i)!;
       closeArticle();
-      const parent = muc ?? chuong ?? phan;
+      const parent = tieuMuc ?? muc ?? chuong ?? phan;
       dieu = b.add("dieu", head.label, `dieu-${head.label}`, parent, {}, (id) =>
-        duplicates.push(`Điều ${head.label} trùng số → ${id} (dòng ${i + 1})`),
+        duplicates.push(`Điều ${head.label} trùng số → ${id} (dòng ${scan.lineNo[i]})`),
       );
       seenArticle = true;
       dropping = false;
@@ -323,17 +275,11 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
         const plain = stripNotes(rest);
         if (plain.length > 120 || /[.;:]$/u.test(plain) || /^\d/u.test(plain)) b.appendText(dieu, rest);
         else setHeading(dieu, rest);
-      } else if (head.rest) {
-        const plain = stripNotes(head.rest);
-        if (plain) {
-          setHeading(dieu, head.rest);
-          articleTitleWraps = dieu;
-        } else {
-          setHeading(dieu, head.rest);
-          articleTitlePending = dieu;
-        }
       } else {
-        articleTitlePending = dieu;
+        // "Điều 5. Title" (the title may wrap onto the next line) or "Điều 5." + title on the next line
+        setHeading(dieu, head.rest);
+        if (stripNotes(head.rest)) articleTitleWraps = dieu;
+        else articleTitlePending = dieu;
       }
       continue;
     }

@@ -4,12 +4,15 @@
 export function splitLines(text: string): string[] {
   const raw = text.split(/\r\n|\r|\n/);
   const out = new Array<string>(raw.length);
-  for (let i = 0; i < raw.length; i++) out[i] = raw[i].replace(/[ \t\u00a0]+/g, " ").trim();
+  for (let i = 0; i < raw.length; i++) {
+    const l = raw[i];
+    const messy = l.includes("  ") || l.includes("\t") || l.includes("\u00a0");
+    out[i] = messy ? l.replace(/[ \t\u00a0]+/g, " ").trim() : l.trim();
+  }
   return out;
 }
 
 const OPEN_QUOTES = "“„«";
-const CLOSE_QUOTES = "”»";
 
 /** Opening quotation mark at the start of a line (after optional spaces). */
 export function startsWithOpenQuote(line: string): boolean {
@@ -62,7 +65,7 @@ export function quotedLines(lines: string[], breaks?: (line: string) => boolean)
   const n = lines.length;
   const effects = lines.map(quoteEffect);
   const startsOpen = lines.map(startsWithOpenQuote);
-  const amends = lines.map((l) => AMEND_INTRO.test(l));
+  const amends = lines.map((l) => (l.includes("như sau") || l.includes("sau đây")) && AMEND_INTRO.test(l));
   const quoted = new Array<boolean>(n).fill(false);
   /**
    * End of the last scan that found no closing mark. Depth resets at every line that opens a
@@ -155,6 +158,7 @@ export function isCaps(s: string, min = 3): boolean {
 
 /** Removes editorial notes in square brackets ("[1]", "[Điều này được sửa đổi bởi ...]"). */
 export function stripNotes(s: string): string {
+  if (!s.includes("[")) return s.trim();
   return s.replace(/\s*\[[^\]\n]{0,4000}\]\s*/gu, " ").replace(/\s+/g, " ").trim();
 }
 

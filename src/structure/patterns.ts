@@ -91,6 +91,14 @@ export function matchSection(line: string): GroupHead | undefined {
   return groupHead(SECTION_RE, line);
 }
 
+const SUBSECTION_RE = /^(?:Tiểu mục|TIỂU MỤC)\s+(\d{1,3})(?![\p{L}\d])\s*[.:\-–]?\s*(.*)$/u;
+
+/** "Tiểu mục 2. QUYỀN SỬ DỤNG" (a level inside Mục, used by the Civil Code). */
+export function matchSubsection(line: string): GroupHead | undefined {
+  if (!line.startsWith("Tiểu mục") && !line.startsWith("TIỂU MỤC")) return undefined;
+  return groupHead(SUBSECTION_RE, line);
+}
+
 export function matchPart(line: string): GroupHead | undefined {
   if (!/^(?:Phần|PHẦN)\s/u.test(line)) return undefined;
   const m = PART_RE.exec(line);
@@ -164,7 +172,11 @@ function isMostlyCaps(line: string): boolean {
   return upper >= lower;
 }
 
-/** Footnote line of consolidated texts: "[12] Khoản này được sửa đổi ...". */
+/**
+ * Start of the footnotes of a consolidated text: "[1] Luật Đất đai số 31/2024/QH15 có hiệu lực ...".
+ * Inside the body, lines may also start with a footnote mark ("[3] Luật này quy định ..."), but those
+ * go up; the notes themselves start again from [1].
+ */
 export function isFootnote(line: string): boolean {
-  return /^\[\d{1,3}\]\s*\p{Lu}/u.test(line);
+  return /^\[1\]\s*\p{Lu}/u.test(line);
 }
