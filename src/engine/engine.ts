@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { citationLabel, docLabel, type Citation, type CitationDoc } from "../model/citation.js";
+import { citationLabel, docLabel, unitLabel, type Citation, type CitationDoc } from "../model/citation.js";
 import { unitFullText, unitPath, type ParsedDocument } from "../model/document.js";
 import type { BlockHit, CorpusIndex, SearchParams } from "../index/corpus-index.js";
 import { CURRENT, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
@@ -247,7 +247,7 @@ export class Engine {
         answer: [],
         citations: [],
         related: [],
-        reason: `Không có ${refs.map((r) => `${r.type === "dieu" ? "Điều" : r.type} ${r.label}`).join(", ")} trong ${named.map((d) => docLabel(this.index.docs[d].meta)).join(", ")}.`,
+        reason: `Không có ${unitLabel(refs)} trong ${named.map((d) => docLabel(this.index.docs[d].meta)).join(", ")}.`,
       };
     }
     if (!named.length && !focus && found.length > 1)
