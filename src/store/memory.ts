@@ -14,12 +14,15 @@ export class MemoryStore implements Store {
     return e;
   }
 
+  // Values are copied in and out, as the SQLite and Redis stores (JSON) do: a caller that changes
+  // what it read must not change what is stored.
   async get<T>(key: string): Promise<T | undefined> {
-    return this.live(key)?.value as T | undefined;
+    const value = this.live(key)?.value;
+    return value === undefined ? undefined : (structuredClone(value) as T);
   }
 
   async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
-    this.values.set(key, { value, expires: ttlMs ? Date.now() + ttlMs : 0 });
+    this.values.set(key, { value: structuredClone(value), expires: ttlMs ? Date.now() + ttlMs : 0 });
   }
 
   async setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean> {
@@ -42,7 +45,7 @@ export class MemoryStore implements Store {
   async append(log: string, record: object): Promise<void> {
     let list = this.logs.get(log);
     if (!list) this.logs.set(log, (list = []));
-    list.push({ ...record, at: Date.now() });
+    list.push({ ...structuredClone(record), at: Date.now() });
   }
 
   async recent<T extends object>(log: string, limit: number, since = 0): Promise<Array<T & { at: number }>> {
