@@ -93,6 +93,8 @@ describe("quiz sessions", () => {
     expect(leaderboardText(board)).toBe("Kết quả tạm thời: Câu hỏi trắc nghiệm (3 câu)\n🥇 An — 1/3 câu đúng\n🥈 Bình — 1/3 câu đúng\n🥉 Chi — 0/3 câu đúng");
     const final = await s.finish("g");
     expect(final.finished).toBe(true);
+    // A stopped quiz takes no more answers, even to a question still within its time.
+    expect(await s.recordAnswer("g", { userId: "u4", name: "Dũng", question: 1, option: 0 })).toEqual({ status: "closed" });
     await s.finish("g");
     expect(await store.recent(RESULTS_LOG, 10)).toHaveLength(1); // logged once
   });

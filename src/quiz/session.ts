@@ -163,8 +163,8 @@ export class QuizSessions {
     if (!s) return { status: "no_quiz" };
     const index = a.question ?? s.current;
     const at = this.now();
-    // Not asked yet, or past its deadline (and the grace for slow delivery).
-    if (index < 0 || index > s.current || at > this.deadline(s, index) + GRACE_MS) return { status: "closed" };
+    // A finished quiz, a question not asked yet, or one past its deadline (and the grace for slow delivery).
+    if (s.finished || index < 0 || index > s.current || at > this.deadline(s, index) + GRACE_MS) return { status: "closed" };
     const q = s.questions[index];
     if (!Number.isInteger(a.option) || a.option < 0 || a.option >= q.options.length) return { status: "invalid" };
     const record: AnswerRecord = { userId: a.userId, name: a.name, question: index, option: a.option, correct: a.option === q.correct, ms: at - s.openedAt[index] };
