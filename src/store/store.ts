@@ -18,3 +18,11 @@ export interface Store {
   recent<T extends object>(log: string, limit: number, since?: number): Promise<Array<T & { at: number }>>;
   close(): Promise<void>;
 }
+
+/**
+ * The store's server cannot be reached (Redis down or restarting). Thrown at once rather than
+ * after a long wait, so callers can degrade (see FallbackStore) instead of hanging.
+ */
+export class StoreUnavailableError extends Error {
+  override name = "StoreUnavailableError";
+}

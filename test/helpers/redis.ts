@@ -1,0 +1,56 @@
+/**
+ * A real, throw-away redis-server for tests: 127.0.0.1, a free port, no persistence. Tests that
+ * need it skip with a clear message when redis-server is not installed (.ci/run installs it).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { freePort } from "./instances.js";
+
+export const redisInstalled = spawnSync("redis-server", ["--version"]).status === 0;
+if (!redisInstalled) console.warn("[skip] redis-server not installed (apt-get install -y redis-server): Redis tests are skipped");
+
+export class RedisServer {
+  private proc?: ChildProcess;
+
+  private constructor(readonly port: number) {}
+
+  static async start(): Promise<RedisServer> {
+    const server = new RedisServer(await freePort());
+    await server.restart();
+    return server;
+  }
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  /** (Re)starts the server on the same port; resolves once it accepts connections. */
+  async restart(): Promise<void> {
+    if (this.proc) throw new Error("redis-server already running");
+    const proc = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+    this.proc = proc;
+    let out = "";
+    await new Promise<void>((resolve, reject) => {
+      proc.stdout!.on("data", (c: Buffer) => {
+        out += c.toString();
+        if (out.includes("Ready to accept connections")) resolve();
+      });
+      proc.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${out.slice(-500)}`)));
+    });
+    proc.stdout!.resume();
+  }
+
+  /** kill -9: the server vanishes as in a crash; connections drop. */
+  async kill(): Promise<void> {
+    const proc = this.proc;
+    if (!proc) return;
+    this.proc = undefined;
+    if (proc.exitCode !== null) return;
+    const exited = new Promise((r) => proc.once("exit", r));
+    proc.kill("SIGKILL");
+    await exited;
+  }
+
+  stop(): Promise<void> {
+    return this.kill();
+  }
+}
