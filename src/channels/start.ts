@@ -5,8 +5,14 @@
  */
 import type { Config } from "../config/env.js";
 import type { Engine } from "../engine/engine.js";
+import { createAdmin } from "../admin/create.js";
 import { Conversation } from "../chat/conversation.js";
+import { ChatPoints } from "../chat/points.js";
+import { ChatQuiz } from "../chat/quiz.js";
+import { watchIndex } from "../engine/watch.js";
 import { createLogger, type Logger } from "../log.js";
+import { pointsWriterFromConfig } from "../points/index.js";
+import { quizWriterFromConfig } from "../quiz/index.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { startTelegram } from "./telegram/start.js";
@@ -34,12 +40,20 @@ export type ChannelStarter = (deps: ChannelDeps) => Promise<RunningChannel | und
 
 const STARTERS: ChannelStarter[] = [startTelegram, startZalo];
 
-/** True when some channel started; the process then runs until SIGINT/SIGTERM. */
+/**
+ * True when some channel started; the process then runs until SIGINT/SIGTERM. It follows new
+ * index versions (index watcher) and serves admins (uploads, /reload, /thongke, /chuatraloi).
+ */
 export async function startChannels(engine: Engine, config: Config): Promise<boolean> {
   const log = createLogger(config.LOG_LEVEL);
-  const store = await openStore(config);
+  const store = await openStore(config, log);
   const webhooks = new WebhookServer(config.WEBHOOK_PORT, log);
-  const deps: ChannelDeps = { engine, config, store, log, conversation: new Conversation({ engine, store, log, config }), webhooks };
+  const admin = createAdmin(config, engine, store, log);
+  // Talking points and quizzes from chat; with LLM_MODEL the wording is smoother, still verified.
+  const points = new ChatPoints(engine, pointsWriterFromConfig(config, log));
+  const quiz = new ChatQuiz({ engine, store, log, writer: quizWriterFromConfig(config, log) });
+  const conversation = new Conversation({ engine, store, log, config, admin, points, quiz });
+  const deps: ChannelDeps = { engine, config, store, log, conversation, webhooks };
   const running: RunningChannel[] = [];
   try {
     for (const start of STARTERS) {
@@ -57,10 +71,14 @@ export async function startChannels(engine: Engine, config: Config): Promise<boo
     await store.close();
     return false;
   }
-  log.info({ channels: running.map((c) => c.name) }, "channels started");
+  const watcher = watchIndex(engine, config.INDEX_DIR, log);
+  log.info({ channels: running.map((c) => c.name), index: engine.version }, "channels started");
   onShutdown(log, async () => {
+    watcher.stop();
     await webhooks.close();
     await Promise.allSettled(running.map((c) => c.stop()));
+    // An upload's ingest finishes (and releases the shared ingest lock) before the store closes.
+    await admin.idle();
     await store.close();
   });
   return true;

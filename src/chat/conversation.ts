@@ -3,6 +3,10 @@
  * (blocks to render, actions to offer). Commands, follow-up context, rate limits, odd input,
  * logging and feedback live here once; channels only translate to and from their platform.
  */
+import { AccessPolicy } from "../access/policy.js";
+import { ADMIN_COMMANDS, type Admin, type Later, type UploadedFile } from "../admin/admin.js";
+import { UNANSWERED_LOG, unansweredRecord } from "../admin/stats.js";
+import { adminTexts } from "../admin/texts.js";
 import type { AskResult } from "../engine/types.js";
 import type { Logger } from "../log.js";
 import { docLabel, type Citation } from "../model/citation.js";
@@ -10,7 +14,9 @@ import { planAnswer, quoteBlock, type Block } from "../render/plan.js";
 import type { Store } from "../store/store.js";
 import { catalogBlocks } from "./catalog.js";
 import { ChatMemory, type AnswerRecord } from "./memory.js";
-import { texts } from "./texts.js";
+import type { ChatPoints } from "./points.js";
+import { QUIZ_COMMANDS, type ChatQuiz } from "./quiz.js";
+import { pointsTexts, quizTexts, texts } from "./texts.js";
 import type { Action, ActResult, ChatConfig, ChatEngine, Incoming, Origin, Reply } from "./types.js";
 
 export interface ConversationDeps {
@@ -18,6 +24,12 @@ export interface ConversationDeps {
   store: Store;
   log: Logger;
   config: ChatConfig;
+  /** Uploads and admin commands; without it they are refused (e.g. the terminal). */
+  admin?: Admin;
+  /** "/dancuong" talking points; without it the command is refused. */
+  points?: ChatPoints;
+  /** "/quiz" and its companions; channels attach their presenters to it (`conversation.quiz`). */
+  quiz?: ChatQuiz;
 }
 
 /** Inline lookups offer at most this many units. */
@@ -35,13 +47,23 @@ export function parseCommand(text: string): { name: string; args: string } | und
 
 export class Conversation {
   private readonly memory: ChatMemory;
+  private readonly access: AccessPolicy;
 
   constructor(private readonly deps: ConversationDeps) {
     this.memory = new ChatMemory(deps.store, deps.config.CONTEXT_TTL_MINUTES * 60_000);
+    this.access = new AccessPolicy(deps.config);
   }
 
-  /** Replies to one message; [] when the bot must stay silent (unaddressed group message). */
-  async handle(msg: Incoming): Promise<Reply[]> {
+  /** The chat quizzes, for channels to attach their presenter and pass poll votes or typed answers. */
+  get quiz(): ChatQuiz | undefined {
+    return this.deps.quiz;
+  }
+
+  /**
+   * Replies to one message; [] when the bot must stay silent (unaddressed group message).
+   * `later` sends what comes after the first replies (an admin command's background results).
+   */
+  async handle(msg: Incoming, later: Later = async () => {}): Promise<Reply[]> {
     if (msg.chatType === "group" && !msg.addressed) return [];
     if (!this.allowed(msg)) return [notice(texts.restricted)];
     const started = performance.now();
@@ -57,14 +79,33 @@ export class Conversation {
       case "start":
         return [notices(texts.greeting(this.deps.engine.catalog().filter((e) => e.loaded).map((e) => docLabel(e))))];
       case "help":
-        return [notices(texts.help)];
+        return [notices(this.isAdmin(msg) ? [...texts.help, adminTexts.help] : texts.help)];
       case "vanban":
         return [{ blocks: catalogBlocks(this.deps.engine.catalog()), actions: [] }];
       case "hoi":
         return [cmd.args ? await this.question(msg, cmd.args, started) : notice(texts.askUsage)];
+      case "dancuong":
+        return [this.deps.points ? await this.deps.points.reply(cmd.args) : notice(pointsTexts.unavailable)];
       default:
+        if (QUIZ_COMMANDS.has(cmd.name))
+          return [this.deps.quiz ? await this.deps.quiz.command(msg, cmd.name, cmd.args, this.isAdmin(msg)) : notice(quizTexts.unavailable)];
+        if (ADMIN_COMMANDS.has(cmd.name)) return this.deps.admin ? this.deps.admin.command(msg, cmd.name, later) : [notice(adminTexts.refused)];
         return [notice(texts.unknownCommand(cmd.name))];
     }
+  }
+
+  /**
+   * A document sent in the chat (channels that can download files) goes to the admin service,
+   * which takes admins' and refuses others'. Access and rate limits as for text.
+   */
+  async upload(msg: Incoming, file: UploadedFile, later: Later): Promise<Reply[]> {
+    if (msg.chatType === "group" && !msg.addressed) return [];
+    if (!this.allowed(msg)) return [notice(texts.restricted)];
+    const count = await this.memory.countQuestion(msg);
+    const limit = this.deps.config.RATE_LIMIT_PER_MINUTE;
+    if (count > limit) return count === limit + 1 ? [notice(texts.rateLimited(limit))] : [];
+    if (this.deps.admin) return this.deps.admin.upload(msg, file, later);
+    return [notice(this.isAdmin(msg) ? texts.adminUpload : texts.media("document"))];
   }
 
   private async question(msg: Incoming, text: string, started: number): Promise<Reply> {
@@ -106,6 +147,8 @@ export class Conversation {
     const record = { channel: o.channel, chatType: o.chatType, status: r.status, citations: r.citations.length, ms: Math.round(ms), ...text };
     this.deps.log.info({ ...record, notFound: r.status === "not_found" }, "question");
     await this.memory.logQuestion(record);
+    // What the documents could not answer, for the admins' /chuatraloi (text only, no ids).
+    if (r.status === "not_found" && this.deps.config.LOG_UNANSWERED) await this.deps.store.append(UNANSWERED_LOG, unansweredRecord(o.channel, r.question));
   }
 
   /** Carries out a button press (or its text equivalent) on an earlier answer. */
@@ -156,12 +199,11 @@ export class Conversation {
   }
 
   private allowed(o: Origin): boolean {
-    const { ACCESS_MODE, ALLOWED_CHATS } = this.deps.config;
-    return ACCESS_MODE === "open" || ALLOWED_CHATS.includes(o.chatId) || ALLOWED_CHATS.includes(o.userId) || this.isAdmin(o);
+    return this.access.allows(o);
   }
 
   private isAdmin(o: Origin): boolean {
-    return this.deps.config.ADMIN_IDS.includes(o.userId);
+    return this.access.isAdmin(o);
   }
 }
 

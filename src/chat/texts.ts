@@ -22,7 +22,9 @@ export const texts = {
     "• Hỏi tiếp sau một câu trả lời: \"còn khoản 3 thì sao?\", \"điều tiếp theo\", \"nói rõ hơn\".",
     "• Dưới câu trả lời: nút «Nguyên văn» gửi toàn văn đơn vị được trích, «Văn bản liên quan» gửi các đoạn khác phù hợp, 👍/👎 để góp ý.",
     "• Trong nhóm: dùng /hoi <câu hỏi>, nhắc tên trợ lý hoặc trả lời vào tin nhắn của trợ lý.",
-    "Các lệnh: /start — giới thiệu; /vanban — danh mục văn bản; /hoi — đặt câu hỏi; /help — hướng dẫn.",
+    "• Soạn dàn ý tuyên truyền: /dancuong <chủ đề> | đối tượng: … | số ý: 3–7 | độ dài: ngắn, vừa hoặc dài (các tùy chọn sau dấu | có thể bỏ, gõ không dấu cũng được). Mỗi ý kèm trích dẫn; trên Telegram có thêm tệp DOCX.",
+    "• Thi trắc nghiệm: /quiz <văn bản hoặc chủ đề> [số câu] (tối đa 30) — mỗi câu có thời hạn; /ketqua — bảng điểm; /dunglai — người mở cuộc thi dừng sớm và công bố kết quả. /xuatquiz <văn bản hoặc chủ đề> [số câu] (hoặc thêm «xuất file» ở cuối lệnh /quiz) gửi bộ câu hỏi kèm đáp án dạng DOCX.",
+    "Các lệnh: /start — giới thiệu; /vanban — danh mục văn bản; /hoi — đặt câu hỏi; /dancuong — dàn ý tuyên truyền; /quiz, /ketqua, /dunglai, /xuatquiz — thi trắc nghiệm; /help — hướng dẫn.",
   ],
   catalogTitle: (n: number) => `Danh mục văn bản (${n}):`,
   catalogEmpty: "Danh mục chưa có văn bản nào.",
@@ -40,7 +42,7 @@ export const texts = {
   noText: "Tôi chỉ hiểu câu hỏi viết bằng chữ. Hãy gõ câu hỏi, ví dụ: «Điều 1 quy định gì?»",
   media: (m: Media) =>
     `${m === "sticker" ? "Cảm ơn nhãn dán của bạn! " : ""}Tôi chỉ đọc được câu hỏi bằng chữ, chưa xem được ${MEDIA_NAMES[m]}. Hãy gõ câu hỏi, ví dụ: «${EXAMPLES[0]}»`,
-  adminUpload: "Chưa nhận văn bản qua chat: hãy chép tệp vào thư mục corpus trên máy chủ rồi chạy npm run ingest.",
+  adminUpload: "Kênh này chưa nhận văn bản qua chat: hãy gửi tệp qua Telegram, hoặc chép tệp vào thư mục văn bản trên máy chủ rồi gửi /reload.",
   rateLimited: (perMinute: number) => `Bạn hỏi hơi nhanh — tôi trả lời tối đa ${perMinute} câu mỗi phút cho mỗi người. Xin chờ một chút rồi hỏi tiếp nhé.`,
   restricted: "Xin lỗi, trợ lý chỉ phục vụ các cuộc trò chuyện đã được cơ quan cho phép.",
   error: "Xin lỗi, đã có lỗi khi xử lý câu hỏi này. Bạn thử lại sau ít phút nhé.",
@@ -84,6 +86,50 @@ export function actionLabel(a: Action, citations: number, votes?: Votes): string
 export const COMMANDS = [
   { command: "hoi", description: "Đặt câu hỏi về văn bản" },
   { command: "vanban", description: "Danh mục văn bản và hiệu lực" },
+  { command: "dancuong", description: "Soạn dàn ý tuyên truyền có trích dẫn" },
+  { command: "quiz", description: "Thi trắc nghiệm từ văn bản" },
+  { command: "ketqua", description: "Bảng điểm cuộc thi" },
+  { command: "dunglai", description: "Dừng cuộc thi, công bố kết quả" },
+  { command: "xuatquiz", description: "Xuất bộ câu hỏi ra tệp DOCX" },
   { command: "help", description: "Hướng dẫn cách hỏi" },
   { command: "start", description: "Giới thiệu trợ lý" },
 ];
+
+/** Talking points in chat (/dancuong). */
+export const pointsTexts = {
+  usage:
+    "Cách dùng: /dancuong <chủ đề> | đối tượng: … | số ý: … | độ dài: …, ví dụ: /dancuong trách nhiệm của người đứng đầu | đối tượng: đảng viên | số ý: 5 | độ dài: ngắn. " +
+    "Đối tượng: đảng viên, cán bộ lãnh đạo, đoàn viên thanh niên hoặc nhân dân; số ý từ 3 đến 7; độ dài trích dẫn: ngắn, vừa hoặc dài. Các tùy chọn có thể bỏ, gõ không dấu cũng được.",
+  unknownOption: (option: string) => `Không hiểu tùy chọn «${option}»: hãy viết «đối tượng: …», «số ý: …» hoặc «độ dài: …», cách nhau bằng dấu |.`,
+  emptyOption: (option: string) => `Tùy chọn «${option}» chưa có giá trị.`,
+  unavailable: "Kênh này chưa soạn được dàn ý; hãy dùng lệnh npm run points trên máy chủ.",
+};
+
+/** Quizzes in chat (/quiz, /ketqua, /dunglai, /xuatquiz). */
+export const quizTexts = {
+  usage:
+    "Cách dùng: /quiz <văn bản hoặc chủ đề> [số câu], ví dụ: /quiz Nghị định 73 10 hoặc /quiz khen thưởng 5. " +
+    "Thêm «xuất file» ở cuối (hoặc dùng /xuatquiz) để nhận bộ câu hỏi kèm đáp án dạng tệp DOCX.",
+  unavailable: "Kênh này chưa tổ chức được thi trắc nghiệm.",
+  running: "Đang có một cuộc thi trong cuộc trò chuyện này: gõ /ketqua để xem điểm, hoặc /dunglai (người mở cuộc thi) để dừng trước khi mở cuộc thi mới.",
+  noQuestions: "Không tạo được câu hỏi nào: phạm vi đã chọn không có dữ kiện (thời hạn, số liệu, cơ quan, danh sách…) để hỏi.",
+  started: (title: string, count: number, asked: number, seconds: number, polls: boolean) =>
+    [
+      `🏁 Bắt đầu cuộc thi: ${title} — ${count} câu, mỗi câu ${seconds} giây. Câu 1 đến ngay sau đây.`,
+      ...(count < asked ? [`Phạm vi đã chọn chỉ đủ dữ kiện cho ${count}/${asked} câu chắc chắn đúng.`] : []),
+      polls
+        ? "Chọn đáp án ngay trên từng câu hỏi; mỗi người chỉ được chọn một lần."
+        : "Trả lời bằng cách gõ chữ cái của đáp án (A, B, C hoặc D); chỉ lần trả lời đầu tiên được tính.",
+      "Gõ /ketqua để xem điểm; người mở cuộc thi gõ /dunglai để dừng sớm.",
+    ],
+  noneRunning: "Không có cuộc thi nào đang diễn ra. Gõ /quiz <văn bản hoặc chủ đề> để bắt đầu.",
+  onlyStarter: "Chỉ người mở cuộc thi (hoặc quản trị viên) mới dừng được cuộc thi. Gõ /ketqua để xem điểm.",
+  stopped: "Đã dừng cuộc thi.",
+  exported: (title: string, count: number, asked: number) =>
+    `${title}: ${count} câu${count < asked ? ` (phạm vi chỉ đủ dữ kiện cho ${count}/${asked} câu)` : ""}, đề và đáp án có trích dẫn nguồn trong tệp DOCX.`,
+  /** Telegram poll question: numbered when it fits the 300 characters. */
+  pollQuestion: (index: number, total: number, stem: string) => `Câu ${index + 1}/${total}: ${stem}`,
+  recorded: (letter: string) => `Đã ghi nhận đáp án ${letter}. Đáp án đúng được công bố khi hết giờ.`,
+  again: "Bạn đã trả lời câu này rồi; chỉ lần trả lời đầu tiên được tính.",
+  late: "Câu này đã hết giờ trả lời; hãy chờ câu tiếp theo.",
+};

@@ -54,6 +54,15 @@ export interface Reply {
   actions: Action[];
   /** The engine's result when the reply answers a question. */
   result?: AskResult;
+  /** Documents sent after the text (outline DOCX, question bank); channels without files say so instead. */
+  files?: ReplyFile[];
+}
+
+export interface ReplyFile {
+  /** ASCII file name, extension included. */
+  name: string;
+  data: Buffer;
+  mime: string;
 }
 
 export interface Votes {
@@ -74,5 +83,5 @@ export type ChatEngine = Pick<Engine, "ask" | "catalog" | "unitText">;
 
 export type ChatConfig = Pick<
   Config,
-  "RATE_LIMIT_PER_MINUTE" | "CONTEXT_TTL_MINUTES" | "LOG_QUESTIONS" | "ACCESS_MODE" | "ALLOWED_CHATS" | "ADMIN_IDS"
+  "RATE_LIMIT_PER_MINUTE" | "CONTEXT_TTL_MINUTES" | "LOG_QUESTIONS" | "LOG_UNANSWERED" | "ACCESS_MODE" | "ALLOWED_CHATS" | "ADMIN_IDS"
 >;

@@ -19,6 +19,8 @@ const schema = z.object({
   REDIS_URL: optional,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_QUESTIONS: bool.default(false),
+  /** Keep the text (only) of questions the documents could not answer, for /chuatraloi. */
+  LOG_UNANSWERED: bool.default(true),
   /** Largest file accepted by ingest and chat uploads, in megabytes. */
   MAX_FILE_MB: z.coerce.number().positive().default(20),
 

@@ -4,11 +4,15 @@
  * description}. It rejects what Telegram would reject — text outside 1–4096 characters, HTML that
  * does not parse (unknown or unclosed tags, unescaped "<" or "&"), callback_data over 64 bytes,
  * bad inline results — and records every call so tests can check what the bot sent.
- * It is stricter than Telegram in one way: a raw ">" in HTML text is rejected too.
+ * It is stricter than Telegram in one way: a raw ">" in HTML text is rejected too. Files added with
+ * `addFile` are served by getFile and the download endpoint /file/bot<token>/<file_path>. sendPoll
+ * and sendDocument (multipart uploads) are checked as Telegram does (telegram-media.ts); `vote`
+ * sends a poll_answer.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Chat, InlineKeyboardMarkup, Message, MessageEntity, Update, User, UserFromGetMe } from "grammy/types";
+import type { Chat, Document, InlineKeyboardMarkup, Message, MessageEntity, Update, User, UserFromGetMe } from "grammy/types";
+import { BadRequest, checkPoll, parseMultipart, sentPoll, type Upload } from "./telegram-media.js";
 
 export interface FakeCall {
   method: string;
@@ -23,7 +27,6 @@ type Failure = { status: number; error_code: number; description: string; parame
 
 const ALLOWED_TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "tg-spoiler", "span", "a", "code", "pre", "blockquote", "tg-emoji"]);
 
-class BadRequest extends Error {}
 
 /** Parses Telegram HTML like the Bot API; returns the plain text or throws "can't parse entities". */
 export function parseTelegramHtml(html: string): string {
@@ -102,9 +105,11 @@ function checkInlineResults(results: unknown): void {
 async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
+  const bytes = Buffer.concat(chunks);
+  const raw = bytes.toString("utf8");
   const type = req.headers["content-type"] ?? "";
   if (!raw) return {};
+  if (type.startsWith("multipart/form-data")) return parseMultipart(bytes, type);
   if (type.startsWith("application/json")) return JSON.parse(raw);
   if (type.startsWith("application/x-www-form-urlencoded")) {
     // Telegram reads structured fields (reply_markup, results …) of form bodies as JSON.
@@ -144,13 +149,15 @@ export class FakeTelegram {
   readonly calls: FakeCall[] = [];
   private server?: Server;
   private updates: Update[] = [];
-  private nextUpdateId = 1;
+  /** Telegram's update ids keep growing across a bot's restarts: a second fake for the same bot may start higher. */
+  constructor(private nextUpdateId = 1) {}
   private nextMessageId = 1;
   private waiters = new Set<() => void>();
   private failures = new Map<string, Failure[]>();
   private gates = new Map<string, { open: Promise<void>; arrive: () => void }>();
   private listeners = new Set<(c: FakeCall) => void>();
   private chats = new Map<number, Chat>();
+  private files = new Map<string, { path: string; bytes: Buffer }>();
 
   get apiRoot(): string {
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
@@ -215,6 +222,13 @@ export class FakeTelegram {
     return message;
   }
 
+  /** Stores a file as Telegram would after a user sent it; returns the message's `document` field. */
+  addFile(bytes: Uint8Array, fileName: string, mimeType = "application/octet-stream"): Document {
+    const id = `file${this.files.size + 1}`;
+    this.files.set(id, { path: `documents/${id}_${fileName}`, bytes: Buffer.from(bytes) });
+    return { file_id: id, file_unique_id: `u${id}`, file_name: fileName, mime_type: mimeType, file_size: bytes.length };
+  }
+
   press(from: User, message: Message, data: string): string {
     const id = `cq${this.nextUpdateId}`;
     this.push({ callback_query: { id, from, message: message as any, chat_instance: "ci", data } });
@@ -225,6 +239,11 @@ export class FakeTelegram {
     const id = `iq${this.nextUpdateId}`;
     this.push({ inline_query: { id, from, query, offset: "", chat_type: "sender" } });
     return id;
+  }
+
+  /** A user's vote on a (non-anonymous) poll the bot sent. */
+  vote(from: User, pollId: string, optionIds: number[]): number {
+    return this.push({ poll_answer: { poll_id: pollId, user: from, option_ids: optionIds, option_persistent_ids: optionIds.map(String) } });
   }
 
   // ---- what the bot did ------------------------------------------------------------------------
@@ -268,6 +287,8 @@ export class FakeTelegram {
     const reply = (status: number, payload: object) => {
       if (!res.headersSent) res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
     };
+    const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(new URL(req.url ?? "/", "http://x").pathname);
+    if (file) return this.serveFile(file[1], decodeURIComponent(file[2]), res);
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? "/", "http://x").pathname);
     if (!m || m[1] !== this.token) return reply(m ? 401 : 404, { ok: false, error_code: m ? 401 : 404, description: m ? "Unauthorized" : "Not Found" });
     const method = m[2];
@@ -297,6 +318,14 @@ export class FakeTelegram {
     }
   }
 
+  /** The file download endpoint: GET /file/bot<token>/<file_path>, as the Bot API serves it. */
+  private serveFile(token: string, filePath: string, res: ServerResponse): void {
+    const f = token === this.token ? [...this.files.values()].find((x) => x.path === filePath) : undefined;
+    this.record({ method: "downloadFile", body: { file_path: filePath }, ...(f ? {} : { error: "Not Found" }) });
+    if (!f) return void res.writeHead(404).end("Not Found");
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": f.bytes.length }).end(f.bytes);
+  }
+
   private record(call: FakeCall): void {
     this.calls.push(call);
     for (const l of [...this.listeners]) l(call);
@@ -322,6 +351,13 @@ export class FakeTelegram {
     return this.updates.slice(0, limit);
   }
 
+  /** A message from the bot in `chatId`, as the sending methods return it. */
+  private botMessage(chatId: unknown) {
+    const chat = this.chats.get(Number(chatId)) ?? ({ id: Number(chatId), type: "private", first_name: "?" } as Chat);
+    const { id, is_bot, first_name, username } = this.botInfo;
+    return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from: { id, is_bot, first_name, username } };
+  }
+
   private handle(method: string, body: Record<string, any>): unknown {
     switch (method) {
       case "getMe":
@@ -342,12 +378,29 @@ export class FakeTelegram {
         const { id, is_bot, first_name, username } = this.botInfo;
         return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from: { id, is_bot, first_name, username }, text, ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}) };
       }
+      case "getFile": {
+        const f = this.files.get(String(body.file_id));
+        if (!f) throw new BadRequest("Bad Request: invalid file_id");
+        // The cloud Bot API hands out files of at most 20 MB.
+        if (f.bytes.length > 20 * 1024 * 1024) throw new BadRequest("Bad Request: file is too big");
+        return { file_id: body.file_id, file_unique_id: `u${body.file_id}`, file_size: f.bytes.length, file_path: f.path };
+      }
       case "editMessageReplyMarkup":
         checkKeyboard(body.reply_markup);
         return true;
       case "answerInlineQuery":
         checkInlineResults(body.results);
         return true;
+      case "sendPoll":
+        checkPoll(body);
+        return { ...this.botMessage(body.chat_id), poll: sentPoll(`poll${this.nextMessageId}`, body) };
+      case "sendDocument": {
+        const doc = body.document as Upload | undefined;
+        if (!doc?.data?.length) throw new BadRequest("Bad Request: there is no document in the request");
+        if (doc.data.length > 50 * 1024 * 1024) throw new BadRequest("Bad Request: file is too big");
+        const { file_name, data } = doc;
+        return { ...this.botMessage(body.chat_id), document: { file_id: `sent${this.nextMessageId}`, file_unique_id: `usent${this.nextMessageId}`, file_name, file_size: data.length } };
+      }
       default:
         throw new BadRequest(`Not Found: method ${method} not found`);
     }

@@ -8,14 +8,16 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Conversation } from "../../chat/conversation.js";
+import { firstDelivery } from "../../access/dedupe.js";
 import { texts } from "../../chat/texts.js";
 import type { Logger } from "../../log.js";
 import type { Store } from "../../store/store.js";
 import { callbacks } from "./callbacks.js";
-import type { BotContext } from "./context.js";
+import { CHANNEL, type BotContext } from "./context.js";
 import { InFlight } from "./in-flight.js";
 import { inline } from "./inline.js";
 import { messages } from "./messages.js";
+import { pollAnswers } from "./quiz.js";
 
 export interface TelegramBotOptions {
   token: string;
@@ -30,11 +32,8 @@ export interface TelegramBotOptions {
   retry?: Partial<AutoRetryOptions>;
 }
 
-/** Update types the bot handles (getUpdates / setWebhook). */
-export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
-
-/** Telegram re-delivers updates after a restart or a slow webhook; remember ids this long. */
-const DEDUPE_TTL_MS = 24 * 3600 * 1000;
+/** Update types the bot handles (getUpdates / setWebhook); poll_answer carries quiz votes. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "poll_answer"] as const;
 
 export function createTelegramBot(o: TelegramBotOptions): { bot: Bot<BotContext>; inFlight: InFlight } {
   const bot = new Bot<BotContext>(o.token, { client: { apiRoot: o.apiRoot }, botInfo: o.botInfo });
@@ -50,9 +49,9 @@ export function createTelegramBot(o: TelegramBotOptions): { bot: Bot<BotContext>
   });
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   bot.use(async (ctx, next) => {
-    if (await o.store.setIfAbsent(`upd:telegram:${ctx.me.id}:${ctx.update.update_id}`, 1, DEDUPE_TTL_MS)) await next();
+    if (await firstDelivery(o.store, CHANNEL, `${ctx.me.id}:${ctx.update.update_id}`)) await next();
   });
-  bot.errorBoundary(reportError, messages, callbacks, inline);
+  bot.errorBoundary(reportError, messages, callbacks, inline, pollAnswers);
   bot.catch(reportError);
   return { bot, inFlight };
 }

@@ -3,7 +3,9 @@
  * and the answer replies to the calling message. "typing…" goes out while the engine works.
  */
 import { Composer } from "grammy";
+import type { Reply } from "../../chat/types.js";
 import type { BotContext } from "./context.js";
+import { uploadedFile } from "./files.js";
 import { toIncoming } from "./incoming.js";
 import { sendReplies } from "./send.js";
 
@@ -14,7 +16,11 @@ messages.on("message", async (ctx) => {
   if (!incoming || (incoming.chatType === "group" && !incoming.addressed)) return;
   // "typing…" is only cosmetic: its failure must not cost the answer.
   const typing = ctx.replyWithChatAction("typing").catch((err: unknown) => ctx.log.debug({ err }, "typing action failed"));
-  const replies = await ctx.conversation.handle(incoming);
+  const replyTo = incoming.chatType === "group" ? ctx.message.message_id : undefined;
+  // Replies after the first (an admin's ingest progress and report) arrive in the same chat.
+  const later = (r: Reply) => sendReplies(ctx, [r], replyTo);
+  const doc = ctx.message.document;
+  const replies = doc ? await ctx.conversation.upload(incoming, uploadedFile(ctx, doc), later) : await ctx.conversation.handle(incoming, later);
   await typing;
-  await sendReplies(ctx, replies, incoming.chatType === "group" ? ctx.message.message_id : undefined);
+  await sendReplies(ctx, replies, replyTo);
 });

@@ -1,6 +1,10 @@
-/** Sends the conversation's replies: Telegram HTML, split between blocks, keyboard on the last part. */
+/**
+ * Sends the conversation's replies: Telegram HTML, split between blocks, keyboard on the last part,
+ * then the reply's files as documents.
+ */
 import type { Reply } from "../../chat/types.js";
 import { renderTelegram } from "../../render/telegram-html.js";
+import { sendFiles } from "./attachments.js";
 import type { BotContext } from "./context.js";
 import { keyboardFor } from "./keyboard.js";
 
@@ -16,5 +20,6 @@ export async function sendReplies(ctx: BotContext, replies: Reply[], replyTo?: n
         ...(i === parts.length - 1 && r.actions.length ? { reply_markup: keyboardFor(r.actions) } : {}),
       });
     }
+    if (r.files?.length) await sendFiles(ctx, r.files, replyTo);
   }
 }

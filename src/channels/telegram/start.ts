@@ -10,6 +10,8 @@ import { COMMANDS } from "../../chat/texts.js";
 import type { ChannelDeps, RunningChannel } from "../start.js";
 import { WebhookServer } from "../webhooks.js";
 import { ALLOWED_UPDATES, createTelegramBot } from "./bot.js";
+import { CHANNEL } from "./context.js";
+import { telegramQuizPresenter } from "./quiz.js";
 
 export interface TelegramOverrides {
   botInfo?: UserFromGetMe;
@@ -32,6 +34,9 @@ export async function startTelegram(deps: ChannelDeps, overrides: TelegramOverri
   await bot.init();
   // The command menu is a nicety: a failure is logged, the bot still starts.
   await bot.api.setMyCommands(COMMANDS).catch((err: unknown) => log.warn({ err }, "setMyCommands failed"));
+  // Quizzes as native polls; those a restart interrupted go on from their current question.
+  const quiz = deps.conversation.quiz;
+  await quiz?.attach(CHANNEL, telegramQuizPresenter(bot.api));
 
   if (webhook) {
     deps.webhooks.route(
@@ -43,7 +48,13 @@ export async function startTelegram(deps: ChannelDeps, overrides: TelegramOverri
     else log.warn("TELEGRAM_WEBHOOK_URL not set: the webhook must be registered with Telegram by other means");
     log.info({ bot: bot.botInfo.username, mode: "webhook" }, "telegram started");
     // The shared server stops accepting first (start.ts); then the acknowledged updates finish.
-    return { name: "telegram", stop: () => inFlight.drain() };
+    return {
+      name: "telegram",
+      stop: async () => {
+        await inFlight.drain();
+        await quiz?.detach(CHANNEL);
+      },
+    };
   }
 
   // getUpdates is refused while a webhook is set.
@@ -55,6 +66,8 @@ export async function startTelegram(deps: ChannelDeps, overrides: TelegramOverri
     stop: async () => {
       if (runner.isRunning()) await runner.stop();
       await inFlight.drain();
+      // After the handlers: a /quiz still being answered could otherwise start a timer.
+      await quiz?.detach(CHANNEL);
     },
   };
 }

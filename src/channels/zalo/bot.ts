@@ -5,11 +5,12 @@
  * failure is caught here: a broken Zalo API costs Zalo replies, never the process.
  */
 import { parseCommand, type Conversation } from "../../chat/conversation.js";
+import type { ChatQuiz } from "../../chat/quiz.js";
 import { texts } from "../../chat/texts.js";
 import type { Action, Media, Origin, Reply } from "../../chat/types.js";
 import type { Logger } from "../../log.js";
 import type { ZaloApi, ZaloMessage, ZaloUpdate } from "./api.js";
-import { parseTypedCommand, type TypedCommand } from "./commands.js";
+import { outlineCommand, parseTypedCommand, type TypedCommand } from "./commands.js";
 import { ChatQueue } from "./queue.js";
 import { renderReply } from "./render.js";
 import { GROUP_COMMAND, zaloTexts } from "./texts.js";
@@ -28,6 +29,10 @@ export interface ZaloBotDeps {
   api: Pick<ZaloApi, "sendMessage" | "sendChatAction">;
   conversation: Pick<Conversation, "handle" | "act" | "lastAnswerId">;
   log: Logger;
+  /** Claims a message id in the shared store: false for a re-delivered message (answered already). */
+  firstDelivery?: (messageId: string) => Promise<boolean>;
+  /** Scores typed quiz answers ("A", "b."); Zalo has no polls. */
+  quiz?: Pick<ChatQuiz, "answer">;
 }
 
 const notice = (text: string): Reply => ({ blocks: [{ kind: "notice", text }], actions: [] });
@@ -54,29 +59,39 @@ export class ZaloBot {
   }
 
   private async process(event: string, m: ZaloMessage): Promise<void> {
+    if (this.deps.firstDelivery && m.message_id && !(await this.deps.firstDelivery(m.message_id))) return;
     const origin: Origin = { channel: "zalo", chatId: m.chat.id, userId: m.from.id, chatType: m.chat.chat_type === "GROUP" ? "group" : "private" };
+    const prefix = origin.chatType === "group" ? `${GROUP_COMMAND} ` : "";
+    const send = async (reply: Reply) => {
+      for (const text of renderReply(reply, prefix)) await this.deps.api.sendMessage(m.chat.id, text);
+    };
     let replies: Reply[];
     try {
-      replies = await this.respond(event, m, origin);
+      replies = await this.respond(event, m, origin, send);
     } catch (err) {
       this.deps.log.error({ err: (err as Error).message }, "zalo: conversation failed");
       replies = [notice(texts.error)];
     }
-    const prefix = origin.chatType === "group" ? `${GROUP_COMMAND} ` : "";
-    for (const reply of replies) for (const text of renderReply(reply, prefix)) await this.deps.api.sendMessage(m.chat.id, text);
+    for (const reply of replies) await send(reply);
   }
 
-  private async respond(event: string, m: ZaloMessage, origin: Origin): Promise<Reply[]> {
+  /** `later` sends replies that come after these (an admin command's background results). */
+  private async respond(event: string, m: ZaloMessage, origin: Origin, later: (r: Reply) => Promise<void>): Promise<Reply[]> {
     const group = origin.chatType === "group";
     if (event !== TEXT_EVENT) return this.deps.conversation.handle({ ...origin, text: "", addressed: !group, media: MEDIA[event] ?? "other" });
     const text = (m.text ?? "").trim();
     const cmd = parseCommand(text);
+    // What was said outside a command ("/hoi x" says x).
+    const said = cmd ? (cmd.name === "hoi" ? cmd.args : "") : text;
+    // While a quiz runs in the chat, "A" or "b." answers it — in a group too, command or not.
+    const scored = said ? await this.deps.quiz?.answer(origin, said, m.from.display_name ?? zaloTexts.player(m.from.id)) : undefined;
+    if (scored) return scored;
     // The platform says nothing of mentions, so in a group only a command addresses the bot.
     if (group && !cmd) return [];
     await this.typing(m.chat.id);
-    const typed = parseTypedCommand(cmd ? (cmd.name === "hoi" ? cmd.args : "") : text);
+    const typed = parseTypedCommand(said);
     if (typed) return this.act(origin, typed);
-    const replies = await this.deps.conversation.handle({ ...origin, text, addressed: true });
+    const replies = await this.deps.conversation.handle({ ...origin, text: outlineCommand(text) ?? text, addressed: true }, later);
     return cmd?.name === "help" ? [...replies, notice(zaloTexts.help)] : replies;
   }
 

@@ -1,7 +1,8 @@
 /**
  * A conversation reply as Zalo messages: plain text (what every Zalo client shows the same way),
  * each citation on its own line above its quote so it reads well on a phone, the reply's actions
- * as commands to type, and messages of at most 2,000 characters split only between blocks.
+ * as commands to type, a note in place of files (Zalo bots cannot send documents), and messages of
+ * at most 2,000 characters split only between blocks.
  */
 import type { Action, Reply } from "../../chat/types.js";
 import type { Block } from "../../render/plan.js";
@@ -29,5 +30,6 @@ export function renderReply(reply: Reply, prefix = ""): string[] {
   const parts = reply.blocks.map(zaloBlock);
   const hints = actionHints(reply.actions, prefix);
   if (hints) parts.push(hints);
+  if (reply.files?.length) parts.push(zaloTexts.noFiles);
   return splitMessages(parts, MAX_TEXT);
 }

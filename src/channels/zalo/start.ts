@@ -4,6 +4,7 @@
  * secret. The platform serves one or the other, so polling first removes any webhook. Set-up calls
  * are retried in the background: an unreachable Zalo API never fails start-up or other channels.
  */
+import { firstDelivery } from "../../access/dedupe.js";
 import { ConfigError } from "../../config/env.js";
 import type { ChannelDeps, RunningChannel } from "../start.js";
 import { WebhookServer } from "../webhooks.js";
@@ -11,6 +12,7 @@ import { ZaloApi, type ZaloUpdate } from "./api.js";
 import { retryUntil, type BackoffOptions } from "./backoff.js";
 import { ZaloBot } from "./bot.js";
 import { pollUpdates } from "./poller.js";
+import { zaloQuizPresenter } from "./quiz.js";
 import { zaloWebhookHandler } from "./webhook.js";
 
 export const DEFAULT_WEBHOOK_PATH = "/zalo/webhook";
@@ -22,13 +24,21 @@ export interface ZaloTuning {
   setupBackoff?: BackoffOptions;
 }
 
-export async function startZalo(deps: Pick<ChannelDeps, "config" | "conversation" | "log" | "webhooks">, tuning: ZaloTuning = {}): Promise<RunningChannel | undefined> {
+export async function startZalo(
+  deps: Pick<ChannelDeps, "config" | "conversation" | "log" | "webhooks"> & Partial<Pick<ChannelDeps, "store">>,
+  tuning: ZaloTuning = {},
+): Promise<RunningChannel | undefined> {
   const { config, conversation, webhooks } = deps;
   const token = config.ZALO_BOT_TOKEN;
   if (!token) return undefined;
   const log = deps.log.child({ channel: "zalo" });
   const api = new ZaloApi({ token, apiRoot: config.ZALO_API_ROOT, backoff: tuning.apiBackoff, log });
-  const bot = new ZaloBot({ api, conversation, log });
+  // Re-delivered messages (webhook retries, another instance) are answered once.
+  const store = deps.store;
+  const quiz = conversation.quiz;
+  const bot = new ZaloBot({ api, conversation, log, quiz, firstDelivery: store && ((id) => firstDelivery(store, "zalo", id)) });
+  // Quizzes as text; those a restart interrupted go on from their current question.
+  await quiz?.attach("zalo", zaloQuizPresenter(api));
   const onUpdate = (update: ZaloUpdate) => bot.handleUpdate(update);
   const stop = new AbortController();
   // getMe first: a wrong token then shows in the log as such, and a working one by the bot's name.
@@ -68,6 +78,7 @@ export async function startZalo(deps: Pick<ChannelDeps, "config" | "conversation
       stop.abort();
       await running;
       await bot.idle();
+      await quiz?.detach("zalo");
     },
   };
 }

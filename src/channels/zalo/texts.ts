@@ -22,6 +22,12 @@ export const zaloTexts = {
     `• '${FULL_COMMAND} 1' (hoặc 2, 3…) — toàn văn đoạn trích số đó;`,
     `• '${RELATED_COMMAND}' — các đoạn liên quan khác.`,
     `Trong nhóm Zalo, bắt đầu tin nhắn bằng ${GROUP_COMMAND}, ví dụ: ${GROUP_COMMAND} ${FULL_COMMAND} 1.`,
+    "Dàn ý tuyên truyền: gõ 'dàn ý <chủ đề>' hoặc /dancuong <chủ đề> (trong nhóm dùng /dancuong). Tệp DOCX chỉ gửi được trên Telegram.",
+    "Thi trắc nghiệm: câu hỏi hiện dạng chữ; gõ A, B, C hoặc D để trả lời (trong nhóm cũng vậy, không cần lệnh).",
   ].join("\n"),
   noAnswerYet: `Chưa có câu trả lời nào để xem thêm. Hãy gõ câu hỏi trước, rồi gõ '${FULL_COMMAND} 1' hoặc '${RELATED_COMMAND}'.`,
+  /** Zalo bots cannot send documents: where to get the file instead. */
+  noFiles: "📎 Zalo chưa gửi được tệp: bản DOCX có trên trợ lý Telegram (cùng lệnh), hoặc tạo trên máy chủ bằng npm run points / npm run quiz.",
+  /** Leaderboard name of a user whose display name Zalo withholds. */
+  player: (id: string) => `Người chơi …${id.slice(-4)}`,
 };

@@ -1,0 +1,23 @@
+/** The admin service as `start` runs it: uploads go to CORPUS_DIR, ingests into INDEX_DIR. */
+import { AccessPolicy } from "../access/policy.js";
+import type { Config } from "../config/env.js";
+import type { Engine } from "../engine/engine.js";
+import { embedderFromConfig } from "../index/embeddings/embedder.js";
+import { ingest } from "../ingest/ingest.js";
+import type { Logger } from "../log.js";
+import type { Store } from "../store/store.js";
+import { Admin } from "./admin.js";
+import { Reindexer } from "./reindex.js";
+
+export function createAdmin(config: Config, engine: Engine, store: Store, log: Logger): Admin {
+  const maxBytes = config.MAX_FILE_MB * 1024 * 1024;
+  // The same embedder as the running index (openEngine rebuilt it if the configuration changed).
+  const embedder = embedderFromConfig(config);
+  const reindexer = new Reindexer({
+    engine,
+    store,
+    log,
+    ingest: (onProgress) => ingest({ from: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embedder, maxBytes, onProgress }),
+  });
+  return new Admin({ access: new AccessPolicy(config), engine, store, log, reindexer, corpusDir: config.CORPUS_DIR, maxBytes, logUnanswered: config.LOG_UNANSWERED });
+}

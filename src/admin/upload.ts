@@ -1,0 +1,119 @@
+/**
+ * Puts an uploaded document into the corpus folder without ever damaging what is there: the
+ * bytes are checked first (size, PDF/DOCX only, readable text, via readBuffer), written to a
+ * dot-file (ingest skips dot-files) and renamed over the target in one step. A document with the
+ * same name stem ("nd73.docx" for "nd73.pdf") is replaced; its file is kept in .replaced/ so a
+ * rejected replacement can be undone.
+ */
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { loadManifest } from "../ingest/manifest.js";
+import { formatOf, readBuffer, ReadError, type ReadResult } from "../ingest/readers/index.js";
+
+/** What an admin may upload from a chat. */
+export const UPLOAD_FORMATS = new Set(["pdf", "docx"]);
+export const BACKUP_DIR = ".replaced";
+
+/** An upload refused for where it would go, not for its content; the message is for the admin. */
+export class UploadError extends Error {}
+
+export interface SavedUpload {
+  /** File name inside the corpus folder. */
+  file: string;
+  /** Files of the same document that were replaced (now in .replaced/). */
+  replaced: string[];
+  read: ReadResult;
+  /** Removes the upload and puts the replaced files back. */
+  restore(): void;
+}
+
+/**
+ * A safe corpus file name from a user-supplied one: no folders, no leading dot, letters (with
+ * accents), digits and . _ - ( ) only, a lower-case extension.
+ */
+export function safeFileName(name: string): string {
+  const base = path.basename(name.replace(/\\/g, "/")).normalize("NFC");
+  const ext = path.extname(base).toLowerCase();
+  const stem = base
+    .slice(0, base.length - ext.length)
+    .replace(/[^\p{L}\p{M}\p{N}._() -]+/gu, "_")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s._-]+|[\s._-]+$/g, "")
+    .slice(0, 120);
+  return `${stem || `van-ban-${Date.now()}`}${ext}`;
+}
+
+/** Throws ReadError (Vietnamese, for the admin) for anything that is not a readable PDF/DOCX. */
+export async function checkUpload(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<ReadResult> {
+  const format = formatOf(fileName);
+  if (!format || !UPLOAD_FORMATS.has(format))
+    throw new ReadError("unsupported", fileName, "qua chat chỉ nhận tệp PDF hoặc DOCX (các định dạng khác: chép vào thư mục văn bản trên máy chủ)");
+  return readBuffer(bytes, fileName, { maxBytes });
+}
+
+/** Written and flushed to disk before the rename makes it visible. */
+function writeDurable(file: string, bytes: Uint8Array): void {
+  const fd = openSync(file, "w");
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const stemOf = (f: string) => f.slice(0, f.length - path.extname(f).length);
+const stemKey = (f: string) => stemOf(f).normalize("NFC").toLowerCase();
+
+export async function saveUpload(corpusDir: string, originalName: string, bytes: Uint8Array, maxBytes: number): Promise<SavedUpload> {
+  const file = safeFileName(originalName);
+  const read = await checkUpload(bytes, file, maxBytes);
+  mkdirSync(corpusDir, { recursive: true });
+  const replaced = readdirSync(corpusDir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith(".") && formatOf(e.name) && stemKey(e.name) === stemKey(file))
+    .map((e) => e.name);
+  checkManifest(corpusDir, file, replaced);
+  const tmp = path.join(corpusDir, `.upload-${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    writeDurable(tmp, bytes);
+  } catch (err) {
+    rmSync(tmp, { force: true }); // e.g. disk full: leave nothing half-written behind
+    throw err;
+  }
+  const target = path.join(corpusDir, file);
+  const backupDir = path.join(corpusDir, BACKUP_DIR);
+  const stamp = `${Date.now()}-${randomBytes(3).toString("hex")}`;
+  const backups = replaced.map((name) => ({ name, backup: path.join(backupDir, `${stamp}-${name}`) }));
+  if (backups.length) mkdirSync(backupDir, { recursive: true });
+  for (const b of backups) copyFileSync(path.join(corpusDir, b.name), b.backup);
+  renameSync(tmp, target);
+  for (const b of backups) if (b.name !== file) rmSync(path.join(corpusDir, b.name), { force: true });
+  return {
+    file,
+    replaced,
+    read,
+    restore() {
+      rmSync(target, { force: true });
+      for (const b of backups) if (existsSync(b.backup)) copyFileSync(b.backup, path.join(corpusDir, b.name));
+    },
+  };
+}
+
+/**
+ * A manifest entry naming the replaced file ("file": "nd73.pdf") would no longer find its document
+ * under another name ("nd73.docx"), and the document would lose its metadata: refuse, saying how.
+ */
+function checkManifest(corpusDir: string, file: string, replaced: string[]): void {
+  let entries: ReturnType<typeof loadManifest>;
+  try {
+    entries = loadManifest(corpusDir);
+  } catch {
+    return; // an invalid manifest stops the ingest itself, with its own message
+  }
+  for (const old of replaced) {
+    const bound = old !== file && entries.find((e) => e.file === old && e.id !== stemOf(file));
+    if (bound)
+      throw new UploadError(`«${old}» được khai báo trong manifest.json cho văn bản ${bound.id}: hãy gửi tệp cùng định dạng (${path.extname(old)}), hoặc sửa manifest.json trên máy chủ`);
+  }
+}
