@@ -5,7 +5,8 @@
  * - Not-found behaviour: share of plainly off-topic questions (bench/offtopic-questions.txt) answered.
  * - Ingest time of all of vn-legal-texts, query latency on both corpora, resident memory with the
  *   larger index loaded (in a child process, so this process's own data does not count).
- * - The Telegram bot's throughput against a fake Bot API server, when that benchmark is present.
+ * - The Telegram bot's throughput against a fake Bot API server.
+ * - Scale-out: answers/s and p95 latency with 1, 2 and 4 bot instances sharing a real Redis.
  * Needs ../shared; says so and skips what it cannot run.
  */
 import { execFileSync } from "node:child_process";
@@ -101,18 +102,30 @@ async function scale(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** The whole Telegram bot (offline engine) against the fake Bot API server: N concurrent chats. */
 async function telegram(): Promise<void> {
-  const file = path.join(ROOT, "scripts/bench/telegram.ts");
-  if (!existsSync(file)) return console.log("[skip] scripts/bench/telegram.ts not present");
-  const mod = (await import(file)) as { runTelegramBench?: () => Promise<Record<string, number>> };
-  if (!mod.runTelegramBench) return console.log("[skip] scripts/bench/telegram.ts exports no runTelegramBench()");
+  const { runTelegramBench } = await import("./bench/telegram.js");
   console.log("\n## Telegram bot against a fake Bot API server\n");
-  const t = await mod.runTelegramBench();
+  const t = await runTelegramBench();
   console.log(JSON.stringify(t));
   results.telegram = t;
+}
+
+/** Several bot instances (webhook mode, shared real Redis) against the fake Bot API: 1, 2, 4 instances. */
+async function instances(): Promise<void> {
+  const { runInstancesBench, instancesTable } = await import("./bench/instances.js");
+  console.log("\n## Scale-out: bot instances sharing Redis, webhook mode\n");
+  try {
+    const r = await runInstancesBench();
+    console.log(instancesTable(r));
+    results.instances = r;
+  } catch (err) {
+    console.log(`[skip] instances benchmark: ${(err as Error).message}`);
+  }
 }
 
 await quality();
 await scale();
 await telegram();
+await instances();
 console.log(JSON.stringify(results));

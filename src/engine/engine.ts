@@ -62,12 +62,12 @@ export class Engine {
     return new Engine(opts);
   }
 
+  /** Builds everything for the new version first, then swaps: a failure leaves the old one whole. */
   private load(): void {
     const { index, info } = loadCurrent(this.opts.indexDir, { embedQuery: this.opts.embedQuery });
-    this.index = index;
-    this.info = info;
-    this.matcher = new DocNameMatcher(info.catalog);
-    this.docPos = new Map(index.docs.map((d, i) => [d.meta.id, i]));
+    const matcher = new DocNameMatcher(info.catalog);
+    const docPos = new Map(index.docs.map((d, i) => [d.meta.id, i]));
+    [this.index, this.info, this.matcher, this.docPos] = [index, info, matcher, docPos];
   }
 
   get version(): string {
