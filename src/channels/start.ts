@@ -45,6 +45,8 @@ const STARTERS: ChannelStarter[] = [startTelegram, startZalo];
  * index versions (index watcher) and serves admins (uploads, /reload, /thongke, /chuatraloi).
  */
 export async function startChannels(engine: Engine, config: Config): Promise<boolean> {
+  // No token, no channel: return before opening the store or a port.
+  if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN) return false;
   const log = createLogger(config.LOG_LEVEL);
   const store = await openStore(config, log);
   const webhooks = new WebhookServer(config.WEBHOOK_PORT, log);
@@ -55,11 +57,18 @@ export async function startChannels(engine: Engine, config: Config): Promise<boo
   const conversation = new Conversation({ engine, store, log, config, admin, points, quiz });
   const deps: ChannelDeps = { engine, config, store, log, conversation, webhooks };
   const running: RunningChannel[] = [];
+  const failures: unknown[] = [];
   try {
     for (const start of STARTERS) {
-      const ch = await start(deps);
+      // One channel failing to start (bad token, platform down) must not keep the others off.
+      const ch = await start(deps).catch((err: unknown) => {
+        failures.push(err);
+        log.error({ err }, "channel failed to start");
+        return undefined;
+      });
       if (ch) running.push(ch);
     }
+    if (!running.length && failures.length) throw failures[0];
     await webhooks.listen();
   } catch (err) {
     await Promise.allSettled(running.map((c) => c.stop()));
