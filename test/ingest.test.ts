@@ -35,11 +35,16 @@ describe("incremental ingest", () => {
     writeFileSync(path.join(from, "b.txt"), syntheticLaw(1, 3));
     const first = await ingest({ from, indexDir, embedder: null });
     expect(first.reports.map((r) => r.status)).toEqual(["ok", "ok"]);
+    // Nothing changed: the current version stays, nothing is rebuilt.
+    const again = await ingest({ from, indexDir, embedder: null });
+    expect(again).toMatchObject({ unchanged: true, version: first.version });
+    expect(again.reports.map((r) => r.status)).toEqual(["cached", "cached"]);
     writeFileSync(path.join(from, "b.txt"), syntheticLaw(1, 4));
     const second = await ingest({ from, indexDir, embedder: null });
     expect(second.reports.map((r) => r.status)).toEqual(["cached", "ok"]);
     expect(second.reports[1].units?.dieu).toBe(4);
     expect(second.version).not.toBe(first.version);
+    expect(second.unchanged).toBe(false);
     // Old versions are pruned, the newest kept.
     expect(readdirSync(path.join(indexDir, "versions")).length).toBeLessThanOrEqual(2);
   });

@@ -21,6 +21,7 @@ export function formatReport(r: IngestResult): string {
   const missing = r.catalog.filter((c) => !c.loaded);
   for (const c of missing) lines.push(`○ ${c.kind} ${c.number ?? c.title} (${c.id}): chưa nạp — thêm tệp "${c.file ?? c.id + ".pdf"}" vào thư mục văn bản`);
   const ok = r.reports.filter((f) => f.status !== "failed").length;
-  lines.push(`\nĐã nạp ${ok}/${r.reports.length} tệp (${r.reports.length - ok} lỗi) thành phiên bản ${r.version} trong ${(r.durationMs / 1000).toFixed(1)} s.`);
+  const outcome = r.unchanged ? `không có gì thay đổi, giữ phiên bản ${r.version}` : `thành phiên bản ${r.version}`;
+  lines.push(`\nĐã nạp ${ok}/${r.reports.length} tệp (${r.reports.length - ok} lỗi), ${outcome}, trong ${(r.durationMs / 1000).toFixed(1)} s.`);
   return lines.join("\n");
 }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { citationLabel, docLabel, unitLabel, type Citation, type CitationDoc } from "../model/citation.js";
 import { unitFullText, unitPath, type ParsedDocument } from "../model/document.js";
 import type { BlockHit, CorpusIndex, SearchParams } from "../index/corpus-index.js";
-import { CURRENT, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
+import { CURRENT, currentInfo, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
 import { clipQuote, pickQuote, queryWeights } from "../answer/sentences.js";
 import { DocNameMatcher } from "../retrieve/doc-names.js";
 import { isLookup, parseUnitRefs } from "../retrieve/unit-refs.js";
@@ -334,7 +334,4 @@ export class Engine {
 }
 
 /** Build information of the current index version, or undefined when nothing was ingested. */
-export function readInfo(indexDir: string): IndexInfo | undefined {
-  const v = currentVersion(indexDir);
-  return v ? (JSON.parse(readFileSync(path.join(indexDir, "versions", v, "info.json"), "utf8")) as IndexInfo) : undefined;
-}
+export const readInfo = currentInfo;

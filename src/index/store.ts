@@ -27,6 +27,14 @@ export interface IndexInfo {
   /** Documents listed in the manifest, loaded or not ("chưa nạp"). */
   catalog: Array<DocMeta & { loaded: boolean }>;
   files: Array<{ file: string; sha256: string; docId: string }>;
+  /** Hash of everything the version was built from: an ingest with the same one has nothing to do. */
+  fingerprint: string;
+}
+
+/** Build information of the current version, or undefined when nothing was ingested. */
+export function currentInfo(indexDir: string): IndexInfo | undefined {
+  const v = currentVersion(indexDir);
+  return v ? (JSON.parse(readFileSync(path.join(indexDir, "versions", v, "info.json"), "utf8")) as IndexInfo) : undefined;
 }
 
 export function currentVersion(indexDir: string): string | undefined {

@@ -13,7 +13,7 @@ import { formatOf, readDocument, ReadError } from "./readers/index.js";
 import { entryForFile, entryMeta, loadManifest, MANIFEST_FILE, type ManifestEntry } from "./manifest.js";
 import { blockText, listBlocks } from "../index/corpus-index.js";
 import type { Embedder } from "../index/embeddings/embedder.js";
-import { writeVersion, type IndexInfo } from "../index/store.js";
+import { currentInfo, INDEX_FORMAT, writeVersion, type IndexInfo } from "../index/store.js";
 import { withIngestLock } from "./lock.js";
 
 /** Bump when parsing changes, so cached parses are redone. */
@@ -32,6 +32,8 @@ export interface FileReport {
 
 export interface IngestResult {
   version: string;
+  /** Nothing changed since the current version, which stays as it was. */
+  unchanged: boolean;
   reports: FileReport[];
   catalog: IndexInfo["catalog"];
   durationMs: number;
@@ -176,6 +178,15 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       ...manifest.map((e) => ({ ...entryMeta(e), loaded: loadedIds.has(e.id) })),
       ...docs.filter((d) => !manifest.some((e) => e.id === d.meta.id)).map((d) => ({ ...d.meta, loaded: true })),
     ];
+    // Same files, manifest, embedder and parser as the current version: nothing to rebuild.
+    const source = path.resolve(opts.from);
+    const failed = reports.filter((r) => r.status === "failed").map((r) => r.file);
+    const fingerprint = createHash("sha256")
+      .update(JSON.stringify([INDEX_FORMAT, PARSER_VERSION, opts.embedder?.id ?? null, source, catalog, fileRecords, failed]))
+      .digest("hex");
+    const current = currentInfo(opts.indexDir);
+    if (current?.fingerprint === fingerprint) return { version: current.version, reports, catalog, durationMs: Date.now() - started, unchanged: true };
+
     let vectors: number[][] | undefined;
     let embedderInfo: IndexInfo["embedder"] = null;
     if (opts.embedder && docs.length) {
@@ -183,7 +194,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       vectors = embedded.vectors;
       embedderInfo = { id: opts.embedder.id, dimensions: embedded.dimensions };
     }
-    const version = writeVersion(opts.indexDir, { docs, vectors, info: { embedder: embedderInfo, source: path.resolve(opts.from), catalog, files: fileRecords } });
-    return { version, reports, catalog, durationMs: Date.now() - started };
+    const version = writeVersion(opts.indexDir, { docs, vectors, info: { embedder: embedderInfo, source, catalog, files: fileRecords, fingerprint } });
+    return { version, reports, catalog, durationMs: Date.now() - started, unchanged: false };
   });
 }
