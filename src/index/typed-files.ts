@@ -9,7 +9,9 @@ export function writeTyped(file: string, array: Typed): void {
 
 function readBytes(file: string): ArrayBuffer {
   const buf = readFileSync(file);
-  // Copy out of Node's shared pool so the view is aligned and owns its memory.
+  // A large file gets its own ArrayBuffer: use it as is. A small one may sit in Node's shared
+  // pool at an unaligned offset: copy it out.
+  if (buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength) return buf.buffer as ArrayBuffer;
   return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
 }
 
