@@ -138,6 +138,24 @@ describe("follow-ups", () => {
   });
 });
 
+describe("follow-ups with an LLM rewriter", () => {
+  test("hand the engine the chat's previous question", async () => {
+    const seen: Array<string | undefined> = [];
+    const engine = corpus.engine;
+    // The real engine, observed: what the conversation passes is what a rewriter would get.
+    const observed = {
+      ask: (q: string, o?: Parameters<typeof engine.ask>[1]) => (seen.push(o?.previousQuestion), engine.ask(q, o)),
+      catalog: () => engine.catalog(),
+      unitText: (d: string, u: number) => engine.unitText(d, u),
+    };
+    const { log } = captureLogger();
+    const conv = new Conversation({ engine: observed, store: new MemoryStore(), log, config: loadConfig({}) });
+    await conv.handle(msg("điều 3 quy chế vườn ươm"));
+    await conv.handle(msg("còn khoản 2 thì sao?"));
+    expect(seen).toEqual([undefined, "điều 3 quy chế vườn ươm"]);
+  });
+});
+
 describe("actions", () => {
   test("full text, related passages, one vote per user with a tally, expired answers", async () => {
     const { conv, store } = setup();

@@ -111,11 +111,11 @@ export class Conversation {
   private async question(msg: Incoming, text: string, started: number): Promise<Reply> {
     if (!hasWords(text)) return notice(texts.noText);
     const ctx = await this.memory.context(msg);
-    const result = await this.deps.engine.ask(text, { focus: ctx?.focus });
+    const result = await this.deps.engine.ask(text, { focus: ctx?.focus, previousQuestion: ctx?.question });
     const answerId = result.status === "invalid" ? undefined : await this.memory.saveAnswer(this.record(msg, result));
     // A question that found nothing keeps the previous subject, so the user can rephrase a follow-up.
     const focus = result.focus ?? ctx?.focus;
-    if (focus || answerId) await this.memory.setContext(msg, { focus, answerId: answerId ?? ctx?.answerId });
+    if (focus || answerId) await this.memory.setContext(msg, { focus, answerId: answerId ?? ctx?.answerId, question: result.question });
     await this.logQuestion(msg, result, performance.now() - started);
     return { blocks: planAnswer(result), actions: answerId ? this.actions(result, answerId) : [], result };
   }

@@ -14,6 +14,8 @@ export const ANSWER_TTL_MS = 7 * 24 * 3600 * 1000;
 
 export interface ChatContext {
   focus?: Focus;
+  /** The last question asked (as answered), so an LLM can rewrite a follow-up into a full one. */
+  question?: string;
   /** Id of the last answer in this chat, for channels that offer actions as text. */
   answerId?: string;
 }
