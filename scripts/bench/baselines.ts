@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import MiniSearch from "minisearch";
-import type { EvalQuestion } from "../../src/cli/eval.js";
+import { percentile, type EvalQuestion } from "../../src/cli/eval.js";
 
 interface Article {
   id: string;
@@ -91,6 +91,5 @@ export function scoreRanker(ranker: Ranker, questions: EvalQuestion[]) {
     if (rank >= 0) (r10++, (mrr += 1 / (rank + 1)));
   }
   const n = questions.length;
-  times.sort((a, b) => a - b);
-  return { n, r1: r1 / n, r5: r5 / n, r10: r10 / n, mrr10: mrr / n, p50_ms: times[Math.floor(n / 2)] };
+  return { n, r1: r1 / n, r5: r5 / n, r10: r10 / n, mrr10: mrr / n, p50_ms: percentile(times, 50), p95_ms: percentile(times, 95) };
 }
