@@ -58,10 +58,24 @@ export function foldedTerms(text: string): string[] {
   return withPairs(syllableRuns(text).map((run) => run.map(foldDiacritics)));
 }
 
+/** The last few texts tokenized: one question is tokenized by several stages of the same search. */
+const recent = new Map<string, Tokens>();
+const RECENT_MAX = 8;
+const RECENT_TEXT_MAX = 2000;
+
+/** Syllables and pairs of a text. The arrays are shared with later calls: read them, never change them. */
 export function tokenize(text: string): Tokens {
+  const cached = recent.get(text);
+  if (cached) return cached;
   const runs = syllableRuns(text);
-  return {
+  const tokens = {
     accented: withPairs(runs),
     folded: withPairs(runs.map((run) => run.map(foldDiacritics))),
   };
+  // Only question-sized texts are kept: indexing a corpus must not pin whole articles here.
+  if (text.length <= RECENT_TEXT_MAX) {
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+    recent.set(text, tokens);
+  }
+  return tokens;
 }
