@@ -12,22 +12,11 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { Update } from "grammy/types";
-import { buildChatCorpus } from "../../test/fakes/chat-corpus.js";
+import { buildChatCorpus, SAMPLE_QUESTIONS as QUESTIONS } from "../../test/fakes/chat-corpus.js";
 import { FakeTelegram } from "../../test/fakes/telegram-server.js";
 import { deliver, startInstance, type Instance } from "../../test/helpers/instances.js";
 import { redisInstalled, RedisServer } from "../../test/helpers/redis.js";
 
-/** Questions whose answers are one message each (the fake reports an answer's first message). */
-const QUESTIONS = [
-  "luống xương rồng được tưới mấy lần?",
-  "Điều 5 quy chế vườn ươm",
-  "trợ lý trả lời thế nào trong nhóm chat",
-  "can bo dam nghi dam lam duoc bao ve the nao",
-  "ký hiệu trong sổ vườn",
-  "cách thêm văn bản",
-  "khi trời mưa liên tục thì có tưới không",
-  "điều 2 hướng dẫn sử dụng",
-];
 
 export const INSTANCE_COUNTS = [1, 2, 4];
 

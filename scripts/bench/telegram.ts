@@ -19,19 +19,9 @@ import { WebhookServer } from "../../src/channels/webhooks.js";
 import { loadConfig } from "../../src/config/env.js";
 import type { Engine } from "../../src/engine/engine.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
-import { buildChatCorpus } from "../../test/fakes/chat-corpus.js";
+import { buildChatCorpus, SAMPLE_QUESTIONS as QUESTIONS } from "../../test/fakes/chat-corpus.js";
 import { FakeTelegram } from "../../test/fakes/telegram-server.js";
 
-const QUESTIONS = [
-  "luống xương rồng được tưới mấy lần?",
-  "Điều 5 quy chế vườn ươm",
-  "trợ lý trả lời thế nào trong nhóm chat",
-  "can bo dam nghi dam lam duoc bao ve the nao",
-  "ký hiệu trong sổ vườn",
-  "cách thêm văn bản",
-  "nhật ký chăm sóc luống húng quế",
-  "điều 2 hướng dẫn sử dụng",
-];
 
 export interface TelegramBenchOptions {
   chats?: number;

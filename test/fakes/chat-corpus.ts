@@ -47,3 +47,15 @@ export async function buildChatCorpus(): Promise<ChatCorpus> {
   if (failed.length) throw new Error(`ingest failed: ${failed.map((f) => f.error).join("; ")}`);
   return { engine: Engine.open({ indexDir }), corpusDir: corpus, indexDir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** Questions on this corpus whose answers are one message each: the load benchmarks ask them. */
+export const SAMPLE_QUESTIONS = [
+  "luống xương rồng được tưới mấy lần?",
+  "Điều 5 quy chế vườn ươm",
+  "trợ lý trả lời thế nào trong nhóm chat",
+  "can bo dam nghi dam lam duoc bao ve the nao",
+  "ký hiệu trong sổ vườn",
+  "cách thêm văn bản",
+  "khi trời mưa liên tục thì có tưới không",
+  "điều 2 hướng dẫn sử dụng",
+];
