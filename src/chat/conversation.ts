@@ -64,13 +64,9 @@ export class Conversation {
    * `later` sends what comes after the first replies (an admin command's background results).
    */
   async handle(msg: Incoming, later: Later = async () => {}): Promise<Reply[]> {
-    if (msg.chatType === "group" && !msg.addressed) return [];
-    if (!this.allowed(msg)) return [notice(texts.restricted)];
     const started = performance.now();
-    const count = await this.memory.countQuestion(msg);
-    const limit = this.deps.config.RATE_LIMIT_PER_MINUTE;
-    // Say it once per window; repeating it would only add to the flood.
-    if (count > limit) return count === limit + 1 ? [notice(texts.rateLimited(limit))] : [];
+    const refused = await this.gate(msg);
+    if (refused) return refused;
 
     if (msg.media) return [notice(msg.media === "document" && this.isAdmin(msg) ? texts.adminUpload : texts.media(msg.media))];
     const cmd = parseCommand(msg.text);
@@ -99,13 +95,24 @@ export class Conversation {
    * which takes admins' and refuses others'. Access and rate limits as for text.
    */
   async upload(msg: Incoming, file: UploadedFile, later: Later): Promise<Reply[]> {
+    const refused = await this.gate(msg);
+    if (refused) return refused;
+    if (this.deps.admin) return this.deps.admin.upload(msg, file, later);
+    return [notice(this.isAdmin(msg) ? texts.adminUpload : texts.media("document"))];
+  }
+
+  /**
+   * What every message passes first: silence for an unaddressed group message, the access policy,
+   * the per-user rate limit. Returns the replies that end the message here, or undefined.
+   */
+  private async gate(msg: Incoming): Promise<Reply[] | undefined> {
     if (msg.chatType === "group" && !msg.addressed) return [];
     if (!this.allowed(msg)) return [notice(texts.restricted)];
     const count = await this.memory.countQuestion(msg);
     const limit = this.deps.config.RATE_LIMIT_PER_MINUTE;
+    // Say it once per window; repeating it would only add to the flood.
     if (count > limit) return count === limit + 1 ? [notice(texts.rateLimited(limit))] : [];
-    if (this.deps.admin) return this.deps.admin.upload(msg, file, later);
-    return [notice(this.isAdmin(msg) ? texts.adminUpload : texts.media("document"))];
+    return undefined;
   }
 
   private async question(msg: Incoming, text: string, started: number): Promise<Reply> {
