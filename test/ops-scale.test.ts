@@ -16,7 +16,7 @@ import { ingest } from "../src/ingest/ingest.js";
 import { currentVersion } from "../src/index/store.js";
 import { buildChatCorpus, type ChatCorpus } from "./fakes/chat-corpus.js";
 import { FakeTelegram, type FakeCall } from "./fakes/telegram-server.js";
-import { deliver, startInstance, textUpdate, type Instance } from "./helpers/instances.js";
+import { deliver, instanceEnv, startInstance, textUpdate, type Instance } from "./helpers/instances.js";
 import { redisInstalled, RedisServer } from "./helpers/redis.js";
 import { REPO_ROOT } from "./helpers/shared.js";
 
@@ -33,14 +33,7 @@ describe.skipIf(!redisInstalled)("several instances sharing Redis (webhook mode)
 
   beforeAll(async () => {
     [corpus, redis, fake] = await Promise.all([buildChatCorpus(), RedisServer.start(), new FakeTelegram().start()]);
-    const env = {
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      REDIS_URL: redis.url,
-      INDEX_DIR: corpus.indexDir,
-      CORPUS_DIR: corpus.corpusDir,
-      RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
-    };
+    const env = instanceEnv(fake, redis, corpus, RATE_LIMIT);
     [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
   });
 

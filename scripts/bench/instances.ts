@@ -14,7 +14,7 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import type { Update } from "grammy/types";
 import { buildChatCorpus, SAMPLE_QUESTIONS as QUESTIONS } from "../../test/fakes/chat-corpus.js";
 import { FakeTelegram } from "../../test/fakes/telegram-server.js";
-import { deliver, startInstance, type Instance } from "../../test/helpers/instances.js";
+import { deliver, instanceEnv, startInstance, type Instance } from "../../test/helpers/instances.js";
 import { redisInstalled, RedisServer } from "../../test/helpers/redis.js";
 
 
@@ -67,14 +67,7 @@ export async function runInstancesBench(o: InstancesBenchOptions = {}): Promise<
   };
   try {
     for (const n of o.counts ?? INSTANCE_COUNTS) {
-      const env = {
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        REDIS_URL: redis.url,
-        INDEX_DIR: corpus.indexDir,
-        CORPUS_DIR: corpus.corpusDir,
-        RATE_LIMIT_PER_MINUTE: "1000000",
-      };
+      const env = instanceEnv(fake, redis, corpus, 1_000_000);
       const instances: Instance[] = await Promise.all(Array.from({ length: n }, () => startInstance(env, { quiet: true })));
       try {
         let turn = 0;

@@ -31,6 +31,18 @@ export interface Instance {
   kill(): Promise<void>;
 }
 
+/** The environment of an instance serving `corpus` through the fake Telegram, sharing `redis`. */
+export function instanceEnv(fake: { token: string; apiRoot: string }, redis: { url: string }, corpus: { indexDir: string; corpusDir: string }, rateLimit: number): Record<string, string> {
+  return {
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    REDIS_URL: redis.url,
+    INDEX_DIR: corpus.indexDir,
+    CORPUS_DIR: corpus.corpusDir,
+    RATE_LIMIT_PER_MINUTE: String(rateLimit),
+  };
+}
+
 /** Starts `main.ts start` and resolves once its channels are up. */
 export async function startInstance(env: Record<string, string>, opts: { quiet?: boolean } = {}): Promise<Instance> {
   const port = await freePort();
