@@ -4,32 +4,20 @@
  * final JSON line. Also checks that every "Điều N." heading of the ALQAC 2022 corpus becomes an
  * article unit. Run: npx tsx scripts/structure-report.ts [dir]
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizeText } from "../src/text/normalize.js";
 import { parseStructure } from "../src/structure/index.js";
+import { countUnits, listSourceFiles } from "../src/ingest/ingest.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = process.env.HVB_SHARED_DIR ?? path.resolve(ROOT, "../shared");
 const dir = process.argv[2] ? path.resolve(ROOT, process.argv[2]) : path.join(SHARED, "corpora/vn-legal-texts");
 const alqacDir = path.join(SHARED, "bench/alqac2022/corpus");
 
-function listTxt(d: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(d).sort()) {
-    const p = path.join(d, name);
-    if (statSync(p).isDirectory()) out.push(...listTxt(p));
-    else if (name.endsWith(".txt")) out.push(p);
-  }
-  return out;
-}
-
-function countTypes(units: Array<{ type: string }>): Record<string, number> {
-  const c: Record<string, number> = {};
-  for (const u of units) c[u.type] = (c[u.type] ?? 0) + 1;
-  return c;
-}
+/** The text files of a corpus folder, found as ingest finds them. */
+const listTxt = (d: string) => listSourceFiles(d).filter((f) => f.endsWith(".txt"));
 
 const ORDER = ["preamble", "phan", "chuong", "muc", "dieu", "khoan", "diem", "y", "doan"];
 
@@ -46,7 +34,7 @@ function main(): void {
     const t0 = performance.now();
     const r = parseStructure(text);
     const ms = performance.now() - t0;
-    const c = countTypes(r.units);
+    const c: Record<string, number | undefined> = countUnits(r.units);
     totals.files++;
     totals.bytes += Buffer.byteLength(text);
     totals.units += r.units.length;

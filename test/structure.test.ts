@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Unit } from "../src/model/document.js";
 import { parseStructure, readHeaderMeta } from "../src/structure/index.js";
 import { normalizeText } from "../src/text/normalize.js";
+import { listSourceFiles } from "../src/ingest/ingest.js";
 import { REPO_ROOT, sharedPath } from "./helpers/shared.js";
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/structure");
@@ -32,15 +33,8 @@ function checkTree(units: Unit[]): void {
   });
 }
 
-function listTxt(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listTxt(p));
-    else if (name.endsWith(".txt")) out.push(p);
-  }
-  return out;
-}
+/** The text files of a corpus folder, found as ingest finds them. */
+const listTxt = (dir: string) => listSourceFiles(dir).filter((f) => f.endsWith(".txt"));
 
 // Real text: Nghị định 99/2022/NĐ-CP (header run together as crawled, shortened).
 const ND99 = `Nghị định 99/2022/NĐ-CP về đăng ký biện pháp bảo đảm

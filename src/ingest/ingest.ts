@@ -69,7 +69,8 @@ export function listSourceFiles(dir: string): string[] {
   return out.sort();
 }
 
-function countUnits(units: ParsedDocument["units"]): Partial<Record<UnitType, number>> {
+/** How many units of each type: the report per file. */
+export function countUnits(units: ParsedDocument["units"]): Partial<Record<UnitType, number>> {
   const counts: Partial<Record<UnitType, number>> = {};
   for (const u of units) counts[u.type] = (counts[u.type] ?? 0) + 1;
   return counts;
