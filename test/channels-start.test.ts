@@ -8,19 +8,14 @@ import { FakeTelegram } from "./fakes/telegram-server.js";
 import { FakeZaloServer, textUpdate } from "./fakes/zalo-server.js";
 import { buildChatCorpus, type ChatCorpus } from "./fakes/chat-corpus.js";
 import { startInstance, type Instance } from "./helpers/instances.js";
+import { until as waitUntil } from "./helpers/wait.js";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const until = (cond: () => boolean, what: string, ms = 20_000) => waitUntil(cond, what, ms);
 
 describe("starting the channels", () => {
   it("keeps Zalo answering when Telegram refuses its token", async () => {

@@ -20,6 +20,7 @@ import type { Store } from "../src/store/store.js";
 import { captureLogger } from "./fakes/telegram-bot.js";
 import { buildToolsCorpus } from "./fakes/tools-corpus.js";
 import type { TestCorpus } from "./helpers/engine.js";
+import { until } from "./helpers/wait.js";
 
 let corpus: TestCorpus;
 beforeAll(async () => {
@@ -52,13 +53,6 @@ function recorder(polls: boolean) {
   return { presenter, events };
 }
 
-async function until(cond: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -24,6 +24,7 @@ import { captureLogger } from "./fakes/telegram-bot.js";
 import { FakeTelegram, parseTelegramHtml, type FakeCall } from "./fakes/telegram-server.js";
 import { buildToolsCorpus } from "./fakes/tools-corpus.js";
 import type { TestCorpus } from "./helpers/engine.js";
+import { until } from "./helpers/wait.js";
 
 let corpus: TestCorpus;
 let fake: FakeTelegram;
@@ -76,10 +77,6 @@ async function exchange(server: FakeTelegram, chat: Chat.PrivateChat | Chat.Supe
 }
 
 /** Waits for what the bot brings about (no timing is asserted). */
-async function until(cond: () => Promise<boolean>, what: string, ms = 15_000): Promise<void> {
-  for (const end = Date.now() + ms; !(await cond()); await new Promise((r) => setTimeout(r, 10)))
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-}
 
 const polls = (chatId: number, since = 0) => fake.calls.slice(since).filter((c) => c.method === "sendPoll" && c.body.chat_id === chatId && !c.error);
 

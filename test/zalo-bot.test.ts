@@ -4,8 +4,6 @@
  * Zalo Bot API, in polling and in webhook mode — plus Telegram beside it in one process.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino } from "pino";
@@ -24,6 +22,8 @@ import { MemoryStore } from "../src/store/memory.js";
 import { FakeTelegram } from "./fakes/telegram-server.js";
 import { FakeZaloServer, messageUpdate, textUpdate } from "./fakes/zalo-server.js";
 import { REPO_ROOT } from "./helpers/shared.js";
+import { until as waitUntil } from "./helpers/wait.js";
+import { freePort } from "./helpers/instances.js";
 
 /** An invented decree, in the layout of Vietnamese legal documents; no real text is imitated. */
 const RECORD_ITEMS = Array.from(
@@ -87,21 +87,8 @@ beforeAll(async () => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Waits for what the channel brings about (no timing is asserted). */
-async function until(cond: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+const until = (cond: () => boolean, what: string, ms = 10_000) => waitUntil(cond, what, ms);
 
-async function freePort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 interface Running {
   fake: FakeZaloServer;

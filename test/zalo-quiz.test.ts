@@ -21,6 +21,7 @@ import { MemoryStore } from "../src/store/memory.js";
 import { FakeZaloServer, textUpdate } from "./fakes/zalo-server.js";
 import { buildToolsCorpus } from "./fakes/tools-corpus.js";
 import type { TestCorpus } from "./helpers/engine.js";
+import { until } from "./helpers/wait.js";
 
 const log = pino({ level: "silent" });
 const fast = { baseMs: 1, maxMs: 5 };
@@ -38,13 +39,6 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function until(cond: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 /** The Zalo channel with points and quizzes; `seconds` per question. */
 async function run(seconds = 30) {

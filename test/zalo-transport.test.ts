@@ -11,18 +11,13 @@ import { pollUpdates } from "../src/channels/zalo/poller.js";
 import { parseWebhookBody, secretMatches, zaloWebhookHandler } from "../src/channels/zalo/webhook.js";
 import { parseTypedCommand } from "../src/channels/zalo/commands.js";
 import { FakeZaloServer, textUpdate } from "./fakes/zalo-server.js";
+import { until as waitUntil } from "./helpers/wait.js";
 
 const log = pino({ level: "silent" });
 const fast = { baseMs: 1, maxMs: 5 };
 
 /** Waits for a condition the code under test brings about (no timing is asserted). */
-async function until(cond: () => boolean, what: string, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+const until = (cond: () => boolean, what: string, ms = 5000) => waitUntil(cond, what, ms);
 
 let fake: FakeZaloServer;
 let api: ZaloApi;
