@@ -5,6 +5,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../log.js";
 
+const MAX_URL_CHARS = 2048;
+const MAX_HEADER_BYTES = 16 * 1024;
+/** Telegram and Zalo updates are a few KB; anything near this is not an update. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Logs name the error, never the request (a URL or body may carry user data). */
+function errorSummary(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}
+
 export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export class WebhookServer {
@@ -29,16 +39,30 @@ export class WebhookServer {
   /** Starts listening when some route exists; resolves with the bound port (0 picks a free one). */
   async listen(host?: string): Promise<number | undefined> {
     if (!this.routes.size || this.server) return this.server ? this.boundPort() : undefined;
-    const server = createServer((req, res) => {
-      const handler = req.method === "POST" ? this.routes.get(new URL(req.url ?? "/", "http://x").pathname) : undefined;
+    const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 15_000 }, (req, res) => {
+      let handler: WebhookHandler | undefined;
+      try {
+        handler = this.handlerFor(req);
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
       if (!handler) {
         res.writeHead(404).end();
         return;
       }
-      Promise.resolve(handler(req, res)).catch((err: unknown) => {
-        this.log.error({ err, path: req.url }, "webhook handler failed");
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+      // A handler that throws synchronously or rejects must not take the process down.
+      Promise.resolve()
+        .then(() => handler(req, res))
+        .catch((err: unknown) => {
+          this.log.error({ err: errorSummary(err) }, "webhook handler failed");
+          if (!res.headersSent) res.writeHead(500).end();
+        });
+    });
+    // Malformed request lines and oversized headers end here with 400/431, never as an exception.
+    server.on("clientError", (_err, socket) => {
+      if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+      else socket.destroy();
     });
     this.server = server;
     await new Promise<void>((resolve, reject) => {
@@ -47,6 +71,21 @@ export class WebhookServer {
     });
     this.log.info({ port: this.boundPort(), paths: [...this.routes.keys()] }, "webhook server listening");
     return this.boundPort();
+  }
+
+  /**
+   * The route of a request: POST only, a short URL and a declared body under the cap. The path is
+   * matched as sent (never parsed as a URL: "//" or "//[/../x" would throw or name a host); throws
+   * on what is too large, and the caller answers 400.
+   */
+  private handlerFor(req: IncomingMessage): WebhookHandler | undefined {
+    if (req.method !== "POST") return undefined;
+    const raw = req.url ?? "/";
+    if (raw.length > MAX_URL_CHARS) throw new Error("URL too long");
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) throw new Error("body too large");
+    // Only the path matters: a raw "//host/..." must not be read as an authority.
+    const path = raw.split("?")[0]!;
+    return this.routes.get(path);
   }
 
   private boundPort(): number {
