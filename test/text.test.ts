@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldDiacritics, foldKey, hasDiacritics, normalizeText, searchForm } from "../src/text/normalize.js";
+import { foldDiacritics, foldKey, hasDiacritics, normalizeText, searchForm, unifyVariants } from "../src/text/normalize.js";
 import { foldedTerms, syllableRuns, tokenize } from "../src/text/tokenize.js";
 
 describe("normalisation", () => {
@@ -33,9 +33,13 @@ describe("normalisation", () => {
     expect(hasDiacritics("cán bộ")).toBe(true);
   });
 
-  it("maps look-alike characters of legal numbers", () => {
-    expect(normalizeText("102/2017/NÐ-CP")).toBe("102/2017/NĐ-CP");
-    expect(normalizeText("a\u00a0b\u200bc")).toBe("a bc");
+  it("stores text verbatim after NFC, and matches through look-alikes", () => {
+    expect(normalizeText("102/2017/NÐ-CP")).toBe("102/2017/NÐ-CP");
+    expect(normalizeText("a\u00a0b\u200bc\u00add–e")).toBe("a\u00a0b\u200bc\u00add–e");
+    expect(normalizeText("ca\u0301n bô\u0323")).toBe("cán bộ");
+    expect(unifyVariants("102/2017/NÐ-CP")).toBe("102/2017/NĐ-CP");
+    expect(unifyVariants("a\u00a0b\u200bc\u00add–e")).toBe("a bcd-e");
+    expect(foldKey("NÐ-CP cán\u00adbộ")).toBe(foldKey("NĐ-CP cánbộ"));
   });
 });
 

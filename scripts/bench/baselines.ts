@@ -47,6 +47,24 @@ export function miniSearchRanker(articles: Article[]): Ranker {
 }
 
 export function bm25Ranker(articles: Article[], k1 = 1.2, b = 0.75): Ranker {
+  return unitBm25Ranker(articles.map((a) => ({ id: a.id, text: a.text })), k1, b);
+}
+
+/**
+ * The clause baseline: each clause ("1.", "2." … lines) is a unit with its article's title line in
+ * front; an article is scored by its best clause (an article without clauses is one unit).
+ */
+export function clauseBm25Ranker(articles: Article[], k1 = 1.2, b = 0.75): Ranker {
+  const units = articles.flatMap((a) => {
+    const [title, ...rest] = a.text.split("\n");
+    const clauses = rest.join("\n").split(/^(?=\d+\.\s)/m).filter((c) => c.trim());
+    return clauses.length > 1 ? clauses.map((c) => ({ id: a.id, text: `${title}\n${c}` })) : [{ id: a.id, text: a.text }];
+  });
+  return unitBm25Ranker(units, k1, b);
+}
+
+/** BM25 over syllables and pairs; units sharing an id count once, by their best score. */
+function unitBm25Ranker(articles: Array<{ id: string; text: string }>, k1: number, b: number): Ranker {
   const tfs = articles.map((a) => {
     const m = new Map<string, number>();
     const toks = withPairs(a.text);
@@ -69,11 +87,13 @@ export function bm25Ranker(articles: Article[], k1 = 1.2, b = 0.75): Ranker {
       }
       return { i, s };
     });
-    return scored
-      .filter((x) => x.s > 0)
-      .sort((x, y) => y.s - x.s)
-      .slice(0, 10)
-      .map((x) => articles[x.i].id);
+    const ranked: string[] = [];
+    for (const x of scored.filter((x) => x.s > 0).sort((x, y) => y.s - x.s)) {
+      const id = articles[x.i].id;
+      if (!ranked.includes(id)) ranked.push(id);
+      if (ranked.length === 10) break;
+    }
+    return ranked;
   };
 }
 

@@ -22,16 +22,25 @@ function moveTone(_m: string, first: string, second: string): string {
 }
 
 /**
- * Normalisation for stored text: NFC, one space character, one dash, Đ for its look-alike.
- * Spelling is kept as written so quotes stay verbatim; `searchForm` unifies spelling for matching.
+ * Normalisation for stored text: NFC and nothing else, so every quote is the document's own
+ * characters (a soft hyphen, an en dash or a look-alike "Ð" stay as written). Parsers and search
+ * see through those variants with `unifyVariants`.
  */
 export function normalizeText(input: string): string {
-  let s = input.normalize("NFC");
-  // Ð (U+00D0, Icelandic eth) is often typed for Đ (U+0110) in legal numbers like "NÐ-CP".
-  s = s.replace(/\u00d0/g, "Đ").replace(/\u00f0/g, "đ");
-  s = s.replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, " ").replace(/[\u200b\ufeff\u00ad]/g, "");
-  s = s.replace(/[\u2010-\u2013\u2212]/g, "-");
-  return s;
+  return input.normalize("NFC");
+}
+
+/**
+ * Variants that print alike, unified for matching: Ð (U+00D0, often typed for Đ in "NÐ-CP"), every
+ * space character, invisible soft hyphens and zero-width spaces, and one dash.
+ */
+export function unifyVariants(input: string): string {
+  return input
+    .replace(/\u00d0/g, "Đ")
+    .replace(/\u00f0/g, "đ")
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, " ")
+    .replace(/[\u200b\ufeff\u00ad]/g, "")
+    .replace(/[\u2010-\u2013\u2212]/g, "-");
 }
 
 /** Syllables spelt with i or y interchangeably (quí/quý, kĩ/kỹ, lí/lý, mĩ/mỹ, tỉ/tỷ): use y. */
@@ -40,7 +49,7 @@ const I_Y: Record<string, string> = { i: "y", í: "ý", ì: "ỳ", ỉ: "ỷ", �
 
 /** Lower-cased form with one tone placement and one i/y spelling: the accented search key. */
 export function searchForm(input: string): string {
-  const s = normalizeText(input).toLowerCase().replace(OLD_TONE, moveTone);
+  const s = unifyVariants(input.normalize("NFC")).toLowerCase().replace(OLD_TONE, moveTone);
   return s.replace(I_TO_Y, (_m, onset: string, vowel: string) => onset + I_Y[vowel]);
 }
 

@@ -1,0 +1,73 @@
+/**
+ * ALQAC 2022 split by code, beside plain baselines measured in the same run: constants are chosen on
+ * one half and reported on the other. Also the colloquial set (held out: never tuned on) and the
+ * off-topic sets. `npx tsx scripts/bench/split.ts [--index DIR]` (an existing index of the ALQAC
+ * corpus is reused when given; otherwise one is built in a temporary folder).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Engine } from "../../src/engine/engine.js";
+import { ingest } from "../../src/ingest/ingest.js";
+import { evaluate, readQuestions, type EvalFigures, type EvalQuestion } from "../../src/cli/eval.js";
+import { bm25Ranker, clauseBm25Ranker, readArticles, scoreRanker } from "./baselines.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SHARED = process.env.HVB_SHARED_DIR ?? path.resolve(ROOT, "../shared");
+const ALQAC = path.join(SHARED, "bench/alqac2022");
+const COLLOQUIAL = path.join(SHARED, "bench/colloquial/questions.jsonl");
+
+/** The two halves: each holds one large code and one smaller one, so both halves mix styles. */
+export const HALVES: Record<string, string[]> = {
+  A: ["bo-luat-dan-su-91-2015-qh13", "luat-an-ninh-mang-24-2018-qh14"],
+  B: ["bo-luat-hinh-su-01-vbhn-vpqh", "bo-luat-lao-dong-45-2019-qh14"],
+};
+
+export function half(questions: EvalQuestion[], name: string): EvalQuestion[] {
+  const codes = new Set(HALVES[name]);
+  return questions.filter((q) => q.relevant.some((r) => codes.has(r.doc)));
+}
+
+function row(name: string, f: Pick<EvalFigures, "n" | "r1" | "r5" | "mrr10"> & { p50_ms?: number }): string {
+  return `| ${name.padEnd(40)} | ${String(f.n).padStart(3)} | ${f.r1.toFixed(3)} | ${f.r5.toFixed(3)} | ${f.mrr10.toFixed(3)} | ${f.p50_ms?.toFixed(2) ?? ""} |`;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(ALQAC)) return console.log(`[skip] ${ALQAC} not found`);
+  const arg = process.argv.indexOf("--index");
+  const indexDir = arg > 0 ? process.argv[arg + 1] : mkdtempSync(path.join(os.tmpdir(), "hvb-split-"));
+  const corpus = path.join(ALQAC, "corpus");
+  if (!existsSync(path.join(indexDir, "CURRENT"))) await ingest({ from: corpus, indexDir, embedder: null });
+  const engine = Engine.open({ indexDir });
+  const all = readQuestions(path.join(ALQAC, "questions.jsonl"));
+  const articles = readArticles(corpus);
+  const bm25 = bm25Ranker(articles);
+  const clauses = clauseBm25Ranker(articles);
+  console.log("| system / set                             |   n | R@1   | R@5   | MRR@10 | p50 ms |\n|---|---|---|---|---|---|");
+  const sets: Array<[string, EvalQuestion[]]> = [
+    ["ALQAC half A (dân sự, an ninh mạng)", half(all, "A")],
+    ["ALQAC half B (hình sự, lao động)", half(all, "B")],
+    ["ALQAC all", all],
+  ];
+  if (existsSync(COLLOQUIAL)) sets.push(["colloquial (held out)", readQuestions(COLLOQUIAL)]);
+  for (const [name, qs] of sets) {
+    console.log(row(`${name}: engine`, await evaluate(engine, qs)));
+    console.log(row(`${name}: BM25 syllables+pairs`, scoreRanker(bm25, qs)));
+    console.log(row(`${name}: BM25 over clauses`, scoreRanker(clauses, qs)));
+  }
+  let refused = 0;
+  for (const q of all) if ((await engine.ask(q.question)).status === "not_found") refused++;
+  console.log(`\nALQAC questions refused: ${refused}/${all.length}`);
+  for (const file of ["offtopic-questions.txt", "other-domain-questions.txt"]) {
+    const p = path.join(ROOT, "bench", file);
+    if (!existsSync(p)) continue;
+    const qs = readFileSync(p, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
+    let answered = 0;
+    for (const q of qs) if ((await engine.ask(q)).status === "answer") answered++;
+    console.log(`${file}: answered anyway ${answered}/${qs.length}`);
+  }
+  if (arg < 0) rmSync(indexDir, { recursive: true, force: true });
+}
+
+await main();
