@@ -13,6 +13,9 @@ import { clipQuote, pickQuote, queryWeights } from "../answer/sentences.js";
 import { DocNameMatcher } from "../retrieve/doc-names.js";
 import { isLookup, parseUnitRefs } from "../retrieve/unit-refs.js";
 import { definitionTerm } from "../retrieve/definition.js";
+import { plainQuestion } from "../retrieve/question.js";
+import { enforceCitations, type TextSource } from "./invariants.js";
+import { leadIn, listQuote, titleMatches } from "./sizing.js";
 import { detectFollowUp } from "./followup.js";
 import { enclosing, locateUnit } from "./locate.js";
 import type { AskOptions, AskResult, CatalogEntry, EngineWarning, Focus, PassageHit, TokenUsage } from "./types.js";
@@ -104,6 +107,23 @@ export class Engine {
     return this.index.docs;
   }
 
+  /** Where invariants.ts checks quotes: the cited unit's full text, and its block's for lead-ins. */
+  private readonly texts: TextSource = {
+    unit: (c) => {
+      const d = this.docPos.get(c.doc.id);
+      return d === undefined || !this.index.docs[d].units[c.unit] ? undefined : unitFullText(this.index.docs[d], c.unit);
+    },
+    context: (c) => {
+      const d = this.docPos.get(c.doc.id);
+      if (d === undefined) return undefined;
+      const doc = this.index.docs[d];
+      return unitPath(doc, c.unit)
+        .slice(0, -1)
+        .map((u) => u.text)
+        .join("\n");
+    },
+  };
+
   /** Full text of a unit with its citation, for "Nguyên văn". */
   unitText(docId: string, unit: number): { citation: Citation; text: string } | undefined {
     const d = this.docPos.get(docId);
@@ -119,7 +139,8 @@ export class Engine {
     const m = doc.meta;
     const citeDoc: CitationDoc = { id: m.id, number: m.number, kind: m.kind, title: m.title, status: m.status, replacedBy: m.replacedBy };
     const path = unitPath(doc, unit).map((u) => ({ type: u.type, label: u.label, heading: u.heading }));
-    return { doc: citeDoc, path, unit, unitId: doc.units[unit].id, quote, score };
+    const lead = leadIn(doc, unit);
+    return { doc: citeDoc, path, unit, unitId: doc.units[unit].id, quote, score, ...(lead && { leadIn: lead }) };
   }
 
   /**
@@ -142,18 +163,22 @@ export class Engine {
   async ask(rawQuestion: string, opts: AskOptions = {}): Promise<AskResult> {
     const started = performance.now();
     const warnings: EngineWarning[] = [];
-    let question = rawQuestion.normalize("NFC").replace(/\s+/g, " ").trim();
+    let question = plainQuestion(rawQuestion);
     let rewrittenFrom: string | undefined;
     let tokens: TokenUsage | undefined;
-    const done = (r: Omit<AskResult, "question" | "warnings" | "tookMs" | "mode"> & { mode?: AskResult["mode"] }): AskResult => ({
-      question,
-      ...(rewrittenFrom && { rewrittenFrom }),
-      ...(tokens && { tokens }),
-      mode: "extractive",
-      ...r,
-      warnings: [...warnings, ...this.statusWarnings(r.citations)],
-      tookMs: performance.now() - started,
-    });
+    const done = (drafted: Drafted): AskResult => {
+      // Nothing leaves the engine that its own text does not hold (see invariants.ts).
+      const r = enforceCitations(drafted, this.texts);
+      return {
+        question,
+        ...(rewrittenFrom && { rewrittenFrom }),
+        ...(tokens && { tokens }),
+        mode: "extractive",
+        ...r,
+        warnings: [...warnings, ...this.statusWarnings(r.citations)],
+        tookMs: performance.now() - started,
+      };
+    };
     if (!/[\p{L}\p{N}]/u.test(question))
       return done({ status: "invalid", answer: [], citations: [], related: [], reason: "Câu hỏi trống — hãy gõ câu hỏi bằng chữ, ví dụ: «Điều 1 quy định gì?»" });
     if (question.length > MAX_QUESTION_CHARS) {
@@ -298,16 +323,29 @@ export class Engine {
     const weights = queryWeights(this.index.parts.blockIndex, question);
     const cited: Citation[] = [];
     const related: Citation[] = [];
+    // The direct answer is the first citation's own sentence: never a sentence of another unit.
     let topSentence: string | undefined;
     for (const hit of hits) {
       const { doc: d, unit } = blocks[hit.block];
+      const doc = this.index.docs[d];
       const cite = cited.length < maxCitations && hit.coverage >= minCoverage && hit.score >= RELATIVE_SCORE * hits[0].score;
+      if (cite && !cited.length && titleMatches(doc, unit, question)) {
+        // The question is the article's own title ("quyền của viên chức về nghỉ ngơi"): the
+        // article is the answer, clauses and all.
+        const whole = listQuote(doc, unit);
+        cited.push(this.citation(d, unit, whole, hit.score));
+        topSentence = whole;
+        continue;
+      }
       // The quote is looked for in the passages that matched (two for a citation, one for related).
       const within = hit.passages.slice(0, cite ? 2 : 1).map((p) => passages[p].unit);
-      const pick = pickQuote(this.index.docs[d], unit, weights, within);
+      const pick = pickQuote(doc, unit, weights, within);
       if (!pick) continue;
-      topSentence ??= pick.sentence;
-      (cite ? cited : related).push(this.citation(d, pick.unit, pick.quote, hit.score));
+      // A sentence that opens a list ("… gồm:", "… sau đây:") answers with its items.
+      const list = cite && pick.sentence.trimEnd().endsWith(":") && doc.units[pick.unit].children.length ? listQuote(doc, pick.unit) : undefined;
+      const quote = list ?? pick.quote;
+      if (cite && !cited.length) topSentence = list ?? pick.sentence;
+      (cite ? cited : related).push(this.citation(d, pick.unit, quote, hit.score));
     }
     const top = cited[0];
     return {

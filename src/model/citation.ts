@@ -30,6 +30,11 @@ export interface Citation {
   unitId: string;
   /** Verbatim words of the cited unit (a substring of its text). */
   quote: string;
+  /**
+   * The sentence that opens the list the unit belongs to ("Bộ Quốc phòng có trách nhiệm:"), verbatim
+   * from the enclosing unit named in `path`: an item means nothing without it.
+   */
+  leadIn?: string;
   score: number;
 }
 

@@ -13,7 +13,8 @@ export type Block =
   | { kind: "notice"; text: string };
 
 export function quoteBlock(c: Citation, n: number, full?: string): Block {
-  const text = full ?? c.quote;
+  // A list item is shown after the sentence that opens its list: it means nothing without it.
+  const text = [c.leadIn, full ?? c.quote].filter(Boolean).join("\n");
   return { kind: "quote", n, label: capitalize(citationLabel(c)), text, clipped: full === undefined && isClipped(c) };
 }
 
