@@ -182,4 +182,51 @@ describe("follow-up questions", () => {
     const more = await c.engine.ask("nói rõ hơn", { focus: clause.focus });
     expect(more.citations[0].quote).toContain("chịu trách nhiệm trước thủ trưởng");
   });
+
+  it("steps by the unit named: 'điều tiếp theo' after a khoản is the next article", async () => {
+    const clause = await c.engine.ask("khoản 2 điều 3 nghị định mẫu 999");
+    const next = await c.engine.ask("điều tiếp theo", { focus: clause.focus });
+    expect(labels(next)).toEqual(["Điều 4 — Nghị định 999/2099/NĐ-TEST"]);
+    const nextClause = await c.engine.ask("khoản tiếp theo", { focus: clause.focus });
+    expect(labels(nextClause)).toEqual(["khoản 3 Điều 3 — Nghị định 999/2099/NĐ-TEST"]);
+  });
+
+  it("'nói rõ hơn' shows the whole article around a clause, not the same clause again", async () => {
+    const clause = await c.engine.ask("khoản 2 điều 3 nghị định mẫu 999");
+    const more = await c.engine.ask("nói rõ hơn", { focus: clause.focus });
+    expect(labels(more)).toEqual(["Điều 3 — Nghị định 999/2099/NĐ-TEST"]);
+    expect(more.citations[0].quote).toContain("tưới nước ít nhất hai lần");
+    expect(more.citations[0].quote).toContain("chịu trách nhiệm trước thủ trưởng");
+  });
+
+  it("says an article has no such clause instead of jumping elsewhere", async () => {
+    const first = await c.engine.ask("Điều 5 nghị định mẫu 999");
+    const r = await c.engine.ask("còn khoản 3 thì sao?", { focus: first.focus });
+    expect(r.status).toBe("not_found");
+    expect(r.reason).toBe("Điều 5 — Nghị định 999/2099/NĐ-TEST không có khoản 3.");
+  });
+});
+
+describe("answers at the right size", () => {
+  it("shows a list with its items, not only the sentence that opens it", async () => {
+    const r = await c.engine.ask("thủ trưởng đơn vị kiểm tra vườn ươm theo những nội dung nào");
+    expect(r.status).toBe("answer");
+    expect(labels(r)[0]).toBe("khoản 2 Điều 4 — Nghị định 999/2099/NĐ-TEST");
+    expect(r.citations[0].quote).toContain("a) Số lượng cây giống hiện có;");
+    expect(r.citations[0].quote).toContain("đ) Hàng rào bảo vệ vườn ươm.");
+  });
+
+  it("shows a list item after the sentence that opens its list", async () => {
+    const r = await c.engine.ask("kiểm tra tình trạng sâu bệnh của cây con");
+    const c0 = r.citations[0];
+    expect(c0.unitId).toBe("dieu-4/khoan-2/diem-b");
+    expect(c0.leadIn).toBe("Kiểm tra vườn ươm theo các nội dung sau đây:");
+  });
+
+  it("answers a question that is an article's title with the whole article", async () => {
+    const r = await c.engine.ask("Trách nhiệm của thủ trưởng đơn vị là gì?");
+    expect(labels(r)[0]).toBe("Điều 4 — Nghị định 999/2099/NĐ-TEST");
+    expect(r.citations[0].quote).toContain("1. Bố trí kinh phí");
+    expect(r.citations[0].quote).toContain("3. Khen thưởng");
+  });
 });

@@ -108,3 +108,12 @@ describe("citation labels", () => {
     expect(docLabel({ id: "g", kind: "Hướng dẫn", title: "Hướng dẫn sử dụng trợ lý", status: "in_force" })).toBe("Hướng dẫn sử dụng trợ lý");
   });
 });
+
+describe("definition questions, however the asking is phrased", () => {
+  it("finds the term in 'X được định nghĩa là gì' as in 'X là gì'", () => {
+    expect(definitionTerm("Tài sản được định nghĩa là gì?")).toBe("tai san");
+    expect(definitionTerm("Tài sản là gì?")).toBe("tai san");
+    expect(definitionTerm("Khái niệm hoa lợi là gì?")).toBe("hoa loi");
+    expect(definitionTerm("Hoa lợi được giải thích như thế nào?")).toBe("hoa loi");
+  });
+});

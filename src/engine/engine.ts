@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { citationLabel, docLabel, unitLabel, type Citation, type CitationDoc } from "../model/citation.js";
+import { capitalize, citationLabel, docLabel, unitLabel, type Citation, type CitationDoc } from "../model/citation.js";
 import { unitFullText, unitPath, type ParsedDocument } from "../model/document.js";
 import type { BlockHit, CorpusIndex, SearchParams } from "../index/corpus-index.js";
 import { CURRENT, currentInfo, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
@@ -16,7 +16,7 @@ import { definitionTerm } from "../retrieve/definition.js";
 import { plainQuestion } from "../retrieve/question.js";
 import { enforceCitations, type TextSource } from "./invariants.js";
 import { leadIn, listQuote, titleMatches } from "./sizing.js";
-import { detectFollowUp } from "./followup.js";
+import { detectFollowUp, type FollowUp } from "./followup.js";
 import { enclosing, locateUnit } from "./locate.js";
 import type { AskOptions, AskResult, CatalogEntry, EngineWarning, Focus, PassageHit, TokenUsage } from "./types.js";
 import { composeAnswer } from "../llm/compose.js";
@@ -266,6 +266,11 @@ export class Engine {
       return unit === undefined ? [] : [{ d, unit }];
     });
     if (!found.length) {
+      if (scoped !== refs) {
+        // "khoản 3 thì sao?" about an article without a khoản 3: say so, never jump elsewhere.
+        const where = citationLabel(this.citation(docs[0], enclosing(this.index.docs[docs[0]], focus!.unit, "dieu")!, "", 0));
+        return { status: "not_found", answer: [], citations: [], related: [], reason: `${capitalize(where)} không có ${unitLabel(refs)}.`, focus };
+      }
       if (!named.length) return undefined; // "điều kiện…" was not a reference after all: search
       return {
         status: "not_found",
@@ -282,21 +287,24 @@ export class Engine {
     return { status: "unit", answer: [], citations, related: [], focus: { docId: this.index.docs[first.d].meta.id, unit: first.unit } };
   }
 
-  private followUp(focus: Focus, kind: "next" | "previous" | "more"): Omit<AskResult, "question" | "warnings" | "tookMs" | "mode"> {
+  private followUp(focus: Focus, intent: FollowUp): Drafted {
     const d = this.docPos.get(focus.docId)!;
     const doc = this.index.docs[d];
-    let unit = focus.unit;
-    if (kind !== "more") {
-      // The next/previous unit of the same type in document order (article after article).
-      const type = doc.units[unit].type;
-      const step = kind === "next" ? 1 : -1;
-      let i = unit + step;
-      while (i >= 0 && i < doc.units.length && doc.units[i].type !== type) i += step;
-      if (i < 0 || i >= doc.units.length)
-        return { status: "not_found", answer: [], citations: [], related: [], reason: kind === "next" ? "Đây đã là đơn vị cuối của văn bản." : "Đây đã là đơn vị đầu của văn bản.", focus };
-      unit = i;
+    if (intent.kind === "more") {
+      // "Nói rõ hơn": the whole article or section around what was quoted, not the same quote again.
+      const block = enclosing(doc, focus.unit, "dieu") ?? enclosing(doc, focus.unit, "muc") ?? focus.unit;
+      return { status: "unit", answer: [], citations: [this.citation(d, block, clipQuote(unitFullText(doc, block), 3500), 1)], related: [], focus: { docId: focus.docId, unit: block } };
     }
-    return { status: "unit", answer: [], citations: [this.citation(d, unit, clipQuote(unitFullText(doc, unit), kind === "more" ? 3500 : undefined), 1)], related: [], focus: { docId: focus.docId, unit } };
+    // The next/previous unit of the type asked for ("điều tiếp theo" after a khoản: the next article),
+    // else of the focus's own type, in document order.
+    const type = intent.type ?? doc.units[focus.unit].type;
+    const from = enclosing(doc, focus.unit, type) ?? focus.unit;
+    const step = intent.kind === "next" ? 1 : -1;
+    let i = from + step;
+    while (i >= 0 && i < doc.units.length && doc.units[i].type !== type) i += step;
+    if (i < 0 || i >= doc.units.length)
+      return { status: "not_found", answer: [], citations: [], related: [], reason: intent.kind === "next" ? "Đây đã là đơn vị cuối của văn bản." : "Đây đã là đơn vị đầu của văn bản.", focus };
+    return { status: "unit", answer: [], citations: [this.citation(d, i, clipQuote(unitFullText(doc, i)), 1)], related: [], focus: { docId: focus.docId, unit: i } };
   }
 
   private async search(question: string, named: number[], maxCitations: number, definition?: string): Promise<Omit<AskResult, "question" | "warnings" | "tookMs" | "mode">> {

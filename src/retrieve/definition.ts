@@ -5,9 +5,10 @@
  */
 import { foldKey } from "../text/normalize.js";
 
+/** "X là gì", "X được định nghĩa là gì" first: "định nghĩa" inside it is the question, not the term. */
 const PATTERNS = [
+  /^(?:(?:dinh nghia|khai niem)(?: cua| ve)? )?(.+?) (?:la gi|la nhu the nao|duoc hieu (?:nhu the nao|the nao|nhu nao|la gi)|duoc (?:dinh nghia|giai thich|hieu) (?:nhu the nao|the nao|nhu nao|la gi|ra sao))\b/,
   /\b(?:dinh nghia|khai niem)(?: cua| ve)? (.+)$/,
-  /^(.+?) (?:la gi|la nhu the nao|duoc hieu (?:nhu the nao|the nao|nhu nao|la gi)|duoc dinh nghia (?:nhu the nao|the nao|la gi))\b/,
 ];
 
 /** Leading framing such as "theo bộ luật dân sự 2015," is not part of the term. */
