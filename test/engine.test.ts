@@ -230,3 +230,19 @@ describe("answers at the right size", () => {
     expect(r.citations[0].quote).toContain("3. Khen thưởng");
   });
 });
+
+describe("the gate weighs what is asked, not how it is asked", () => {
+  it.each([
+    ["a statement to judge", "Vườn ươm phải được tưới nước ít nhất hai lần mỗi ngày vào mùa khô, đúng hay sai?", "khoản 1 Điều 3"],
+    ["a multiple-choice stem", "Người làm chết cây giống do không tưới nước thì bị xử lý thế nào? A. Bị nhắc nhở bằng văn bản B. Bị phạt tiền C. Bị buộc thôi việc D. Không bị xử lý", "khoản 1 Điều 5"],
+    ["a short story", "Anh Nguyễn Văn Bình phụ trách vườn ươm của đơn vị Z. Trong mùa khô, anh B quên tưới nước nên làm chết cây giống. Hỏi: người làm chết cây giống do không tưới nước thì bị xử lý thế nào?", "khoản 1 Điều 5"],
+  ])("answers %s", async (_form, q, unit) => {
+    const r = await c.engine.ask(q);
+    expect(r.status).toBe("answer");
+    expect(labels(r)[0]).toBe(`${unit} — Nghị định 999/2099/NĐ-TEST`);
+  });
+
+  it("still refuses a question whose informative words no passage treats", async () => {
+    expect((await c.engine.ask("Đội tuyển nào vô địch World Cup 2022, đúng hay sai?")).status).toBe("not_found");
+  });
+});

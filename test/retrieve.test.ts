@@ -117,3 +117,15 @@ describe("definition questions, however the asking is phrased", () => {
     expect(definitionTerm("Hoa lợi được giải thích như thế nào?")).toBe("hoa loi");
   });
 });
+
+describe("what a question asks", () => {
+  it("drops verdict framing, options and a story's made-up names", async () => {
+    const { informativeText, askedPart } = await import("../src/retrieve/framing.js");
+    expect(informativeText("Người lao động được nghỉ 12 ngày, đúng hay sai?")).toBe("Người lao động được nghỉ 12 ngày, ?");
+    expect(askedPart("Hành vi nào sau đây bị cấm? A. Trộm cắp B. Cho vay C. Tặng cho D. Thuê")).toBe("Hành vi nào sau đây bị cấm?");
+    expect(informativeText("Anh Nguyễn Văn A cho chị B vay tiền. Hỏi: hợp đồng vay có hiệu lực khi nào?")).toBe("hợp đồng vay có hiệu lực khi nào?");
+    expect(informativeText("Ông Trần Văn Nam cho B thuê nhà")).toBe("Ông cho thuê nhà");
+    // Capitals are not names when the whole question is typed in capitals.
+    expect(informativeText("BỘ QUỐC PHÒNG CÓ TRÁCH NHIỆM GÌ")).toBe("BỘ QUỐC PHÒNG CÓ TRÁCH NHIỆM GÌ");
+  });
+});

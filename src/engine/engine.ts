@@ -14,6 +14,7 @@ import { DocNameMatcher } from "../retrieve/doc-names.js";
 import { isLookup, parseUnitRefs } from "../retrieve/unit-refs.js";
 import { definitionTerm } from "../retrieve/definition.js";
 import { plainQuestion } from "../retrieve/question.js";
+import { informativeText } from "../retrieve/framing.js";
 import { enforceCitations, type TextSource } from "./invariants.js";
 import { leadIn, listQuote, titleMatches } from "./sizing.js";
 import { detectFollowUp, type FollowUp } from "./followup.js";
@@ -314,9 +315,11 @@ export class Engine {
     // Answerable when one of the best few hits carries most of the question's content words.
     const answerable = (hs: BlockHit[]) => hs.slice(0, 3).some((h) => h.coverage >= minCoverage);
     let hits: BlockHit[] = [];
-    if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params, definition });
+    // The gate weighs what is asked, not how: framing, options and a story's names are left out.
+    const coverageOf = informativeText(question);
+    if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params, definition, coverageOf });
     if (!answerable(hits)) {
-      const all = await this.index.search(question, { limit: 10, params, definition });
+      const all = await this.index.search(question, { limit: 10, params, definition, coverageOf });
       if (answerable(all) || !hits.length) hits = all;
     }
     const { blocks, passages } = this.index.parts;

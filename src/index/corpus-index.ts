@@ -97,10 +97,6 @@ export class CorpusIndex {
     return this.parts.docs;
   }
 
-  /**
-   * Ranks blocks for a question. `docs` restricts the search to those documents (by position in
-   * `docs`); without it the whole corpus is searched.
-   */
   /** Blocks whose text, or one of whose passages, opens by defining `term` ("X là …"). */
   private definers(term: string, params: SearchParams, blockMask?: Uint8Array, passageMask?: Uint8Array): Map<number, number | undefined> {
     const { docs, blocks, passages, blockIndex, passageIndex } = this.parts;
@@ -116,7 +112,12 @@ export class CorpusIndex {
     return found;
   }
 
-  async search(query: string, opts: { limit?: number; docs?: Set<number>; params?: SearchParams; definition?: string } = {}): Promise<BlockHit[]> {
+  /**
+   * Ranks blocks for a question. `docs` restricts the search to those documents (by position in
+   * `docs`); `coverageOf` is the part of the question whose words the coverage gate weighs (the
+   * whole query by default).
+   */
+  async search(query: string, opts: { limit?: number; docs?: Set<number>; params?: SearchParams; definition?: string; coverageOf?: string } = {}): Promise<BlockHit[]> {
     const { blocks, passages, blockIndex, passageIndex, vectors, embedQuery } = this.parts;
     const params = opts.params ?? DEFAULT_SEARCH;
     const limit = opts.limit ?? 10;
@@ -165,7 +166,7 @@ export class CorpusIndex {
       fused = [...byBlock.values()].map((r) => ({ ...r, score: r.lexical / top + params.vectorWeight * (sim.get(r.block) ?? 0) }));
       fused.sort((a, b) => b.score - a.score);
     }
-    const coverageOf = coverage(blockIndex, query);
+    const coverageOf = coverage(blockIndex, opts.coverageOf ?? query);
     return fused.slice(0, limit).map((r) => ({ ...r, coverage: coverageOf(r.block) }));
   }
 }

@@ -1,0 +1,57 @@
+/**
+ * The words of a question that say what it is about, for the "do the documents treat this?" gate.
+ * How a question is asked is not what it is about: a statement to judge ("…, đúng hay sai?"), a
+ * multiple-choice stem ("Hành vi nào sau đây bị cấm? A. … B. …"), a short story ending in "Hỏi …"
+ * with its made-up people ("anh Nguyễn Văn A", "chị B"). Those framings are written the same way in
+ * every domain, so removing them follows from Vietnamese, not from one benchmark.
+ */
+
+/** Verdict and choice framings ("đúng hay sai", "phải không", "nào sau đây", "Hỏi:"). */
+const FRAMING = new RegExp(
+  [
+    "(?:là\\s+)?(?:đúng|sai)\\s+hay\\s+(?:sai|đúng|không)",
+    "(?:có\\s+)?(?:đúng|phải)\\s+(?:không|chăng)",
+    "nhận\\s+định\\s+(?:sau|trên|này)(?:\\s+đây)?",
+    "(?:nào\\s+)?(?:sau|dưới)\\s+đây",
+    "(?:^|[.?!:]\\s*)(?:hỏi|câu\\s+hỏi|trả\\s+lời|đáp\\s+án)\\s*:?",
+    "(?:^|[.?!:]\\s*)hỏi(?=\\s)",
+  ].join("|"),
+  "giu",
+);
+
+/** Option letters of a multiple-choice question: "A.", "B)", "c/" at a word start. */
+const OPTION = /(?<![\p{L}\p{N}])[A-Da-d][.)/](?=\s)/gu;
+
+/** Kinship and courtesy words that introduce a person in a story. */
+const PERSON = "anh|chị|ông|bà|em|cháu|cô|chú|bác|bạn|cụ|vợ|chồng|con";
+/** "anh A", "chị Nguyễn Thị B", "ông X": the title and the capitalised name after it. */
+const NAMED = new RegExp(`(?<![\\p{L}])(?:${PERSON})\\s+((?:\\p{Lu}[\\p{L}\\p{M}]*\\s*){1,4})`, "gu");
+/** A lone capital letter standing for a person or party ("A cho B vay"). */
+const LETTER = /(?<![\p{L}\p{N}.\/-])\p{Lu}(?![\p{L}\p{N}.\/-])/gu;
+
+/** "Hỏi:" / "Câu hỏi:" after a story: what follows is what is asked. */
+const ASKED = /(?:^|[.?!:;]\s*)(?:câu\s+hỏi|hỏi)\s*:?\s+/giu;
+/** Where the options of a multiple-choice question start: "A." after the stem's "?" or ":". */
+const OPTIONS_START = /[?:]\s*(?:[Aa][.)/]|\(?[Aa]\))\s/u;
+
+/**
+ * What is asked, for the gate: after a story, the sentence after "Hỏi"; in a multiple-choice
+ * question, the stem (the options are candidate answers, most of them wrong by design).
+ */
+export function askedPart(question: string): string {
+  let q = question;
+  const options = OPTIONS_START.exec(q);
+  if (options) q = q.slice(0, options.index + 1);
+  const asked = [...q.matchAll(ASKED)].at(-1);
+  if (asked && asked.index! > 0) q = q.slice(asked.index! + asked[0].length);
+  return q;
+}
+
+/** The asked part's words without its framing and its story's names; the rest verbatim. */
+export function informativeText(question: string): string {
+  // In a question typed in capitals every word looks like a name: leave those alone.
+  const capitals = (question.match(/\p{Lu}/gu) ?? []).length > (question.match(/\p{Ll}/gu) ?? []).length;
+  let q = askedPart(question).replace(FRAMING, " ").replace(OPTION, " ");
+  if (!capitals) q = q.replace(NAMED, (m, name: string) => m.slice(0, m.length - name.length)).replace(LETTER, " ");
+  return q.replace(/\s+/gu, " ").trim();
+}
