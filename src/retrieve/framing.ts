@@ -25,7 +25,7 @@ const OPTION = /(?<![\p{L}\p{N}])[A-Da-d][.)/](?=\s)/gu;
 /** Kinship and courtesy words that introduce a person in a story. */
 const PERSON = "anh|chị|ông|bà|em|cháu|cô|chú|bác|bạn|cụ|vợ|chồng|con";
 /** "anh A", "chị Nguyễn Thị B", "ông X": the title and the capitalised name after it. */
-const NAMED = new RegExp(`(?<![\\p{L}])(?:${PERSON})\\s+((?:\\p{Lu}[\\p{L}\\p{M}]*\\s*){1,4})`, "gu");
+const NAMED = new RegExp(`(?<![\\p{L}])(?:${PERSON.replace(/(^|\|)(\p{L})/gu, (_m, bar: string, c: string) => `${bar}[${c}${c.toUpperCase()}]`)})\\s+((?:\\p{Lu}[\\p{L}\\p{M}]*\\s*){1,4})`, "gu");
 /** A lone capital letter standing for a person or party ("A cho B vay"). */
 const LETTER = /(?<![\p{L}\p{N}.\/-])\p{Lu}(?![\p{L}\p{N}.\/-])/gu;
 
