@@ -5,12 +5,12 @@
  */
 import type { QuizPresenter } from "../../chat/quiz-runner.js";
 import { leaderboardText, questionText, revealText } from "../../quiz/index.js";
-import type { ZaloApi } from "./api.js";
 import { renderReply } from "./render.js";
+import type { ZaloSender } from "./send.js";
 
-export function zaloQuizPresenter(api: Pick<ZaloApi, "sendMessage">): QuizPresenter {
+export function zaloQuizPresenter(sender: Pick<ZaloSender, "send">): QuizPresenter {
   const send = async (chatId: string, text: string) => {
-    for (const part of renderReply({ blocks: [{ kind: "notice", text }], actions: [] })) await api.sendMessage(chatId, part);
+    await sender.send(chatId, renderReply({ blocks: [{ kind: "notice", text }], actions: [] }));
   };
   return {
     polls: false,
