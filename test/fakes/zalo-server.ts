@@ -61,6 +61,8 @@ export class FakeZaloServer {
   /** Messages accepted by sendMessage. */
   readonly sent: Array<{ chat_id: string; text: string }> = [];
   readonly chatActions: Array<{ chat_id: string; action: string }> = [];
+  /** Every error reply (status ≥ 400) but the 408 of an idle poll: what a real bot would log. */
+  readonly errors: Array<{ method: string; status: number; description: string }> = [];
   /** Group messages the platform did not deliver (no mention of the bot, no reply to it). */
   readonly undelivered: FakeUpdate[] = [];
   webhook?: { url: string; secret_token: string };
@@ -143,7 +145,11 @@ export class FakeZaloServer {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
-      const send = (status: number, body: object) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+      const method = m?.[2] ?? req.url ?? "";
+      const send = (status: number, body: object) => {
+        if (status >= 400 && !(status === 408 && method === "getUpdates")) this.errors.push({ method, status, description: String((body as { description?: unknown }).description ?? "") });
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+      };
       if (req.method !== "POST" || !m) return send(404, { ok: false, error_code: 404, description: "Not Found" });
       if (m[1] !== this.token) return send(401, { ok: false, error_code: 401, description: "Unauthorized" });
       let body: Record<string, unknown>;
@@ -152,7 +158,6 @@ export class FakeZaloServer {
       } catch {
         return send(400, { ok: false, error_code: 400, description: "Invalid JSON" });
       }
-      const method = m[2];
       this.calls.push({ method, body });
       const injected = this.injected.get(method)?.shift();
       if (injected?.status === 0) {
