@@ -327,6 +327,27 @@ describe("Zalo beside Telegram", () => {
     expect(deadZalo.callsOf("deleteWebhook").length).toBeGreaterThan(5);
   });
 
+  it("set-up failures are retried with backoff and logged once per backoff step, then polling starts", async () => {
+    const zalo = await new FakeZaloServer().start();
+    const down = { status: 503, body: { ok: false, error_code: 503, description: "Service Unavailable" } };
+    zalo.fail("getMe", ...Array(40).fill(down));
+    const lines: string[] = [];
+    const capture = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    const config = loadConfig({ ZALO_BOT_TOKEN: zalo.token, ZALO_API_ROOT: zalo.apiRoot, LOG_LEVEL: "silent" });
+    const store = new MemoryStore();
+    const deps = { config, log: capture, store, webhooks: new WebhookServer(0, capture), conversation: new Conversation({ engine, store, log, config }) };
+    const channel = (await startZalo(deps, { ...tuning, apiBackoff: { baseMs: 1, maxMs: 1 }, setupBackoff: { baseMs: 1, maxMs: 4 } }))!;
+    cleanups.push(async () => {
+      await channel.stop();
+      await zalo.stop();
+    });
+    zalo.push(textUpdate(WATERING, { chatId: "after" }));
+    await until(() => zalo.sent.some((s) => s.chat_id === "after"), "the answer once Zalo is back");
+    // 40 failed getMe calls (4 per set-up attempt: 1 + 3 retries) = 10 attempts, in 3 backoff steps.
+    expect(lines.filter((l) => l.includes("set-up failed"))).toHaveLength(3);
+    expect(lines.filter((l) => l.includes("zalo: connected"))).toHaveLength(1);
+  });
+
   it("a Zalo API that is unreachable never throws out of the channel", async () => {
     const port = await freePort(); // nothing listens there
     const errors: string[] = [];
