@@ -141,6 +141,12 @@ describe("Zalo groups", () => {
     expect((await configured.exchange("g-b", true, mentionUpdate(configured.fake, "/vanban", { chatId: "g-b", as: "so tay chi bo" }))).join("\n")).toContain("vận hành vườn ươm");
   });
 
+  it("a name the bot does not know (renamed, no ZALO_BOT_NAME) still gets an answer", async () => {
+    const renamed = await run({}, { botName: "Bot Vườn Ươm Xã" });
+    const reply = await renamed.exchange("g-c", true, mentionUpdate(renamed.fake, "luống xương rồng được tưới mấy lần?", { chatId: "g-c" }));
+    expect(reply[0]).toContain(`Khoản 2 Điều 4 — ${DOC}`);
+  });
+
   it("webhook mode: an unwrapped group event with a mention is answered", async () => {
     const p = await freePort();
     const fake = await new FakeZaloServer().start();

@@ -328,6 +328,8 @@ describe("group @mentions", () => {
     // Decomposed accents (NFD, as some keyboards send them) too.
     expect(stripMention("@Hỏi Văn Bản điều 3".normalize("NFD"), bot).text.normalize("NFC")).toBe("điều 3");
     expect(stripMention("@bot.VDKyGxQvc /vanban", bot)).toEqual({ text: "/vanban", mentioned: true });
+    // Zalo Bot Creator names start with "Bot".
+    expect(stripMention("@Bot Hỏi Văn Bản điều 3", bot)).toEqual({ text: "điều 3", mentioned: true });
   });
 
   it("leaves other people's mentions and longer names alone", () => {

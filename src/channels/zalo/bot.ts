@@ -54,6 +54,7 @@ type WithMentions = ZaloMessage & { mentions?: unknown };
 
 export class ZaloBot {
   private readonly queue: ChatQueue;
+  private warnedName = false;
 
   constructor(private readonly deps: ZaloBotDeps) {
     this.queue = new ChatQueue((err) => deps.log.error({ err: (err as Error).message }, "zalo: reply failed"));
@@ -115,9 +116,12 @@ export class ZaloBot {
     if (origin.chatType !== "group") return text;
     const found = stripMention(text, this.deps.identity(), m.mentions);
     if (found.mentioned || !text.startsWith("@")) return found.text;
-    // Tagged under a name we do not know (the bot was renamed): drop the tag's first word at least.
-    this.deps.log.debug("zalo: group message tags an unknown name; set ZALO_BOT_NAME to the bot's display name");
-    return text.replace(/^@\S*\s*/u, "");
+    // Tagged under a name we do not know (the bot was renamed): a command after the tag is the
+    // command; otherwise drop the tag's first word at least.
+    if (!this.warnedName) this.deps.log.warn({ known: this.deps.identity().names }, "zalo: a group message tags the bot by a name it does not know; set ZALO_BOT_NAME to its display name");
+    this.warnedName = true;
+    const command = /^@[^\n/]{1,80}?\s(\/[A-Za-z0-9_][\s\S]*)$/u.exec(text);
+    return command ? command[1] : text.replace(/^@\S*\s*/u, "");
   }
 
   /** The shared help speaks of buttons and /hoi in groups: Zalo's own lines replace it, admin lines stay. */

@@ -9,7 +9,9 @@
  * spans that point at the bot are removed first.
  *
  * Names are matched without accents, case or spaces ("@hoi van ban", "@HỎI VĂNBẢN"), against
- * every name the bot may go by: the configured one, getMe's, and the product name.
+ * every name the bot may go by: the configured one, getMe's, and the product name, each also
+ * with the "Bot " that Zalo Bot Creator asks bot names to start with ("Bot Hỏi Văn Bản";
+ * tungedng2710/DMOM-RAG, Bot_zalo/README.md).
  */
 export interface BotIdentity {
   id?: string;
@@ -92,7 +94,8 @@ function dataSpans(text: string, mentions: unknown, bot: BotIdentity): Array<[nu
 export function stripMention(text: string, bot: BotIdentity, mentions?: unknown): Mention {
   const fromData = dataSpans(text, mentions, bot);
   if (fromData.length) return { text: tidy(removeSpans(text, fromData)), mentioned: true };
-  const names = [...new Set(bot.names.map(foldName).filter(Boolean))].sort((a, b) => b.length - a.length);
+  const folded = bot.names.map(foldName).filter(Boolean);
+  const names = [...new Set(folded.flatMap((n) => (n.startsWith("bot") ? [n] : [n, `bot${n}`])))].sort((a, b) => b.length - a.length);
   const spans: Array<[number, number]> = [];
   for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
     for (const name of names) {
