@@ -95,6 +95,7 @@ describe("quizzes on Zalo", () => {
     expect(intro.join("\n")).toContain("🏁 Bắt đầu cuộc thi: Bộ câu hỏi — Quy định 999-QĐ/TEST — 3 câu, mỗi câu 30 giây.");
     const question = intro.find((t) => t.startsWith("Câu 1/3: "))!;
     expect(question).toMatch(/\nA\. .+\nB\. .+/);
+    expect(question.endsWith(zaloTexts.groupAnswer(bot.fake.botName))).toBe(true);
 
     const q = (await bot.sessions.get("zalo:g1"))!.questions[0];
     const wrong = (q.correct + 1) % q.options.length;
@@ -116,7 +117,8 @@ describe("quizzes on Zalo", () => {
   it("in a private chat: the answer acknowledged, revealed after its time, then the leaderboard", async () => {
     const bot = await run(1);
     const p = { chatId: "p3", userId: "u-p", name: "Phương" };
-    await bot.say("/quiz Hướng dẫn 998 1", p, (t) => t.startsWith("Câu 1/1: "));
+    const asked = await bot.say("/quiz Hướng dẫn 998 1", p, (t) => t.startsWith("Câu 1/1: "));
+    expect(asked.join("\n")).not.toContain("Trong nhóm");
     const q = (await bot.sessions.get("zalo:p3"))!.questions[0];
     const letter = "abcd"[q.correct];
     expect(await bot.say(letter, p)).toEqual([quizTexts.recorded(letter.toUpperCase())]);

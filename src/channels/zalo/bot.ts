@@ -55,6 +55,8 @@ type WithMentions = ZaloMessage & { mentions?: unknown };
 export class ZaloBot {
   private readonly queue: ChatQueue;
   private warnedName = false;
+  /** Chats seen to be groups (their quiz questions say how to answer there). */
+  private readonly groups = new Set<string>();
 
   constructor(private readonly deps: ZaloBotDeps) {
     this.queue = new ChatQueue((err) => deps.log.error({ err: (err as Error).message }, "zalo: reply failed"));
@@ -66,7 +68,13 @@ export class ZaloBot {
     // Some events (e.g. from protected users) carry no message, hence no chat to answer in.
     if (!m?.chat?.id || !m.from?.id) return void this.deps.log.debug({ event: update.event_name }, "zalo: event without a chat, ignored");
     if (m.from.is_bot) return;
+    if (m.chat.chat_type === "GROUP") this.groups.add(m.chat.id);
     this.queue.run(m.chat.id, () => this.process(update.event_name, m));
+  }
+
+  /** The bot's name in a chat seen to be a group, else undefined. */
+  groupName(chatId: string): string | undefined {
+    return this.groups.has(chatId) ? this.deps.identity().names[0] : undefined;
   }
 
   /** Resolves when every queued reply has been sent. */

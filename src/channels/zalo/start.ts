@@ -53,7 +53,7 @@ export async function startZalo(
   let identity = botIdentity(config.ZALO_BOT_NAME);
   const bot = new ZaloBot({ sender, api, conversation, log, quiz, identity: () => identity, firstDelivery: store && ((id) => firstDelivery(store, "zalo", id)) });
   // Quizzes as text; those a restart interrupted go on from their current question.
-  await quiz?.attach("zalo", zaloQuizPresenter(sender));
+  await quiz?.attach("zalo", zaloQuizPresenter(sender, (chatId) => bot.groupName(chatId)));
   const onUpdate = (update: ZaloUpdate) => bot.handleUpdate(update);
   const stop = new AbortController();
   // getMe first: a wrong token then shows in the log as such, a working one by the bot's name,

@@ -26,6 +26,8 @@ export const zaloTexts = {
     "• Thi trắc nghiệm: /quiz <văn bản hoặc chủ đề> [số câu]; câu hỏi hiện dạng chữ, gõ A, B, C hoặc D để trả lời (trong nhóm: trả lời vào câu hỏi hoặc nhắc @tên bot). /ketqua — bảng điểm; /dunglai — dừng sớm.",
     "Các lệnh gõ: /start — giới thiệu; /vanban — danh mục văn bản; /hoi — đặt câu hỏi; /dancuong — dàn ý; /quiz, /ketqua, /dunglai, /xuatquiz — thi trắc nghiệm; /help — hướng dẫn.",
   ],
+  /** Under a quiz question in a group: the platform passes on only replies and mentions. */
+  groupAnswer: (botName: string) => `↩️ Trong nhóm: trả lời (reply) vào tin này bằng chữ cái, hoặc gõ «@${botName} A».`,
   noAnswerYet: `Chưa có câu trả lời nào để xem thêm. Hãy gõ câu hỏi trước, rồi gõ '${FULL_COMMAND} 1' hoặc '${RELATED_COMMAND}'.`,
   /** Zalo bots cannot send documents: where to get the file instead. */
   noFiles: "📎 Zalo chưa gửi được tệp: bản DOCX có trên trợ lý Telegram (cùng lệnh), hoặc tạo trên máy chủ bằng npm run points / npm run quiz.",
