@@ -9,8 +9,9 @@
  *            group messages delivered only on an @mention of the bot or a reply to it.
  *   [hermes] moken627-hub/hermes-plugin-zalo zalo/adapter.py, a client run on real bots: a mention
  *            is "@<bot name>" inside the text; a reply carries `reply_to.from.id`.
- *   [openclaw] hanzobot/bot extensions/zalo/src/monitor.ts: webhook events arrive unwrapped
- *            `{event_name, message}` although the docs show `{ok, result}`.
+ *   [openclaw] hanzobot/bot extensions/zalo/src/monitor.ts and api.ts: webhook events arrive
+ *            unwrapped `{event_name, message}` although the docs show `{ok, result}`; error_code
+ *            408 is the long poll's "no updates" (`isPollingTimeout`).
  * Failures can be injected per method, including a dropped connection after the platform took
  * the request (the outcome a client cannot know).
  */
@@ -192,7 +193,7 @@ export class FakeZaloServer {
           ok(u);
           return true;
         };
-        // [issue] an idle poll is held for its timeout, then answered 408.
+        // [issue][openclaw] an idle poll is held for its timeout, then answered 408.
         const timer = setTimeout(() => {
           open = false;
           this.waiting = this.waiting.filter((w) => w !== take);
