@@ -20,7 +20,7 @@ import { startZalo, type ZaloTuning } from "../src/channels/zalo/start.js";
 import { zaloTexts } from "../src/channels/zalo/texts.js";
 import { MemoryStore } from "../src/store/memory.js";
 import { FakeTelegram } from "./fakes/telegram-server.js";
-import { FakeZaloServer, messageUpdate, textUpdate } from "./fakes/zalo-server.js";
+import { FakeZaloServer, mentionUpdate, messageUpdate, textUpdate } from "./fakes/zalo-server.js";
 import { REPO_ROOT } from "./helpers/shared.js";
 import { until as waitUntil } from "./helpers/wait.js";
 import { freePort } from "./helpers/instances.js";
@@ -69,7 +69,7 @@ const DECREE = "Nghị định 999/2099/NĐ-MAU";
 const WATERING = "cây giống được tưới nước mấy lần mỗi ngày?";
 const log = pino({ level: "silent" });
 const fast = { baseMs: 1, maxMs: 5 };
-const tuning: ZaloTuning = { apiBackoff: fast, pollBackoff: fast, setupBackoff: fast };
+const tuning: ZaloTuning = { apiBackoff: fast, pollBackoff: fast, setupBackoff: fast, pollMinGapMs: 10 };
 
 let tmp: string;
 let engine: Engine;
@@ -134,11 +134,12 @@ async function run(env: Record<string, string> = {}, fake?: FakeZaloServer): Pro
 }
 
 describe("Zalo channel, long polling", () => {
-  it("removes any webhook, then answers a question with its citation after 'typing'", async () => {
+  it("removes any webhook (a 404 'none' counts as removed), then answers with its citation after 'typing'", async () => {
     const bot = await run();
     const [answer] = await bot.say(WATERING);
     const methods = bot.fake.calls.map((c) => c.method);
     expect(methods.slice(0, 3)).toEqual(["getMe", "deleteWebhook", "getUpdates"]);
+    expect(bot.fake.callsOf("deleteWebhook")).toHaveLength(1); // answered 404 once, not retried
     expect(methods.indexOf("sendChatAction")).toBeLessThan(methods.indexOf("sendMessage"));
     expect(answer).toContain(`📌 [1] Khoản 1 Điều 3 — ${DECREE}\n«Cây giống trong vườn ươm được tưới nước hai lần mỗi ngày`);
     expect(answer).toContain("👉 Gõ 'liên quan' để xem văn bản liên quan.");
@@ -186,9 +187,11 @@ describe("Zalo channel, long polling", () => {
   it("/start, /help and /vanban", async () => {
     const bot = await run();
     expect((await bot.say("/start")).join("\n")).toContain("Xin chào!");
-    const help = (await bot.say("/help", {}, zaloTexts.help)).join("\n");
-    expect(help).toContain(texts.help[0]);
-    expect(help).toContain(zaloTexts.help);
+    const help = (await bot.say("/help", {}, "Các lệnh gõ")).join("\n");
+    // Zalo's own help: typed commands, @tên in groups; not the shared one's buttons and /hoi.
+    expect(help).toContain(zaloTexts.help("Hỏi Văn Bản").join("\n\n"));
+    expect(help).toContain("gọi bot bằng @tên");
+    for (const line of texts.help.filter((l) => /nút|Trong nhóm/.test(l))) expect(help).not.toContain(line);
     const catalog = (await bot.say("/vanban", {}, DECREE)).join("\n");
     expect(catalog).toContain(DECREE);
     expect(catalog).toContain("Nghị định 73/2023/NĐ-CP");
@@ -211,33 +214,45 @@ describe("Zalo channel, long polling", () => {
     expect(bot.fake.sent.filter((s) => s.chat_id !== "u-1")).toHaveLength(0);
   });
 
-  it("in a group, answers only messages that start with a command", async () => {
+  it("in a group, answers an @mention (stripped from the question) and replies to the bot; the platform delivers nothing else", async () => {
     const bot = await run();
     const group = { chatId: "g-1", group: true };
-    bot.fake.push(textUpdate(WATERING, group));
-    bot.fake.push(messageUpdate("message.sticker.received", { sticker: "abc" }, group));
-    const [answer] = await bot.say(`/hoi ${WATERING}`, group);
-    expect(bot.sent("g-1")).toHaveLength(1);
+    // Not delivered by the platform: no mention, no reply — even a command.
+    expect(bot.fake.push(textUpdate(WATERING, group))).toBe(false);
+    expect(bot.fake.push(textUpdate(`/hoi ${WATERING}`, group))).toBe(false);
+    bot.fake.push(mentionUpdate(bot.fake, WATERING, group));
+    await until(() => bot.sent("g-1").length === 1, "the answer to the mention");
+    const [answer] = bot.sent("g-1");
     expect(answer).toContain(`Khoản 1 Điều 3 — ${DECREE}`);
-    expect(answer).toContain("'/hoi liên quan'");
-    const [full] = await bot.say("/hoi nguyên văn 1", group);
-    expect(full).toContain(`📌 [1] Khoản 1 Điều 3 — ${DECREE}`);
+    // Hints tag the bot, or the platform would not pass the typed command on.
+    expect(answer).toContain("'@Hỏi Văn Bản liên quan'");
+    // Tagged without accents, in capitals; then a reply to the bot without a tag.
+    bot.fake.push(mentionUpdate(bot.fake, "nguyên văn 1", { ...group, as: "HOI VAN BAN" }));
+    await until(() => bot.sent("g-1").length === 2, "the full text");
+    expect(bot.sent("g-1")[1]).toContain(`📌 [1] Khoản 1 Điều 3 — ${DECREE}`);
+    bot.fake.push(textUpdate("liên quan", { ...group, replyTo: bot.fake.botId }));
+    await until(() => bot.sent("g-1").length === 3, "the related passages");
+    expect(bot.sent("g-1")[2]).toContain(texts.relatedTitle);
+    expect(bot.fake.undelivered).toHaveLength(2);
   });
 
-  it("retries a failed send (500, 429) and survives one the API refuses (400)", async () => {
+  it("retries a refused send (429), never one whose outcome is unknown (500), and survives a 400", async () => {
     const bot = await run();
     bot.fake.fail("sendChatAction", { status: 500, body: { ok: false, error_code: 500, description: "down" } });
-    bot.fake.fail("sendMessage", { status: 500, body: { ok: false, error_code: 500, description: "down" } }, { status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests" } });
+    bot.fake.fail("sendMessage", { status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests" } });
     const [answer] = await bot.say(WATERING);
     expect(answer).toContain(`Khoản 1 Điều 3 — ${DECREE}`);
-    expect(bot.fake.callsOf("sendMessage")).toHaveLength(3);
-    bot.fake.fail("sendMessage", { status: 400, body: { ok: false, error_code: 400, description: "rejected" } });
+    expect(bot.fake.callsOf("sendMessage")).toHaveLength(2);
+    // A 500 may hide a delivered message: the reply is given up, not sent twice.
+    bot.fake.fail("sendMessage", { status: 500, body: { ok: false, error_code: 500, description: "down" } }, { status: 400, body: { ok: false, error_code: 400, description: "rejected" } });
+    bot.fake.push(textUpdate("/vanban", { chatId: "chat-1" }));
     bot.fake.push(textUpdate("/help", { chatId: "chat-1" }));
-    await until(() => bot.fake.callsOf("sendMessage").length >= 4, "the refused send");
-    // The refused reply is dropped (never retried); the channel keeps answering.
+    await until(() => bot.fake.callsOf("sendMessage").length >= 4, "the two failed sends");
+    // The channel keeps answering.
     const [next] = await bot.say(`Điều 3 ${DECREE}`);
     expect(next).toContain(`Điều 3 — ${DECREE}`);
-    expect(bot.fake.sent.some((t) => t.text.includes(texts.help[0]))).toBe(false);
+    expect(bot.fake.callsOf("sendMessage")).toHaveLength(5);
+    expect(bot.fake.sent).toHaveLength(2);
   });
 });
 
@@ -310,6 +325,27 @@ describe("Zalo beside Telegram", () => {
     const [zaloAnswer] = await bot.say(WATERING);
     expect(zaloAnswer).toContain(`Khoản 1 Điều 3 — ${DECREE}`);
     expect(deadZalo.callsOf("deleteWebhook").length).toBeGreaterThan(5);
+  });
+
+  it("set-up failures are retried with backoff and logged once per backoff step, then polling starts", async () => {
+    const zalo = await new FakeZaloServer().start();
+    const down = { status: 503, body: { ok: false, error_code: 503, description: "Service Unavailable" } };
+    zalo.fail("getMe", ...Array(40).fill(down));
+    const lines: string[] = [];
+    const capture = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    const config = loadConfig({ ZALO_BOT_TOKEN: zalo.token, ZALO_API_ROOT: zalo.apiRoot, LOG_LEVEL: "silent" });
+    const store = new MemoryStore();
+    const deps = { config, log: capture, store, webhooks: new WebhookServer(0, capture), conversation: new Conversation({ engine, store, log, config }) };
+    const channel = (await startZalo(deps, { ...tuning, apiBackoff: { baseMs: 1, maxMs: 1 }, setupBackoff: { baseMs: 1, maxMs: 4 } }))!;
+    cleanups.push(async () => {
+      await channel.stop();
+      await zalo.stop();
+    });
+    zalo.push(textUpdate(WATERING, { chatId: "after" }));
+    await until(() => zalo.sent.some((s) => s.chat_id === "after"), "the answer once Zalo is back");
+    // 40 failed getMe calls (4 per set-up attempt: 1 + 3 retries) = 10 attempts, in 3 backoff steps.
+    expect(lines.filter((l) => l.includes("set-up failed"))).toHaveLength(3);
+    expect(lines.filter((l) => l.includes("zalo: connected"))).toHaveLength(1);
   });
 
   it("a Zalo API that is unreachable never throws out of the channel", async () => {

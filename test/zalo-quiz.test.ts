@@ -18,7 +18,7 @@ import { loadConfig } from "../src/config/env.js";
 import { NOT_ENOUGH_BASIS } from "../src/points/index.js";
 import { QuizSessions } from "../src/quiz/index.js";
 import { MemoryStore } from "../src/store/memory.js";
-import { FakeZaloServer, textUpdate } from "./fakes/zalo-server.js";
+import { FakeZaloServer, mentionUpdate, textUpdate } from "./fakes/zalo-server.js";
 import { buildToolsCorpus } from "./fakes/tools-corpus.js";
 import type { TestCorpus } from "./helpers/engine.js";
 import { until } from "./helpers/wait.js";
@@ -49,7 +49,7 @@ async function run(seconds = 30) {
   const quiz = new ChatQuiz({ engine, store, log, questionSeconds: seconds, leadMs: 0 });
   const conversation = new Conversation({ engine, store, log, config, points: new ChatPoints(engine), quiz });
   const webhooks = new WebhookServer(0, log);
-  const channel = (await startZalo({ config, conversation, log, webhooks, store }, { apiBackoff: fast, pollBackoff: fast, setupBackoff: fast }))!;
+  const channel = (await startZalo({ config, conversation, log, webhooks, store }, { apiBackoff: fast, pollBackoff: fast, setupBackoff: fast, pollMinGapMs: 10 }))!;
   cleanups.push(async () => {
     await channel.stop();
     await fake.stop();
@@ -58,7 +58,9 @@ async function run(seconds = 30) {
   /** A user's message (named, for the leaderboard); resolves once a sent text satisfies `done`. */
   const say = async (text: string, o: { chatId: string; userId?: string; name?: string; group?: boolean }, done: (t: string) => boolean = () => true) => {
     const before = sent(o.chatId).length;
-    fake.push(withName(textUpdate(text, { chatId: o.chatId, userId: o.userId ?? "u-1", group: o.group }), o.name ?? "Người dùng thử"));
+    // In a group the platform passes on only messages that tag the bot (or reply to it).
+    const who = { chatId: o.chatId, userId: o.userId ?? "u-1" };
+    fake.push(withName(o.group ? mentionUpdate(fake, text, who) : textUpdate(text, who), o.name ?? "Người dùng thử"));
     await until(() => sent(o.chatId).slice(before).some(done), `a reply to «${text}»`);
     return sent(o.chatId).slice(before);
   };
@@ -86,18 +88,22 @@ describe("talking points on Zalo", () => {
 });
 
 describe("quizzes on Zalo", () => {
-  it("in a group: typed letters scored once without a command, /ketqua in order, /dunglai by the starter", async () => {
+  it("in a group: letters typed in reply (or with @tên) scored once, /ketqua in order, /dunglai by the starter", async () => {
     const bot = await run();
     const g = { chatId: "g1", group: true };
     const intro = await bot.say("/quiz Quy định 999 3", { ...g, userId: "trainer", name: "Giảng viên" }, (t) => t.startsWith("Câu 1/3: "));
     expect(intro.join("\n")).toContain("🏁 Bắt đầu cuộc thi: Bộ câu hỏi — Quy định 999-QĐ/TEST — 3 câu, mỗi câu 30 giây.");
     const question = intro.find((t) => t.startsWith("Câu 1/3: "))!;
     expect(question).toMatch(/\nA\. .+\nB\. .+/);
+    expect(question.endsWith(zaloTexts.groupAnswer(bot.fake.botName))).toBe(true);
 
     const q = (await bot.sessions.get("zalo:g1"))!.questions[0];
     const wrong = (q.correct + 1) % q.options.length;
-    for (const [userId, name, text] of [["u-an", "An", "ABCD"[q.correct]], ["u-binh", "Bình", `${"abcd"[wrong]}.`], ["u-an", "An", "ABCD"[wrong]]])
-      bot.fake.push(withName(textUpdate(text, { chatId: "g1", userId, group: true }), name));
+    // A reply to the question reaches the bot untagged; a tagged letter too.
+    const replyTo = bot.fake.botId;
+    bot.fake.push(withName(textUpdate("ABCD"[q.correct], { chatId: "g1", userId: "u-an", group: true, replyTo }), "An"));
+    bot.fake.push(withName(mentionUpdate(bot.fake, `${"abcd"[wrong]}.`, { chatId: "g1", userId: "u-binh" }), "Bình"));
+    bot.fake.push(withName(textUpdate("ABCD"[wrong], { chatId: "g1", userId: "u-an", group: true, replyTo }), "An"));
     const board = await bot.say("/ketqua", g, (t) => t.startsWith("Kết quả tạm thời") && t.includes("Bình"));
     expect(board.at(-1)).toBe("Kết quả tạm thời: Bộ câu hỏi — Quy định 999-QĐ/TEST (3 câu)\n🥇 An — 1/3 câu đúng\n🥈 Bình — 0/3 câu đúng");
     // Answers in a group are not acknowledged one by one.
@@ -111,7 +117,8 @@ describe("quizzes on Zalo", () => {
   it("in a private chat: the answer acknowledged, revealed after its time, then the leaderboard", async () => {
     const bot = await run(1);
     const p = { chatId: "p3", userId: "u-p", name: "Phương" };
-    await bot.say("/quiz Hướng dẫn 998 1", p, (t) => t.startsWith("Câu 1/1: "));
+    const asked = await bot.say("/quiz Hướng dẫn 998 1", p, (t) => t.startsWith("Câu 1/1: "));
+    expect(asked.join("\n")).not.toContain("Trong nhóm");
     const q = (await bot.sessions.get("zalo:p3"))!.questions[0];
     const letter = "abcd"[q.correct];
     expect(await bot.say(letter, p)).toEqual([quizTexts.recorded(letter.toUpperCase())]);

@@ -48,6 +48,10 @@ const schema = z.object({
   ZALO_MODE: z.enum(["polling", "webhook"]).default("polling"),
   ZALO_WEBHOOK_URL: optional,
   ZALO_WEBHOOK_SECRET: optional,
+  /** The Zalo bot's display name, as members tag it in groups (@tên); else getMe's, else the product name. */
+  ZALO_BOT_NAME: optional,
+  /** Messages the Zalo bot may send a month (free plan: 3,000); 0 for no cap. */
+  ZALO_MONTHLY_MESSAGES: z.coerce.number().int().min(0).default(3000),
 
   /** Port of the HTTP server that receives webhooks (Telegram and Zalo share it). */
   WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),

@@ -1,8 +1,13 @@
 /**
  * Typed client of the Zalo Bot Platform API: `POST {root}/bot{token}/{method}` with a JSON body,
- * replies `{ok, result, error_code, description}`. Rate limiting (429), server errors (5xx) and
- * network failures are retried a bounded number of times with backoff; other errors (a 4xx means
- * the request itself is wrong) are thrown at once. Errors name the method, never the URL: the
+ * replies `{ok, result, error_code, description}`. Transient failures are retried a bounded
+ * number of times with backoff, but a message is never sent twice: a call that changes nothing
+ * when repeated (getMe, setWebhook, …) is retried after any transient failure, while sendMessage
+ * is retried only when the platform surely did not take it — the connection was never made, or
+ * the platform answered 429 (refused, so nothing was sent). After a 5xx, a timeout or a dropped
+ * connection the platform may already have delivered the text, and the API has no idempotency
+ * key to ask, so that reply is given up and logged. Other errors (a 4xx means the request itself
+ * is wrong, or a quota is spent) are thrown at once. Errors name the method, never the URL: the
  * token is in the path.
  */
 import type { Logger } from "../../log.js";
@@ -64,7 +69,10 @@ export class ZaloApiError extends Error {
     /** error_code of the reply, else the HTTP status; 0 for a network failure. */
     readonly code: number,
     readonly description: string,
+    /** Worth trying again later (429, 5xx, network). */
     readonly retryable: boolean,
+    /** The platform surely did not carry the request out (no connection made, or a refusal). */
+    readonly unsent = false,
   ) {
     super(`Zalo ${method} failed (${code || "network"}): ${description}`);
     this.name = "ZaloApiError";
@@ -72,6 +80,9 @@ export class ZaloApiError extends Error {
 }
 
 const isRetryable = (code: number) => code === 429 || code >= 500;
+
+/** Connection errors raised before a byte of the request left (Node's fetch puts them in `cause.code`). */
+const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 
 export interface ZaloApiOptions {
   token: string;
@@ -89,7 +100,12 @@ interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   retries?: number;
+  /** Repeating the call changes nothing, so it may be retried whatever happened to the first. */
+  idempotent?: boolean;
 }
+
+/** A set-up method's "there is no webhook" (HTTP 404, or a description saying so). */
+const noWebhook = (e: unknown) => e instanceof ZaloApiError && (e.code === 404 || /no webhook|webhook (?:is )?not (?:found|set|exist)/i.test(e.description));
 
 export class ZaloApi {
   private readonly base: string;
@@ -105,7 +121,7 @@ export class ZaloApi {
   }
 
   getMe(): Promise<ZaloBotInfo> {
-    return this.call("getMe");
+    return this.call("getMe", {}, { idempotent: true });
   }
 
   /** One long poll: the next update, or undefined when the poll timed out with none (408). */
@@ -113,6 +129,8 @@ export class ZaloApi {
     try {
       // The poller owns the pace after failures, so no retries here.
       const update = await this.call<ZaloUpdate | null>("getUpdates", { timeout: String(timeoutSec) }, { signal, timeoutMs: timeoutSec * 1000 + this.timeoutMs, retries: 0 });
+      // Some clients report `result` as an array; take its first update if so.
+      if (Array.isArray(update)) return (update as ZaloUpdate[]).find((u) => u?.event_name);
       return update?.event_name ? update : undefined;
     } catch (e) {
       if (e instanceof ZaloApiError && e.code === POLL_TIMEOUT_CODE) return undefined;
@@ -132,11 +150,28 @@ export class ZaloApi {
   }
 
   setWebhook(url: string, secretToken: string): Promise<ZaloWebhookInfo> {
-    return this.call("setWebhook", { url, secret_token: secretToken });
+    return this.call("setWebhook", { url, secret_token: secretToken }, { idempotent: true });
   }
 
-  deleteWebhook(): Promise<ZaloWebhookInfo> {
-    return this.call("deleteWebhook");
+  /** Removes the webhook; done too when there is none (the platform then answers 404). */
+  async deleteWebhook(): Promise<ZaloWebhookInfo> {
+    try {
+      return await this.call("deleteWebhook", {}, { idempotent: true });
+    } catch (e) {
+      if (noWebhook(e)) return { url: "" };
+      throw e;
+    }
+  }
+
+  /** The registered webhook, or undefined when there is none (the platform answers 404). */
+  async getWebhookInfo(): Promise<ZaloWebhookInfo | undefined> {
+    try {
+      const info = await this.call<ZaloWebhookInfo>("getWebhookInfo", {}, { idempotent: true });
+      return info?.url ? info : undefined;
+    } catch (e) {
+      if (noWebhook(e)) return undefined;
+      throw e;
+    }
   }
 
   async call<T>(method: string, body: object = {}, opts: CallOptions = {}): Promise<T> {
@@ -145,7 +180,7 @@ export class ZaloApi {
       try {
         return await this.once<T>(method, body, opts);
       } catch (e) {
-        if (!(e instanceof ZaloApiError) || !e.retryable || attempt >= retries || opts.signal?.aborted) throw e;
+        if (!(e instanceof ZaloApiError) || !e.retryable || !(opts.idempotent || e.unsent) || attempt >= retries || opts.signal?.aborted) throw e;
         this.opts.log?.warn({ method, code: e.code, attempt: attempt + 1 }, "zalo: retrying after a transient error");
         await sleep(backoffDelay(attempt, this.backoff), opts.signal);
       }
@@ -169,7 +204,9 @@ export class ZaloApi {
     } catch (e) {
       if (opts.signal?.aborted) throw e; // stopped on purpose: not an API failure
       // The fetch error's message may carry the URL (and so the token): keep only its kind.
-      throw new ZaloApiError(method, 0, timeout.aborted ? "request timed out" : (e as Error).name, true);
+      const cause = (e as { cause?: { code?: string } }).cause?.code;
+      const unsent = !timeout.aborted && cause !== undefined && NOT_CONNECTED.has(cause);
+      throw new ZaloApiError(method, 0, timeout.aborted ? "request timed out" : (cause ?? (e as Error).name), true, unsent);
     }
     let reply: Envelope<T> | undefined;
     try {
@@ -182,6 +219,9 @@ export class ZaloApi {
     if (status < 300 && reply.ok === true) return reply.result as T;
     // The code may come as a number or a string; the HTTP status stands in when it is missing.
     const code = Number(reply.error_code) || status;
-    throw new ZaloApiError(method, code, reply.description ?? `HTTP ${status}`, isRetryable(code) || isRetryable(status));
+    // A JSON refusal means the platform read the request and did not carry it out, except for a
+    // 5xx, whose outcome is unknown.
+    const unknown = code >= 500 || status >= 500;
+    throw new ZaloApiError(method, code, reply.description ?? `HTTP ${status}`, isRetryable(code) || isRetryable(status), !unknown);
   }
 }

@@ -1,19 +1,23 @@
 /**
  * Zalo events → the shared conversation → Zalo messages. This file only translates: commands,
  * context, rate limits and logging live in src/chat. Zalo has no buttons, so the answer's actions
- * come back as typed commands ("nguyên văn 1", "liên quan"). Work is queued per chat and every
- * failure is caught here: a broken Zalo API costs Zalo replies, never the process.
+ * come back as typed commands ("nguyên văn 1", "liên quan"). In a group the platform hands the
+ * bot only messages that tag it or reply to it (see mention.ts), so each is addressed to the
+ * bot; its @mention is removed before the conversation reads it. Work is queued per chat and
+ * every failure is caught here: a broken Zalo API costs Zalo replies, never the process.
  */
 import { parseCommand, type Conversation } from "../../chat/conversation.js";
 import type { ChatQuiz } from "../../chat/quiz.js";
 import { texts } from "../../chat/texts.js";
 import type { Action, Media, Origin, Reply } from "../../chat/types.js";
 import type { Logger } from "../../log.js";
-import type { ZaloApi, ZaloMessage, ZaloUpdate } from "./api.js";
+import type { ZaloMessage, ZaloUpdate } from "./api.js";
 import { outlineCommand, parseTypedCommand, type TypedCommand } from "./commands.js";
+import { stripMention, type BotIdentity } from "./mention.js";
 import { ChatQueue } from "./queue.js";
 import { renderReply } from "./render.js";
-import { GROUP_COMMAND, zaloTexts } from "./texts.js";
+import type { ZaloSender } from "./send.js";
+import { zaloTexts } from "./texts.js";
 
 export const TEXT_EVENT = "message.text.received";
 
@@ -25,10 +29,18 @@ const MEDIA: Record<string, Media> = {
   "message.voice.received": "voice",
 };
 
+/** Who the bot is: its id and the names members tag it by, the first being the one shown in hints. */
+export interface ZaloIdentity extends BotIdentity {
+  names: [string, ...string[]];
+}
+
 export interface ZaloBotDeps {
-  api: Pick<ZaloApi, "sendMessage" | "sendChatAction">;
+  sender: Pick<ZaloSender, "send">;
+  api: { sendChatAction(chatId: string): Promise<unknown> };
   conversation: Pick<Conversation, "handle" | "act" | "lastAnswerId">;
   log: Logger;
+  /** The bot's identity as known now (getMe may answer after the first webhook event). */
+  identity: () => ZaloIdentity;
   /** Claims a message id in the shared store: false for a re-delivered message (answered already). */
   firstDelivery?: (messageId: string) => Promise<boolean>;
   /** Scores typed quiz answers ("A", "b."); Zalo has no polls. */
@@ -37,8 +49,14 @@ export interface ZaloBotDeps {
 
 const notice = (text: string): Reply => ({ blocks: [{ kind: "notice", text }], actions: [] });
 
+/** A mention data field, should the platform send one (not in the documented update). */
+type WithMentions = ZaloMessage & { mentions?: unknown };
+
 export class ZaloBot {
   private readonly queue: ChatQueue;
+  private warnedName = false;
+  /** Chats seen to be groups (their quiz questions say how to answer there). */
+  private readonly groups = new Set<string>();
 
   constructor(private readonly deps: ZaloBotDeps) {
     this.queue = new ChatQueue((err) => deps.log.error({ err: (err as Error).message }, "zalo: reply failed"));
@@ -50,7 +68,13 @@ export class ZaloBot {
     // Some events (e.g. from protected users) carry no message, hence no chat to answer in.
     if (!m?.chat?.id || !m.from?.id) return void this.deps.log.debug({ event: update.event_name }, "zalo: event without a chat, ignored");
     if (m.from.is_bot) return;
+    if (m.chat.chat_type === "GROUP") this.groups.add(m.chat.id);
     this.queue.run(m.chat.id, () => this.process(update.event_name, m));
+  }
+
+  /** The bot's name in a chat seen to be a group, else undefined. */
+  groupName(chatId: string): string | undefined {
+    return this.groups.has(chatId) ? this.deps.identity().names[0] : undefined;
   }
 
   /** Resolves when every queued reply has been sent. */
@@ -61,9 +85,10 @@ export class ZaloBot {
   private async process(event: string, m: ZaloMessage): Promise<void> {
     if (this.deps.firstDelivery && m.message_id && !(await this.deps.firstDelivery(m.message_id))) return;
     const origin: Origin = { channel: "zalo", chatId: m.chat.id, userId: m.from.id, chatType: m.chat.chat_type === "GROUP" ? "group" : "private" };
-    const prefix = origin.chatType === "group" ? `${GROUP_COMMAND} ` : "";
+    // In a group a hint must tag the bot, or the platform would not pass the command on.
+    const prefix = origin.chatType === "group" ? `@${this.deps.identity().names[0]} ` : "";
     const send = async (reply: Reply) => {
-      for (const text of renderReply(reply, prefix)) await this.deps.api.sendMessage(m.chat.id, text);
+      if (!(await this.deps.sender.send(m.chat.id, renderReply(reply, prefix)))) this.deps.log.warn({ chat: m.chat.id }, "zalo: reply not sent (monthly quota)");
     };
     let replies: Reply[];
     try {
@@ -77,22 +102,42 @@ export class ZaloBot {
 
   /** `later` sends replies that come after these (an admin command's background results). */
   private async respond(event: string, m: ZaloMessage, origin: Origin, later: (r: Reply) => Promise<void>): Promise<Reply[]> {
-    const group = origin.chatType === "group";
-    if (event !== TEXT_EVENT) return this.deps.conversation.handle({ ...origin, text: "", addressed: !group, media: MEDIA[event] ?? "other" });
-    const text = (m.text ?? "").trim();
+    // Delivered at all means addressed: in a group the platform filters (mention or reply).
+    if (event !== TEXT_EVENT) return this.deps.conversation.handle({ ...origin, text: "", addressed: true, media: MEDIA[event] ?? "other" });
+    const text = this.question(m, origin);
     const cmd = parseCommand(text);
     // What was said outside a command ("/hoi x" says x).
     const said = cmd ? (cmd.name === "hoi" ? cmd.args : "") : text;
-    // While a quiz runs in the chat, "A" or "b." answers it — in a group too, command or not.
+    // While a quiz runs in the chat, "A" or "b." answers it.
     const scored = said ? await this.deps.quiz?.answer(origin, said, m.from.display_name ?? zaloTexts.player(m.from.id)) : undefined;
     if (scored) return scored;
-    // The platform says nothing of mentions, so in a group only a command addresses the bot.
-    if (group && !cmd) return [];
     await this.typing(m.chat.id);
     const typed = parseTypedCommand(said);
     if (typed) return this.act(origin, typed);
     const replies = await this.deps.conversation.handle({ ...origin, text: outlineCommand(text) ?? text, addressed: true }, later);
-    return cmd?.name === "help" ? [...replies, notice(zaloTexts.help)] : replies;
+    return cmd?.name === "help" ? replies.map((r) => this.zaloHelp(r)) : replies;
+  }
+
+  /** The message's text as the conversation should read it: without the bot's @mention in a group. */
+  private question(m: WithMentions, origin: Origin): string {
+    const text = (m.text ?? "").trim();
+    if (origin.chatType !== "group") return text;
+    const found = stripMention(text, this.deps.identity(), m.mentions);
+    if (found.mentioned || !text.startsWith("@")) return found.text;
+    // Tagged under a name we do not know (the bot was renamed): a command after the tag is the
+    // command; otherwise drop the tag's first word at least.
+    if (!this.warnedName) this.deps.log.warn({ known: this.deps.identity().names }, "zalo: a group message tags the bot by a name it does not know; set ZALO_BOT_NAME to its display name");
+    this.warnedName = true;
+    const command = /^@[^\n/]{1,80}?\s(\/[A-Za-z0-9_][\s\S]*)$/u.exec(text);
+    return command ? command[1] : text.replace(/^@\S*\s*/u, "");
+  }
+
+  /** The shared help speaks of buttons and /hoi in groups: Zalo's own lines replace it, admin lines stay. */
+  private zaloHelp(reply: Reply): Reply {
+    const shared = new Set<string>(texts.help);
+    const kept = reply.blocks.filter((b) => !(b.kind === "notice" && shared.has(b.text)));
+    if (kept.length === reply.blocks.length) return reply;
+    return { ...reply, blocks: [...zaloTexts.help(this.deps.identity().names[0]).map((text) => ({ kind: "notice" as const, text })), ...kept] };
   }
 
   private async act(origin: Origin, typed: TypedCommand): Promise<Reply[]> {

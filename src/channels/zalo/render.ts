@@ -16,7 +16,7 @@ export function zaloBlock(b: Block): string {
   return b.kind === "quote" ? `📌 [${b.n}] ${b.label}\n«${b.text}${b.clipped ? " …" : ""}»` : blockText(b);
 }
 
-/** The typed equivalents of the reply's buttons; `prefix` is "/hoi " in groups. */
+/** The typed equivalents of the reply's buttons; `prefix` is the bot's "@tên " in groups. */
 export function actionHints(actions: Action[], prefix = ""): string | undefined {
   const full = actions.filter((a) => a.kind === "full").length;
   const lines = [

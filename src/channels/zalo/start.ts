@@ -1,18 +1,22 @@
 /**
  * The Zalo channel, started when ZALO_BOT_TOKEN is set. Long polling by default; with
  * ZALO_MODE=webhook the shared webhook server gets a route and the platform is told the URL and
- * secret. The platform serves one or the other, so polling first removes any webhook. Set-up calls
- * are retried in the background: an unreachable Zalo API never fails start-up or other channels.
+ * secret. The platform serves one or the other, so polling first removes any webhook ("there is
+ * none", a 404, counts as removed). Set-up calls run in the background, retried with backoff and
+ * logged once per backoff step: an unreachable or odd Zalo API never holds up start-up or the
+ * other channels, and polling starts as soon as set-up is through.
  */
 import { firstDelivery } from "../../access/dedupe.js";
+import { BOT_NAME } from "../../chat/texts.js";
 import { ConfigError } from "../../config/env.js";
 import type { ChannelDeps, RunningChannel } from "../start.js";
 import { WebhookServer } from "../webhooks.js";
-import { ZaloApi, type ZaloUpdate } from "./api.js";
+import { ZaloApi, type ZaloBotInfo, type ZaloUpdate } from "./api.js";
 import { retryUntil, type BackoffOptions } from "./backoff.js";
-import { ZaloBot } from "./bot.js";
+import { ZaloBot, type ZaloIdentity } from "./bot.js";
 import { pollUpdates } from "./poller.js";
 import { zaloQuizPresenter } from "./quiz.js";
+import { ZaloSender } from "./send.js";
 import { zaloWebhookHandler } from "./webhook.js";
 
 export const DEFAULT_WEBHOOK_PATH = "/zalo/webhook";
@@ -22,6 +26,15 @@ export interface ZaloTuning {
   apiBackoff?: BackoffOptions;
   pollBackoff?: BackoffOptions;
   setupBackoff?: BackoffOptions;
+  /** Least gap between polls that brought nothing (see poller.ts). */
+  pollMinGapMs?: number;
+}
+
+/** The names members may tag the bot by; the first (shown in hints) is the configured or displayed one. */
+export function botIdentity(configured: string | undefined, me?: ZaloBotInfo & { name?: string }): ZaloIdentity {
+  const shown = configured ?? me?.display_name ?? me?.name ?? BOT_NAME;
+  const others = [me?.display_name, me?.name, me?.account_name, BOT_NAME].filter((n): n is string => !!n && n !== shown);
+  return { id: me?.id, names: [shown, ...others] };
 }
 
 export async function startZalo(
@@ -36,21 +49,25 @@ export async function startZalo(
   // Re-delivered messages (webhook retries, another instance) are answered once.
   const store = deps.store;
   const quiz = conversation.quiz;
-  const bot = new ZaloBot({ api, conversation, log, quiz, firstDelivery: store && ((id) => firstDelivery(store, "zalo", id)) });
+  const sender = new ZaloSender({ api, monthly: config.ZALO_MONTHLY_MESSAGES, store, log });
+  let identity = botIdentity(config.ZALO_BOT_NAME);
+  const bot = new ZaloBot({ sender, api, conversation, log, quiz, identity: () => identity, firstDelivery: store && ((id) => firstDelivery(store, "zalo", id)) });
   // Quizzes as text; those a restart interrupted go on from their current question.
-  await quiz?.attach("zalo", zaloQuizPresenter(api));
+  await quiz?.attach("zalo", zaloQuizPresenter(sender, (chatId) => bot.groupName(chatId)));
   const onUpdate = (update: ZaloUpdate) => bot.handleUpdate(update);
   const stop = new AbortController();
-  // getMe first: a wrong token then shows in the log as such, and a working one by the bot's name.
+  // getMe first: a wrong token then shows in the log as such, a working one by the bot's name,
+  // and the bot learns the id and names it is tagged by in groups.
   const setUp = (call: () => Promise<unknown>) =>
     retryUntil(
       async () => {
         const me = await api.getMe();
+        identity = botIdentity(config.ZALO_BOT_NAME, me);
         await call();
-        log.info({ bot: me.account_name, mode: config.ZALO_MODE }, "zalo: connected");
+        log.info({ bot: me.account_name, name: identity.names[0], mode: config.ZALO_MODE }, "zalo: connected");
       },
       stop.signal,
-      (err, retryInMs) => log.error({ err: (err as Error).message, retryInMs: Math.round(retryInMs) }, "zalo: set-up failed"),
+      (err, attempt, upToMs) => log.error({ err: (err as Error).message, attempt, retryUpToMs: upToMs }, "zalo: set-up failed, retrying"),
       tuning.setupBackoff,
     );
 
@@ -66,7 +83,7 @@ export async function startZalo(
     running = setUp(() => (url ? api.setWebhook(url, secret) : Promise.resolve()));
   } else {
     running = (async () => {
-      if (await setUp(() => api.deleteWebhook())) await pollUpdates(api, onUpdate, { signal: stop.signal, backoff: tuning.pollBackoff, log });
+      if (await setUp(() => api.deleteWebhook())) await pollUpdates(api, onUpdate, { signal: stop.signal, backoff: tuning.pollBackoff, minGapMs: tuning.pollMinGapMs, log });
     })();
   }
   // Nothing above should reject; if it ever does, it is logged rather than left unhandled.
