@@ -246,3 +246,27 @@ describe("the gate weighs what is asked, not how it is asked", () => {
     expect((await c.engine.ask("Đội tuyển nào vô địch World Cup 2022, đúng hay sai?")).status).toBe("not_found");
   });
 });
+
+describe("explain", () => {
+  it("accounts for every hit's score term by term, with its gate", async () => {
+    const r = await c.engine.explain("**người làm chết cây giống** do không tưới nước bị xử lý thế nào?");
+    expect(r.question).not.toContain("*");
+    expect(r.answerable).toBe(true);
+    expect(r.hits[0].label).toBe("Điều 5 — Nghị định 999/2099/NĐ-TEST");
+    expect(r.hits[0].gate).toBe("cited");
+    for (const h of r.hits) {
+      const parts = h.explanation.details!;
+      // The parts add up to the score the ranking used.
+      expect(parts.reduce((s, p) => s + p.value, 0)).toBeCloseTo(h.explanation.value, 3);
+      expect(parts[0].details!.every((t) => /^(body|title) «/.test(t.description))).toBe(true);
+    }
+    const answer = await c.engine.ask("người làm chết cây giống do không tưới nước bị xử lý thế nào?");
+    expect(answer.citations[0].path.find((s) => s.type === "dieu")?.label).toBe("5");
+  });
+
+  it("says when no hit passes the coverage gate", async () => {
+    const r = await c.engine.explain("Giá vàng hôm nay bao nhiêu?");
+    expect(r.answerable).toBe(false);
+    expect(r.hits.every((h) => h.gate === "below coverage")).toBe(true);
+  });
+});

@@ -3,9 +3,8 @@
  * question, weighted by how rare the matched words are. Quotes are verbatim slices of unit text.
  */
 import { unitPath, type ParsedDocument } from "../model/document.js";
-import type { LexicalIndex } from "../index/lexical.js";
-import { QUESTION_WORDS } from "../index/lexical.js";
-import { foldedTerms, tokenize } from "../text/tokenize.js";
+import type { TermWeights } from "../index/lexical.js";
+import { foldedTerms } from "../text/tokenize.js";
 
 /** A unit this short is quoted whole; a longer one by its best sentence. */
 const WHOLE_UNIT_CHARS = 700;
@@ -19,19 +18,6 @@ export interface QuotePick {
   /** What to quote: the whole unit when short, else the sentence. */
   quote: string;
   score: number;
-}
-
-export type TermWeights = Map<string, number>;
-
-/** Query terms (folded syllables and pairs) with their idf; question words weigh nothing. */
-export function queryWeights(index: LexicalIndex, question: string): TermWeights {
-  const weights: TermWeights = new Map();
-  for (const term of tokenize(question).folded) {
-    const parts = term.split(" ");
-    if (parts.every((p) => QUESTION_WORDS.has(p))) continue;
-    weights.set(term, index.termIdf(term) * (parts.length > 1 ? 1.5 : 1));
-  }
-  return weights;
 }
 
 export function matchScore(text: string, weights: TermWeights): number {

@@ -5,6 +5,7 @@ import { loadConfig, loadDotEnv, type Config } from "../config/env.js";
 import { openEngine, runIngest } from "../app.js";
 import { formatReport } from "./report.js";
 import { askOnce, chatLoop } from "./chat.js";
+import { formatExplain } from "./explain.js";
 import { runEval } from "./eval.js";
 import { registerPoints } from "./points.js";
 import { registerQuiz } from "./quiz.js";
@@ -41,8 +42,14 @@ program
   .argument("<question...>", "câu hỏi")
   .option("--index <dir>", "thư mục chỉ mục")
   .option("--json", "in kết quả có cấu trúc (JSON)")
+  .option("--explain", "giải thích thứ hạng: điểm BM25 từng từ, phần tiêu đề và khoản, các ngưỡng")
   .action(async (words: string[], opts) => {
     const engine = await openEngine(config(opts));
+    if (opts.explain) {
+      const report = await engine.explain(words.join(" "));
+      console.log(opts.json ? JSON.stringify(report, null, 1) : formatExplain(report));
+      return;
+    }
     await askOnce(engine, words.join(" "), !!opts.json);
   });
 

@@ -7,19 +7,19 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { capitalize, citationLabel, docLabel, unitLabel, type Citation, type CitationDoc } from "../model/citation.js";
 import { unitFullText, unitPath, type ParsedDocument } from "../model/document.js";
-import type { BlockHit, CorpusIndex, SearchParams } from "../index/corpus-index.js";
+import type { BlockHit, CorpusIndex, Definition, SearchParams } from "../index/corpus-index.js";
 import { CURRENT, currentInfo, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
-import { clipQuote, pickQuote, queryWeights } from "../answer/sentences.js";
+import { clipQuote, pickQuote } from "../answer/sentences.js";
 import { DocNameMatcher } from "../retrieve/doc-names.js";
 import { isLookup, parseUnitRefs } from "../retrieve/unit-refs.js";
-import { definitionTerm } from "../retrieve/definition.js";
+import { definesTerm, definitionTerm } from "../retrieve/definition.js";
 import { plainQuestion } from "../retrieve/question.js";
 import { informativeText } from "../retrieve/framing.js";
 import { enforceCitations, type TextSource } from "./invariants.js";
 import { leadIn, listQuote, titleMatches } from "./sizing.js";
 import { detectFollowUp, type FollowUp } from "./followup.js";
 import { enclosing, locateUnit } from "./locate.js";
-import type { AskOptions, AskResult, CatalogEntry, EngineWarning, Focus, PassageHit, TokenUsage } from "./types.js";
+import type { AskOptions, AskResult, CatalogEntry, EngineWarning, ExplainReport, Focus, PassageHit, TokenUsage } from "./types.js";
 import { composeAnswer } from "../llm/compose.js";
 import type { AnswerWriter, QuestionRewriter } from "../llm/types.js";
 import { addUsage } from "../llm/usage.js";
@@ -153,9 +153,9 @@ export class Engine {
     const docs = opts.docs && new Set(opts.docs.flatMap((id) => this.docPos.get(id) ?? []));
     if (docs && !docs.size) return [];
     const hits = await this.index.search(topic, { limit: opts.limit ?? 10, docs, params: this.opts.search });
-    const weights = queryWeights(this.index.parts.blockIndex, topic);
+    const weights = this.index.termWeights(topic);
     return hits.flatMap((hit) => {
-      const { doc: d, unit } = this.index.parts.blocks[hit.block];
+      const { doc: d, unit } = hit;
       const pick = pickQuote(this.index.docs[d], unit, weights);
       return pick ? [{ citation: this.citation(d, pick.unit, pick.quote, hit.score), sentence: pick.sentence, block: unit, coverage: hit.coverage }] : [];
     });
@@ -213,7 +213,7 @@ export class Engine {
       const direct = this.direct(refs, namedLoaded, focus, warnings);
       if (direct) return done(direct);
     }
-    const definition = definitionTerm(question, named.map((n) => n.key));
+    const definition = this.definition(question, named.map((n) => n.key));
     const written = await this.write(question, await this.search(question, namedLoaded, opts.maxCitations ?? 3, definition), opts, warnings);
     tokens = addUsage(tokens, written.usage);
     return done(written.result);
@@ -308,22 +308,67 @@ export class Engine {
     return { status: "unit", answer: [], citations: [this.citation(d, i, clipQuote(unitFullText(doc, i)), 1)], related: [], focus: { docId: focus.docId, unit: i } };
   }
 
-  private async search(question: string, named: number[], maxCitations: number, definition?: string): Promise<Omit<AskResult, "question" | "warnings" | "tookMs" | "mode">> {
-    // A question that names a document searches it first; the rest of the corpus only if it has nothing.
-    const minCoverage = this.opts.minCoverage ?? MIN_COVERAGE;
+  /** Answerable when one of the best few hits carries most of the question's content words. */
+  private answerable(hits: BlockHit[]): boolean {
+    return hits.slice(0, 3).some((h) => h.coverage >= this.minCoverage);
+  }
+
+  /** The ranked blocks for a question: the documents it names first, the whole corpus if they have nothing. */
+  private async rank(question: string, named: number[], definition?: Definition): Promise<BlockHit[]> {
     const params = this.opts.search;
-    // Answerable when one of the best few hits carries most of the question's content words.
-    const answerable = (hs: BlockHit[]) => hs.slice(0, 3).some((h) => h.coverage >= minCoverage);
     let hits: BlockHit[] = [];
     // The gate weighs what is asked, not how: framing, options and a story's names are left out.
     const coverageOf = informativeText(question);
     if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params, definition, coverageOf });
-    if (!answerable(hits)) {
+    if (!this.answerable(hits)) {
       const all = await this.index.search(question, { limit: 10, params, definition, coverageOf });
-      if (answerable(all) || !hits.length) hits = all;
+      if (this.answerable(all) || !hits.length) hits = all;
     }
-    const { blocks, passages } = this.index.parts;
-    if (!answerable(hits))
+    return hits;
+  }
+
+  /** The definition rule of a definition question ("X là gì?"), document names set aside. */
+  private definition(question: string, nameKeys: string[]): Definition | undefined {
+    const term = definitionTerm(question, nameKeys);
+    return term ? { term, defines: (text: string) => definesTerm(text, term) } : undefined;
+  }
+
+  /**
+   * Why each passage ranked where it did for a question, and which gates it passed: the per-term
+   * BM25 parts of its block and best passage, the definition bonus, coverage against the threshold
+   * and the relative-score rule. For `npm run ask -- --explain`.
+   *
+   * @example
+   * const report = await engine.explain("thời hạn thử việc tối đa");
+   * report.hits[0].gate; // "cited"
+   */
+  async explain(rawQuestion: string): Promise<ExplainReport> {
+    const question = plainQuestion(rawQuestion);
+    const found = this.matcher.find(question);
+    const named = found.flatMap((n) => this.docPos.get(n.docId) ?? []);
+    const definition = this.definition(question, found.map((n) => n.key));
+    const hits = await this.rank(question, named, definition);
+    const top = hits[0]?.score ?? 0;
+    let cited = 0;
+    return {
+      question,
+      askedPart: informativeText(question),
+      named: named.map((d) => docLabel(this.index.docs[d].meta)),
+      definition: definition?.term,
+      minCoverage: this.minCoverage,
+      answerable: this.answerable(hits),
+      hits: hits.map((hit) => {
+        const gate =
+          hit.coverage < this.minCoverage ? "below coverage" : hit.score < RELATIVE_SCORE * top ? "below relative score" : cited++ < 3 ? "cited" : "related";
+        return { label: citationLabel(this.citation(hit.doc, hit.unit, "", hit.score)), coverage: hit.coverage, gate, explanation: this.index.explain(question, hit, this.opts.search) };
+      }),
+    };
+  }
+
+  private async search(question: string, named: number[], maxCitations: number, definition?: Definition): Promise<Omit<AskResult, "question" | "warnings" | "tookMs" | "mode">> {
+    const minCoverage = this.minCoverage;
+    const hits = await this.rank(question, named, definition);
+    if (!this.answerable(hits))
       return {
         status: "not_found",
         answer: [],
@@ -331,13 +376,13 @@ export class Engine {
         related: [],
         reason: "Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã nạp.",
       };
-    const weights = queryWeights(this.index.parts.blockIndex, question);
+    const weights = this.index.termWeights(question);
     const cited: Citation[] = [];
     const related: Citation[] = [];
     // The direct answer is the first citation's own sentence: never a sentence of another unit.
     let topSentence: string | undefined;
     for (const hit of hits) {
-      const { doc: d, unit } = blocks[hit.block];
+      const { doc: d, unit } = hit;
       const doc = this.index.docs[d];
       const cite = cited.length < maxCitations && hit.coverage >= minCoverage && hit.score >= RELATIVE_SCORE * hits[0].score;
       if (cite && !cited.length && titleMatches(doc, unit, question)) {
@@ -349,7 +394,7 @@ export class Engine {
         continue;
       }
       // The quote is looked for in the passages that matched (two for a citation, one for related).
-      const within = hit.passages.slice(0, cite ? 2 : 1).map((p) => passages[p].unit);
+      const within = hit.passageUnits.slice(0, cite ? 2 : 1);
       const pick = pickQuote(doc, unit, weights, within);
       if (!pick) continue;
       // A sentence that opens a list ("… gồm:", "… sau đây:") answers with its items.

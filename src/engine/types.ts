@@ -1,6 +1,7 @@
 /** What the engine returns: structured data that channels and the CLI only render. */
 import type { Citation } from "../model/citation.js";
 import type { DocMeta } from "../model/document.js";
+import type { Explanation } from "../index/scorer.js";
 
 export type AskStatus = "answer" | "unit" | "not_found" | "invalid";
 
@@ -85,4 +86,18 @@ export interface PassageHit {
   block: number;
   /** Share of the topic's content words the block contains (0..1), as gated by `ask`. */
   coverage: number;
+}
+
+/** Why each hit ranked and which gates it passed (`Engine.explain`). */
+export interface ExplainReport {
+  question: string;
+  /** The words the coverage gate weighs (framing, options and names left out). */
+  askedPart: string;
+  /** Documents the question names, searched first. */
+  named: string[];
+  /** The term of a definition question, whose defining passage is boosted. */
+  definition?: string;
+  minCoverage: number;
+  answerable: boolean;
+  hits: Array<{ label: string; coverage: number; gate: "cited" | "related" | "below coverage" | "below relative score"; explanation: Explanation }>;
 }

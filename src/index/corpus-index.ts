@@ -4,12 +4,17 @@
  */
 import { unitFullText, type ParsedDocument } from "../model/document.js";
 import { blockUnits, headingTrail, type Block, type Passage } from "./blocks.js";
-import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, type ScoringParams } from "./lexical.js";
+import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, queryWeights, type ScoringParams, type TermWeights } from "./lexical.js";
 import type { VectorIndex } from "./vector.js";
-import { definesTerm } from "../retrieve/definition.js";
+import type { Explanation } from "./scorer.js";
 
 export interface BlockHit {
   block: number;
+  /** The block resolved: its document (position in `docs`) and unit. */
+  doc: number;
+  unit: number;
+  /** Units of `passages`, in the same order. */
+  passageUnits: number[];
   /** Fused score used for ranking. */
   score: number;
   lexical: number;
@@ -17,6 +22,12 @@ export interface BlockHit {
   passages: number[];
   /** Share of the question's content words found in the block (0..1). */
   coverage: number;
+}
+
+/** A definition question's term, and the retrieval rule that recognises a text defining it. */
+export interface Definition {
+  term: string;
+  defines(text: string): boolean;
 }
 
 export interface SearchParams {
@@ -97,17 +108,17 @@ export class CorpusIndex {
     return this.parts.docs;
   }
 
-  /** Blocks whose text, or one of whose passages, opens by defining `term` ("X là …"). */
-  private definers(term: string, params: SearchParams, blockMask?: Uint8Array, passageMask?: Uint8Array): Map<number, number | undefined> {
+  /** Blocks whose text, or one of whose passages, opens by defining the asked term ("X là …"). */
+  private definers({ term, defines }: Definition, params: SearchParams, blockMask?: Uint8Array, passageMask?: Uint8Array): Map<number, number | undefined> {
     const { docs, blocks, passages, blockIndex, passageIndex } = this.parts;
     const found = new Map<number, number | undefined>();
     for (const h of passageIndex.search(term, { limit: 200, mask: passageMask, params: params.scoring })) {
       const p = passages[h.unit];
-      if (!found.has(p.block) && definesTerm(unitFullText(docs[p.doc], p.unit), term)) found.set(p.block, h.unit);
+      if (!found.has(p.block) && defines(unitFullText(docs[p.doc], p.unit))) found.set(p.block, h.unit);
     }
     for (const h of blockIndex.search(term, { limit: 100, mask: blockMask, params: params.scoring })) {
       const b = blocks[h.unit];
-      if (!found.has(h.unit) && definesTerm(docs[b.doc].units[b.unit].text, term)) found.set(h.unit, undefined);
+      if (!found.has(h.unit) && defines(docs[b.doc].units[b.unit].text)) found.set(h.unit, undefined);
     }
     return found;
   }
@@ -117,7 +128,7 @@ export class CorpusIndex {
    * `docs`); `coverageOf` is the part of the question whose words the coverage gate weighs (the
    * whole query by default).
    */
-  async search(query: string, opts: { limit?: number; docs?: Set<number>; params?: SearchParams; definition?: string; coverageOf?: string } = {}): Promise<BlockHit[]> {
+  async search(query: string, opts: { limit?: number; docs?: Set<number>; params?: SearchParams; definition?: Definition; coverageOf?: string } = {}): Promise<BlockHit[]> {
     const { blocks, passages, blockIndex, passageIndex, vectors, embedQuery } = this.parts;
     const params = opts.params ?? DEFAULT_SEARCH;
     const limit = opts.limit ?? 10;
@@ -167,6 +178,35 @@ export class CorpusIndex {
       fused.sort((a, b) => b.score - a.score);
     }
     const coverageOf = coverage(blockIndex, opts.coverageOf ?? query);
-    return fused.slice(0, limit).map((r) => ({ ...r, coverage: coverageOf(r.block) }));
+    return fused.slice(0, limit).map((r) => ({
+      ...r,
+      doc: blocks[r.block].doc,
+      unit: blocks[r.block].unit,
+      passageUnits: r.passages.map((p) => passages[p].unit),
+      coverage: coverageOf(r.block),
+    }));
+  }
+
+  /** The weight of each folded term of a question in this corpus (idf), for choosing what to quote. */
+  termWeights(question: string): TermWeights {
+    return queryWeights(this.parts.blockIndex, question);
+  }
+
+  /**
+   * Why a hit ranked where it did: its block's own score, its best passage's (times the passage
+   * weight), the definition bonus and the vector part, each with per-term BM25 details.
+   */
+  explain(query: string, hit: BlockHit, params: SearchParams = DEFAULT_SEARCH): Explanation {
+    const { blockIndex, passageIndex, passages } = this.parts;
+    const details: Explanation[] = [{ ...blockIndex.explain(query, hit.block, { params: params.scoring }), description: "block (article or section, with its title field)" }];
+    const best = hit.passages[0];
+    if (best !== undefined && params.passageWeight) {
+      const e = passageIndex.explain(query, best, { params: params.scoring });
+      details.push({ value: params.passageWeight * e.value, description: `best passage (unit ${passages[best].unit}) × ${params.passageWeight}`, details: [e] });
+    }
+    const rest = hit.lexical - details.reduce((s, d) => s + d.value, 0);
+    if (rest > 1e-3) details.push({ value: rest, description: "definition bonus: the passage opens by defining the asked term" });
+    if (hit.score !== hit.lexical) details.push({ value: hit.score, description: `fused with vectors (weight ${params.vectorWeight}): lexical scaled to the best hit + weight × cosine` });
+    return { value: hit.score, description: "score", details };
   }
 }

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_BM25, idf, type Bm25Params } from "./bm25.js";
 import { TermTable } from "./term-table.js";
+import { Bm25Scorer, type Explanation, type Scorer } from "./scorer.js";
 import { hasDiacritics } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
 import { readF32, readU8, readU32, writeTyped } from "./typed-files.js";
@@ -53,6 +54,8 @@ export interface SearchOptions {
   /** Only units whose mask byte is non-zero take part. */
   mask?: Uint8Array;
   params?: ScoringParams;
+  /** How postings are scored (BM25 with `params` by default). */
+  scorer?: Scorer;
 }
 
 /** Postings while building: flat [unit, tf, unit, tf, …], units ascending. */
@@ -150,14 +153,14 @@ export class LexicalIndex {
 
   private norms = new Map<string, Float32Array>();
 
-  /** k1·(1 − b + b·length/avg) per unit, for a field and parameters (cached). */
-  private lengthNorm(field: Field, p: Bm25Params): Float32Array {
-    const key = `${field}:${p.k1}:${p.b}`;
+  /** The scorer's length factor per unit, for a field and parameters (cached). */
+  private lengthNorm(field: Field, p: Bm25Params, scorer: Scorer): Float32Array {
+    const key = `${scorer.name}:${field}:${p.k1}:${p.b}`;
     let norm = this.norms.get(key);
     if (!norm) {
       const lengths = field === "title" ? this.arrays.titleLengths : this.arrays.bodyLengths;
       const avg = this.avg[field];
-      norm = lengths.map((len) => p.k1 * (1 - p.b + (p.b * len) / avg));
+      norm = lengths.map((len) => scorer.lengthNorm(len, avg));
       this.norms.set(key, norm);
     }
     return norm;
@@ -199,32 +202,61 @@ export class LexicalIndex {
   /** Score accumulators reused across searches (zeroed after use): no per-query allocation. */
   private scratch?: { scores: Float32Array; touched: Uint32Array };
 
+  /**
+   * The best units for a query, best first: every query term (folded or accented syllable or pair,
+   * in the title or body field) scored by the scorer over its postings.
+   *
+   * @example
+   * const hits = index.search("thời hạn thử việc", { limit: 5 });
+   * // [{ unit: 24, score: 17.2 }, …] — unit numbers are the order units were added in
+   */
   search(query: string, opts: SearchOptions = {}): Hit[] {
     const params = opts.params ?? DEFAULT_SCORING;
+    const scorer = opts.scorer ?? new Bm25Scorer(params);
     this.scratch ??= { scores: new Float32Array(this.size), touched: new Uint32Array(this.size) };
     const { scores, touched } = this.scratch;
     let n = 0;
     const { units, tfs, table } = this.arrays;
     const { mask } = opts;
-    const norms = { title: this.lengthNorm("title", params), body: this.lengthNorm("body", params) };
+    const norms = { title: this.lengthNorm("title", params, scorer), body: this.lengthNorm("body", params, scorer) };
     for (const { term, field, weight } of this.queryTerms(query, params)) {
       const range = table.get(term);
       if (!range) continue;
       const [start, count] = range;
-      // BM25 with the length normalisation precomputed per unit: this loop is the hot path.
-      const w = weight * idf(this.size, count) * (params.k1 + 1);
+      // Length norms are precomputed per unit and the term's weight once: this loop is the hot path.
+      const tw = scorer.termWeight(weight, count, this.size);
       const norm = norms[field];
       for (let p = start, end = start + count; p < end; p++) {
         const u = units[p];
         if (mask && !mask[u]) continue;
         if (scores[u] === 0) touched[n++] = u;
-        const tf = tfs[p];
-        scores[u] += (w * tf) / (tf + norm[u]);
+        scores[u] += tw.score(tfs[p], norm[u]);
       }
     }
     const hits = topK(touched.subarray(0, n), scores, opts.limit ?? 10);
     for (let i = 0; i < n; i++) scores[touched[i]] = 0;
     return hits;
+  }
+
+  /** Why `unit` scored what `search` gives it: one line per matching query term and field. */
+  explain(query: string, unit: number, opts: Pick<SearchOptions, "params" | "scorer"> = {}): Explanation {
+    const params = opts.params ?? DEFAULT_SCORING;
+    const scorer = opts.scorer ?? new Bm25Scorer(params);
+    const { units, tfs, table } = this.arrays;
+    const details: Explanation[] = [];
+    for (const { term, field, weight } of this.queryTerms(query, params)) {
+      const range = table.get(term);
+      if (!range) continue;
+      const [start, count] = range;
+      for (let p = start; p < start + count; p++) {
+        if (units[p] !== unit) continue;
+        const e = scorer.termWeight(weight, count, this.size).explain(tfs[p], this.lengthNorm(field, params, scorer)[unit]);
+        details.push({ ...e, description: `${field} «${term.replace(/^#/, "").replace(ACCENT, "")}»${term.includes(ACCENT) ? " (có dấu)" : ""}: ${e.description}` });
+        break;
+      }
+    }
+    details.sort((a, b) => b.value - a.value);
+    return { value: details.reduce((s, d) => s + d.value, 0), description: `sum of ${details.length} matching terms`, details };
   }
 }
 
@@ -239,6 +271,19 @@ export const QUESTION_WORDS = new Set(
 
 /** Interrogatives: they shape the question, never the answer's wording, so they are not searched. */
 const INTERROGATIVE = /(?<![\p{L}\p{M}])(?:gì|nào|bao nhiêu|bao lâu|ai|mấy|đâu|ra sao|thế nào|như nào|hãy|liệt kê|mô tả|gi|bao nhieu|bao lau|the nao|nhu nao|ra sao)(?![\p{L}\p{M}])/giu;
+
+export type TermWeights = Map<string, number>;
+
+/** Query terms (folded syllables and pairs) with their idf; question words weigh nothing. */
+export function queryWeights(index: LexicalIndex, question: string): TermWeights {
+  const weights: TermWeights = new Map();
+  for (const term of tokenize(question).folded) {
+    const parts = term.split(" ");
+    if (parts.every((p) => QUESTION_WORDS.has(p))) continue;
+    weights.set(term, index.termIdf(term) * (parts.length > 1 ? 1.5 : 1));
+  }
+  return weights;
+}
 
 /** A year in a question ("Bộ luật Dân sự 2015") names an edition, not content to find. */
 const YEAR = /^(19|20)\d\d$/;
