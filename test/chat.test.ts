@@ -128,7 +128,7 @@ describe("follow-ups", () => {
     const [k2] = await conv.handle(msg("còn khoản 2 thì sao?"));
     expect(k2.result?.citations[0].unitId).toBe("dieu-4/khoan-2");
     const [more] = await conv.handle(msg("nói rõ hơn"));
-    expect(more.result?.citations[0].unitId).toBe("dieu-4/khoan-2");
+    expect(more.result?.citations[0].unitId).toBe("dieu-4"); // the whole article around the clause
     // Another chat has its own (empty) context.
     const [other] = await conv.handle(msg("điều tiếp theo", { chatId: "c2" }));
     expect(other.result?.citations[0]?.unitId).not.toBe("dieu-4/khoan-3");

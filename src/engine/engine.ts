@@ -19,7 +19,7 @@ import { enforceCitations, type TextSource } from "./invariants.js";
 import { leadIn, listQuote, titleMatches } from "./sizing.js";
 import { detectFollowUp, type FollowUp } from "./followup.js";
 import { enclosing, locateUnit } from "./locate.js";
-import type { AskOptions, AskResult, CatalogEntry, EngineWarning, ExplainReport, Focus, PassageHit, TokenUsage } from "./types.js";
+import type { AskOptions, AskResult, CatalogEntry, Drafted, EngineWarning, ExplainReport, Focus, PassageHit, TokenUsage } from "./types.js";
 import { composeAnswer } from "../llm/compose.js";
 import type { AnswerWriter, QuestionRewriter } from "../llm/types.js";
 import { addUsage } from "../llm/usage.js";
@@ -46,8 +46,6 @@ export interface EngineOptions {
   rewriter?: QuestionRewriter;
 }
 
-/** A search result before the common fields are added, possibly rewritten by the LLM writer. */
-type Drafted = Omit<AskResult, "question" | "warnings" | "tookMs" | "mode"> & { mode?: AskResult["mode"] };
 /** Longest unit text handed to the writer; a longer unit is represented by its quote. */
 const PASSAGE_CHARS = 1500;
 
@@ -250,7 +248,7 @@ export class Engine {
     named: number[],
     focus: Focus | undefined,
     warnings: EngineWarning[],
-  ): Omit<AskResult, "question" | "warnings" | "tookMs" | "mode"> | undefined {
+  ): Drafted | undefined {
     let docs = named;
     let scoped = refs;
     if (!docs.length && focus) {
@@ -365,7 +363,7 @@ export class Engine {
     };
   }
 
-  private async search(question: string, named: number[], maxCitations: number, definition?: Definition): Promise<Omit<AskResult, "question" | "warnings" | "tookMs" | "mode">> {
+  private async search(question: string, named: number[], maxCitations: number, definition?: Definition): Promise<Drafted> {
     const minCoverage = this.minCoverage;
     const hits = await this.rank(question, named, definition);
     if (!this.answerable(hits))

@@ -3,15 +3,8 @@ import type { Citation } from "../model/citation.js";
 import type { DocMeta } from "../model/document.js";
 import type { Explanation } from "../index/scorer.js";
 
-export type AskStatus = "answer" | "unit" | "not_found" | "invalid";
-
-export type WarningCode =
-  | "superseded"
-  | "not_loaded"
-  | "question_truncated"
-  | "document_not_named"
-  | "unit_not_found"
-  | "partly_unsupported";
+/** Warnings the engine emits; each is also given as a Vietnamese message. */
+export type WarningCode = "superseded" | "question_truncated" | "document_not_named" | "partly_unsupported";
 
 export interface EngineWarning {
   code: WarningCode;
@@ -31,18 +24,10 @@ export interface Focus {
   unit: number;
 }
 
-export interface AskResult {
+/** What every result carries, whatever its kind. */
+interface AskCommon {
   question: string;
-  status: AskStatus;
-  answer: AnswerSentence[];
-  /** The passages the answer rests on, best first. */
-  citations: Citation[];
-  /** Further passages that matched, for "Văn bản liên quan". */
-  related: Citation[];
   warnings: EngineWarning[];
-  /** Why nothing was found (Vietnamese), when status is not_found or invalid. */
-  reason?: string;
-  focus?: Focus;
   /** How the answer was written: from the documents' sentences, or by the configured LLM. */
   mode: "extractive" | "llm";
   /** The user's words when a follow-up was rewritten into `question` by the LLM. */
@@ -51,6 +36,47 @@ export interface AskResult {
   tokens?: TokenUsage;
   tookMs: number;
 }
+
+/** An answer found by search: the direct answer sentences, the passages they rest on, related ones. */
+export interface AnswerResult extends AskCommon {
+  status: "answer";
+  answer: AnswerSentence[];
+  /** The passages the answer rests on, best first. */
+  citations: Citation[];
+  /** Further passages that matched, for "Văn bản liên quan". */
+  related: Citation[];
+  focus?: Focus;
+  reason?: never;
+}
+
+/** A unit asked for by name ("Điều 5 Nghị định 73") or by a follow-up: its text, cited. */
+export interface UnitResult extends AskCommon {
+  status: "unit";
+  answer: [];
+  citations: Citation[];
+  related: [];
+  focus: Focus;
+  reason?: never;
+}
+
+/** Nothing to show: the documents do not answer (`not_found`) or the question is unusable (`invalid`). */
+export interface NoAnswerResult extends AskCommon {
+  status: "not_found" | "invalid";
+  answer: [];
+  citations: [];
+  related: [];
+  /** Why, in Vietnamese, ready to show. */
+  reason: string;
+  focus?: Focus;
+}
+
+/** What `Engine.ask` returns, by kind: renderers switch on `status`. */
+export type AskResult = AnswerResult | UnitResult | NoAnswerResult;
+
+export type AskStatus = AskResult["status"];
+
+/** A result before the engine adds the fields common to all kinds. */
+export type Drafted = AskResult extends infer R ? (R extends AskResult ? Omit<R, keyof AskCommon> & { mode?: AskCommon["mode"] } : never) : never;
 
 export interface CatalogEntry extends DocMeta {
   loaded: boolean;

@@ -26,7 +26,7 @@ function isClipped(c: Citation): boolean {
 export function planAnswer(result: AskResult): Block[] {
   const blocks: Block[] = [];
   if (result.status === "invalid" || result.status === "not_found") {
-    blocks.push({ kind: "notice", text: result.reason ?? "Không tìm thấy nội dung phù hợp trong các văn bản đã nạp." });
+    blocks.push({ kind: "notice", text: result.reason });
   }
   for (const s of result.answer) {
     // An answer that is its citation's whole quote would only repeat it: the quote says it all.
