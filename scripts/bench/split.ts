@@ -12,6 +12,12 @@ import { Engine } from "../../src/engine/engine.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import { evaluate, readQuestions, type EvalFigures, type EvalQuestion } from "../../src/cli/eval.js";
 import { bm25Ranker, clauseBm25Ranker, readArticles, scoreRanker } from "./baselines.js";
+import { answerCorrect, isPolar } from "../../src/cli/answer-score.js";
+import { planAnswer } from "../../src/render/plan.js";
+import { renderText } from "../../src/render/text.js";
+
+/** About what a phone shows before scrolling. */
+const FIRST_SCREEN_CHARS = 1200;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SHARED = process.env.HVB_SHARED_DIR ?? path.resolve(ROOT, "../shared");
@@ -59,6 +65,11 @@ async function main(): Promise<void> {
   let refused = 0;
   for (const q of all) if ((await engine.ask(q.question)).status === "not_found") refused++;
   console.log(`\nALQAC questions refused: ${refused}/${all.length}`);
+  // Short answers (a number, a period, a body) read on the first screen: the answer and first quotes.
+  const short = all.filter((q) => q.answer && q.answer.length <= 80 && !isPolar(q.answer) && !/^[A-D]$/.test(q.answer.trim()));
+  let onScreen = 0;
+  for (const q of short) if (answerCorrect(renderText(planAnswer(await engine.ask(q.question))).slice(0, FIRST_SCREEN_CHARS), q.answer!)) onScreen++;
+  console.log(`Short answers on the first screen (${FIRST_SCREEN_CHARS} characters): ${onScreen}/${short.length}`);
   for (const file of ["offtopic-questions.txt", "other-domain-questions.txt"]) {
     const p = path.join(ROOT, "bench", file);
     if (!existsSync(p)) continue;
