@@ -1,7 +1,8 @@
 /** The channel-agnostic conversation layer over a real engine (no platform involved). */
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { decodeAction, encodeAction, MAX_ACTION_BYTES } from "../src/chat/actions.js";
-import { Conversation, parseCommand } from "../src/chat/conversation.js";
+import { parseCommand } from "../src/chat/commands.js";
+import { Conversation } from "../src/chat/conversation.js";
 import { texts } from "../src/chat/texts.js";
 import type { Action, ChatConfig, Incoming, Reply } from "../src/chat/types.js";
 import { loadConfig } from "../src/config/env.js";

@@ -4,13 +4,14 @@
  * come back as typed commands ("nguyên văn 1", "liên quan"). Work is queued per chat and every
  * failure is caught here: a broken Zalo API costs Zalo replies, never the process.
  */
-import { parseCommand, type Conversation } from "../../chat/conversation.js";
+import { aliasCommand, parseCommand } from "../../chat/commands.js";
+import type { Conversation } from "../../chat/conversation.js";
 import type { ChatQuiz } from "../../chat/quiz.js";
 import { texts } from "../../chat/texts.js";
 import type { Action, Media, Origin, Reply } from "../../chat/types.js";
 import type { Logger } from "../../log.js";
 import type { ZaloApi, ZaloMessage, ZaloUpdate } from "./api.js";
-import { outlineCommand, parseTypedCommand, type TypedCommand } from "./commands.js";
+import { parseTypedCommand, type TypedCommand } from "./commands.js";
 import { ChatQueue } from "./queue.js";
 import { renderReply } from "./render.js";
 import { GROUP_COMMAND, zaloTexts } from "./texts.js";
@@ -91,7 +92,7 @@ export class ZaloBot {
     await this.typing(m.chat.id);
     const typed = parseTypedCommand(said);
     if (typed) return this.act(origin, typed);
-    const replies = await this.deps.conversation.handle({ ...origin, text: outlineCommand(text) ?? text, addressed: true }, later);
+    const replies = await this.deps.conversation.handle({ ...origin, text: aliasCommand(text) ?? text, addressed: true }, later);
     return cmd?.name === "help" ? [...replies, notice(zaloTexts.help)] : replies;
   }
 
