@@ -1,6 +1,10 @@
 /** What the engine returns: structured data that channels and the CLI only render. */
 import type { Citation } from "../model/citation.js";
 import type { DocMeta } from "../model/document.js";
+import type { AnswerSentence, TokenUsage } from "../llm/types.js";
+import type { Focus } from "../model/question.js";
+
+export type { AnswerSentence, Focus, TokenUsage };
 
 export type AskStatus = "answer" | "unit" | "not_found" | "invalid";
 
@@ -16,18 +20,6 @@ export interface EngineWarning {
   code: WarningCode;
   /** Vietnamese, ready to show. */
   message: string;
-}
-
-/** One sentence of the direct answer and the citations (by index) it rests on. */
-export interface AnswerSentence {
-  text: string;
-  citations: number[];
-}
-
-/** What the conversation is about after an answer: the subject of follow-up questions. */
-export interface Focus {
-  docId: string;
-  unit: number;
 }
 
 export interface AskResult {
@@ -67,12 +59,6 @@ export interface AskOptions {
    * verified sentences so far, at most once a second. Never called for extractive answers.
    */
   onPartial?: (text: string) => void;
-}
-
-export interface TokenUsage {
-  input: number;
-  output: number;
-  total: number;
 }
 
 /** A searched block (article, directive section) matching a topic, with its best sentence. */

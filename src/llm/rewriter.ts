@@ -5,12 +5,11 @@
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Logger } from "pino";
-import { MAX_QUESTION_CHARS } from "../engine/engine.js";
-import type { TokenUsage } from "../engine/types.js";
+import { MAX_QUESTION_CHARS } from "../model/question.js";
 import { callModel, LlmFault } from "./call.js";
 import { OutputGuard } from "./guard.js";
 import { REWRITE_SYSTEM_PROMPT, rewriteMessages } from "./prompt.js";
-import type { QuestionRewriter, RewriteRequest } from "./types.js";
+import type { QuestionRewriter, RewriteRequest, TokenUsage } from "./types.js";
 
 /** A question this long stands alone already; rewriting it would only cost time. */
 const MAX_FOLLOW_UP_WORDS = 15;

@@ -5,13 +5,12 @@
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Logger } from "pino";
-import type { TokenUsage } from "../engine/types.js";
 import { callModel, LlmFault } from "./call.js";
 import { OutputGuard } from "./guard.js";
 import { parseDraft } from "./parse.js";
 import { partialFeed } from "./partial.js";
 import { ANSWER_SYSTEM_PROMPT, answerMessages } from "./prompt.js";
-import type { AnswerWriter, WriteOutcome, WriteRequest } from "./types.js";
+import type { AnswerWriter, TokenUsage, WriteOutcome, WriteRequest } from "./types.js";
 import { verifyDraft } from "./verify.js";
 
 export interface LlmWriterOptions {
