@@ -50,8 +50,19 @@ export class Conversation {
   }
 
   /**
-   * Replies to one message; [] when the bot must stay silent (unaddressed group message).
+   * Replies to one message; [] when the bot must stay silent (unaddressed group message, or a
+   * rate-limited user told so once already). A command is dispatched through the table of
+   * src/chat/commands.ts; any other text is a question, answered with the chat's follow-up context.
    * `later` sends what comes after the first replies (an admin command's background results).
+   *
+   * @example
+   * ```ts
+   * const conversation = new Conversation({ engine, store: new MemoryStore(), log, config });
+   * const origin = { channel: "demo", chatId: "c1", userId: "u1", chatType: "private" } as const;
+   * const [reply] = await conversation.handle({ ...origin, text: "Điều 5 quy chế vườn ươm", addressed: true });
+   * console.log(renderText(reply.blocks)); // the quote, with "Điều 5 — Quy chế …" above it
+   * await conversation.handle({ ...origin, text: "còn khoản 3 thì sao?", addressed: true }); // khoản 3 of that Điều 5
+   * ```
    */
   async handle(msg: Incoming, later: Later = async () => {}): Promise<Reply[]> {
     const started = performance.now();
