@@ -1,6 +1,7 @@
 /**
- * Layers look down, never up (docs/architecture.md). `npm test` runs this check before the tests:
- * an import from a layer into one above it fails the run, naming both files.
+ * Layers look down, never up (docs/architecture.md). `npm test` runs this check
+ * (test/layers.test.ts; alone: `npm run deps`): an import from a layer into one above it fails,
+ * naming both files.
  * Layers, top to bottom; folders in one layer may import each other, but not in a circle.
  */
 const LAYERS = [
