@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { quizTexts, texts } from "../src/chat/texts.js";
 import { buildChatCorpus, type ChatCorpus } from "./fakes/chat-corpus.js";
@@ -13,10 +13,14 @@ import { tempDir } from "./helpers/files.js";
 import { REPO_ROOT } from "./helpers/shared.js";
 
 let corpus: ChatCorpus;
+const dirs: string[] = [];
 beforeAll(async () => {
   corpus = await buildChatCorpus();
 });
-afterAll(() => corpus?.cleanup());
+afterAll(() => {
+  corpus?.cleanup();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 /** Runs `main.ts start` in `cwd` with `lines` typed one after the other; resolves with its output. */
 function terminal(cwd: string, lines: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
@@ -35,6 +39,7 @@ function terminal(cwd: string, lines: string[]): Promise<{ stdout: string; stder
 describe("terminal channel (npm start without a chat platform)", () => {
   it("lists the documents, serves the commands and follow-ups, saves files, quits on «thoát»", async () => {
     const cwd = tempDir("hvb-terminal-");
+    dirs.push(cwd);
     const r = await terminal(cwd, [
       "/help",
       "Điều 5 quy chế vườn ươm",

@@ -2,8 +2,8 @@
  * Layers look down, never up (.dependency-cruiser.cjs, docs/architecture.md): the source passes
  * the rules, and the same rules fail on a tree with an upward import or an import circle.
  */
-import { describe, expect, it } from "vitest";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cruise, type ICruiseResult, type IConfiguration } from "dependency-cruiser";
 import extractDepcruiseConfig from "dependency-cruiser/config-utl/extract-depcruise-config";
@@ -16,6 +16,11 @@ async function violations(baseDir: string): Promise<string[]> {
   return (output as ICruiseResult).summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
 }
 
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
 describe("layers", () => {
   it("the source imports only down (and the one documented exception)", async () => {
     expect(await violations(REPO_ROOT)).toEqual([]);
@@ -23,6 +28,7 @@ describe("layers", () => {
 
   it("an import up a layer, or a circle, fails the check", async () => {
     const dir = tempDir("hvb-layers-");
+    dirs.push(dir);
     const write = (file: string, text: string) => {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);
