@@ -31,7 +31,6 @@ export async function runIngest(config: Config, from: string, opts: { quiet?: bo
   }
 }
 
-/** Opens the engine, ingesting the corpus first when no index exists yet (first run). */
 /**
  * Opens the engine. With no index yet (first run) the corpus is ingested first; an index built with
  * another embedder than the configured one is rebuilt, so vectors of two models never mix.

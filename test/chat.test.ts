@@ -1,7 +1,8 @@
 /** The channel-agnostic conversation layer over a real engine (no platform involved). */
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { decodeAction, encodeAction, MAX_ACTION_BYTES } from "../src/chat/actions.js";
-import { Conversation, parseCommand } from "../src/chat/conversation.js";
+import { decodeAction, encodeAction } from "../src/chat/actions.js";
+import { parseCommand } from "../src/chat/commands.js";
+import { Conversation } from "../src/chat/conversation.js";
 import { texts } from "../src/chat/texts.js";
 import type { Action, ChatConfig, Incoming, Reply } from "../src/chat/types.js";
 import { loadConfig } from "../src/config/env.js";
@@ -184,14 +185,14 @@ describe("actions", () => {
     expect(await conv.act(origin, { kind: "related", answerId: "zzzz" })).toEqual({ replies: [{ blocks: [{ kind: "notice", text: texts.expired }], actions: [] }] });
   });
 
-  test("encoded actions are short and round-trip; anything else decodes to nothing", () => {
+  test("encoded actions fit Telegram's callback_data (64 bytes) and round-trip; anything else decodes to nothing", () => {
     const actions: Action[] = [
       { kind: "full", answerId: "abcdefghij12", n: 3 },
       { kind: "related", answerId: "abcdefghij12" },
       { kind: "feedback", answerId: "abcdefghij12", value: "down" },
     ];
     for (const a of actions) {
-      expect(Buffer.byteLength(encodeAction(a))).toBeLessThanOrEqual(MAX_ACTION_BYTES);
+      expect(Buffer.byteLength(encodeAction(a))).toBeLessThanOrEqual(64);
       expect(decodeAction(encodeAction(a))).toEqual(a);
     }
     for (const bad of ["", "f:abc", "x:abc:1", "f:ABC:1", "v:abc:x", "r:abc:1"]) expect(decodeAction(bad)).toBeUndefined();

@@ -1,13 +1,13 @@
 /** The pieces behind a verified LLM answer, one by one: parsing, support, guard, streaming, config. */
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { loadConfig } from "../src/config/env.js";
 import { answerCorrect, containsWords } from "../src/cli/answer-score.js";
 import { EmbedderConfigError, embedderFromConfig } from "../src/index/embeddings/embedder.js";
 import { chatModelFromConfig, LlmConfigError } from "../src/llm/client.js";
 import { llmFromConfig } from "../src/llm/from-config.js";
 import { OutputGuard } from "../src/llm/guard.js";
-import { parseDraft } from "../src/llm/parse.js";
-import { completeArrayObjects } from "../src/llm/partial.js";
+import { completeArrayObjects, parseDraft, parseJsonReply } from "../src/llm/parse.js";
 import { ANSWER_SYSTEM_PROMPT, answerMessages, REWRITE_SYSTEM_PROMPT } from "../src/llm/prompt.js";
 import { isSupported, supportShare } from "../src/llm/support.js";
 import { verifyDraft } from "../src/llm/verify.js";
@@ -30,6 +30,23 @@ describe("parseDraft", () => {
     expect(() => parseDraft('{"sentences": [{"text": "A"')).toThrow(expect.objectContaining({ fault: "malformed_output" }));
     expect(() => parseDraft('{"sentences": [{"text": "A",}]}')).toThrow(expect.objectContaining({ fault: "malformed_output" }));
     expect(() => parseDraft('{"answer": "A"}')).toThrow(expect.objectContaining({ fault: "format_ignored" }));
+  });
+});
+
+describe("parseJsonReply", () => {
+  const schema = z.object({ questions: z.array(z.object({ stem: z.string() })) });
+
+  it("reads the object out of a code fence, with prose before and after it", () => {
+    const fenced = 'Đây là kết quả:\n```json\n{"questions":[{"stem":"Thời hạn {mượn} là bao lâu?"}]}\n```\nChúc bạn {vui}.';
+    expect(parseJsonReply(fenced, schema)).toEqual({ questions: [{ stem: "Thời hạn {mượn} là bao lâu?" }] });
+    expect(parseJsonReply('{"questions":[]} {"questions":[{"stem":"x"}]}', schema)).toEqual({ questions: [] });
+  });
+
+  it("a reply cut off mid-JSON is malformed, even after a complete inner object; its whole elements can be recovered", () => {
+    const cut = '{"questions":[{"stem":"Câu 1?"},{"stem":"Câu';
+    expect(() => parseJsonReply(cut, schema)).toThrow(expect.objectContaining({ fault: "malformed_output", message: expect.stringMatching(/cut off/) }));
+    expect(() => parseJsonReply('```json\n{"questions": [', schema)).toThrow(expect.objectContaining({ fault: "malformed_output" }));
+    expect(completeArrayObjects(cut).map((o) => JSON.parse(o))).toEqual([{ stem: "Câu 1?" }]);
   });
 });
 

@@ -5,8 +5,8 @@
  * webhook event delivered twice is answered once.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminTexts } from "../src/admin/texts.js";
-import { UNANSWERED_CHARS, UNANSWERED_LOG } from "../src/admin/stats.js";
+import { UNANSWERED_LOG } from "../src/chat/memory.js";
+import { texts } from "../src/chat/texts.js";
 import { Conversation } from "../src/chat/conversation.js";
 import { startZalo } from "../src/channels/zalo/start.js";
 import { WebhookServer } from "../src/channels/webhooks.js";
@@ -52,7 +52,9 @@ describe("abuse through Telegram", () => {
     expect(reply.result.text.length).toBeLessThanOrEqual(4096);
     expect(bot.fake.rejected()).toEqual([]);
     const [unanswered] = await bot.store.recent<{ text: string }>(UNANSWERED_LOG, 1);
-    expect(unanswered.text.length).toBeLessThanOrEqual(UNANSWERED_CHARS + 1);
+    // The admins' list keeps the question's opening words, marked as cut, not 100 KB of it.
+    expect(unanswered.text).toMatch(/^cơ quan nào cấp giấy phép xây dựng nhà ở riêng lẻ (và thủ tục ra sao )+[^…]*…$/);
+    expect(unanswered.text.length).toBeLessThan(1000);
     // Without LOG_QUESTIONS no log line carries the question.
     expect(JSON.stringify(bot.logs)).not.toContain("thủ tục ra sao");
     // The bot is none the worse for it.
@@ -83,7 +85,7 @@ describe("abuse through Telegram", () => {
     expect((await bot.say(MEMBER, "luống xương rồng được tưới mấy lần?")).result.text).toContain("một lần mỗi tuần");
     expect((await bot.say(MEMBER, "thủ tục cấp hộ chiếu phổ thông gồm những gì?")).result.text).toBe(before.notFound);
     expect((await bot.say(MEMBER, "/help")).result.text).toBe(before.help);
-    expect((await bot.say(MEMBER, "/thongke")).result.text).toBe(adminTexts.refused);
+    expect((await bot.say(MEMBER, "/thongke")).result.text).toBe(texts.adminOnly);
     expect(textsTo(bot.fake, MEMBER).some((t) => t.startsWith("Tài liệu đã bị thu hồi"))).toBe(false);
   });
 });

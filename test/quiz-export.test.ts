@@ -15,9 +15,12 @@ import { Engine } from "../src/engine/engine.js";
 import { ingest } from "../src/ingest/ingest.js";
 import { citationLabel } from "../src/model/citation.js";
 import { exportQuiz, generateQuiz, KAHOOT_LIMITS, type QuizQuestion } from "../src/quiz/index.js";
-import { FORMS_HEADER, KAHOOT_HEADER } from "../src/quiz/export-csv.js";
 import { REPO_ROOT } from "./helpers/shared.js";
 import { checkQuiz } from "./quiz-check.js";
+
+/** The header rows of Kahoot's spreadsheet template and of the Google Forms import this project documents. */
+const KAHOOT_TEMPLATE = ["Question", "Answer 1", "Answer 2", "Answer 3", "Answer 4", "Time limit (sec)", "Correct answer(s)"];
+const FORMS_TEMPLATE = ["Question", "Type", "Option 1", "Option 2", "Option 3", "Option 4", "Correct answer", "Points", "Feedback"];
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/quiz");
 let dir = "";
@@ -89,7 +92,7 @@ describe("quiz exports, read back", () => {
     const text = file.data.toString("utf8").slice(1);
     expect(text.endsWith("\r\n")).toBe(true);
     const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual(KAHOOT_HEADER);
+    expect(header).toEqual(KAHOOT_TEMPLATE);
     expect(rows).toHaveLength(kahoot.length);
     rows.forEach((r, i) => {
       const q = kahoot[i];
@@ -103,7 +106,7 @@ describe("quiz exports, read back", () => {
   it("CSV for Google Forms: answer as text, points, feedback with the citation", async () => {
     const file = await exportQuiz(quiz, "forms", { title: "x" });
     const [header, ...rows] = parseCsv(file.data.toString("utf8").replace(/^\ufeff/, ""));
-    expect(header).toEqual(FORMS_HEADER);
+    expect(header).toEqual(FORMS_TEMPLATE);
     rows.forEach((r, i) => {
       const q = quiz[i];
       expect(r.slice(0, 7)).toEqual([q.stem, "Multiple choice", q.options[0], q.options[1], q.options[2] ?? "", q.options[3] ?? "", q.options[q.correct]]);
@@ -163,7 +166,7 @@ describe("quiz command", () => {
     expect(docx.stderr).toMatch(/Seed 7 — dùng --seed 7/);
     expect((await mammoth.extractRawText({ path: path.join(out, "bo-cau-hoi.docx") })).value).toContain("Đáp án và trích dẫn");
     await run("--doc", "qd-999-test", "--count", "6", "--seed", "7", "--index", index, "--out", path.join(out, "forms.csv"), "--format", "forms");
-    expect(parseCsv((await readFile(path.join(out, "forms.csv"), "utf8")).replace(/^\ufeff/, ""))[0]).toEqual(FORMS_HEADER);
+    expect(parseCsv((await readFile(path.join(out, "forms.csv"), "utf8")).replace(/^\ufeff/, ""))[0]).toEqual(FORMS_TEMPLATE);
     await run("--doc", "qd-999-test", "--count", "6", "--seed", "7", "--index", index, "--out", path.join(out, "q.json"));
     const json = JSON.parse(await readFile(path.join(out, "q.json"), "utf8"));
     expect(json.questions).toHaveLength(6);

@@ -431,11 +431,10 @@ describe("directive layout (synthetic fixtures)", () => {
 });
 
 describe("article layout", () => {
-  it("turns the seed news report into paragraphs", () => {
-    const seedDir = sharedPath("seed");
-    if (!seedDir) return;
-    const file = readdirSync(seedDir).find((f) => f.endsWith(".txt"))!;
-    const text = normalizeText(readFileSync(path.join(seedDir, file), "utf8"));
+  const seedDir = sharedPath("seed");
+  it.skipIf(!seedDir)("turns the seed news report into paragraphs", () => {
+    const file = readdirSync(seedDir!).find((f) => f.endsWith(".txt"))!;
+    const text = normalizeText(readFileSync(path.join(seedDir!, file), "utf8"));
     const r = parseStructure(text);
     expect(r.layout).toBe("article");
     checkTree(r.units);
@@ -579,9 +578,11 @@ describe("robustness", () => {
 });
 
 describe("real corpora", () => {
-  it("turns every 'Điều N.' heading of the ALQAC 2022 codes into an article", () => {
-    const dir = sharedPath("bench", "alqac2022", "corpus");
-    if (!dir) return;
+  const alqac = sharedPath("bench", "alqac2022", "corpus");
+  const legalTexts = sharedPath("corpora", "vn-legal-texts");
+
+  it.skipIf(!alqac)("turns every 'Điều N.' heading of the ALQAC 2022 codes into an article", () => {
+    const dir = alqac!;
     let total = 0;
     for (const file of listTxt(dir)) {
       const text = normalizeText(readFileSync(file, "utf8"));
@@ -597,9 +598,8 @@ describe("real corpora", () => {
     expect(total).toBe(1378);
   });
 
-  it("parses all vn-legal-texts files quickly, without throwing, with unique ids", () => {
-    const dir = sharedPath("corpora", "vn-legal-texts");
-    if (!dir) return;
+  it.skipIf(!legalTexts)("parses all vn-legal-texts files quickly, without throwing, with unique ids", () => {
+    const dir = legalTexts!;
     const files = listTxt(dir);
     expect(files.length).toBe(168);
     let articles = 0;

@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, test, vi } from "vitest";
 import type { Chat, User } from "grammy/types";
 import { texts } from "../src/chat/texts.js";
 import type { ChatEngine } from "../src/chat/types.js";
@@ -23,6 +23,7 @@ afterAll(() => corpus?.cleanup());
 
 const running: Array<{ fake: FakeTelegram; bot?: TestBot }> = [];
 afterEach(async () => {
+  vi.useRealTimers();
   for (const { fake, bot } of running.splice(0)) {
     await bot?.stop().catch(() => undefined);
     await fake.close();
@@ -53,10 +54,20 @@ test("a 429 is retried after retry_after (auto-retry), and the answer arrives", 
 
 test("500s from getUpdates and sendMessage are retried with backoff; the answer arrives", async () => {
   const { fake } = await setup();
+  // auto-retry waits 3 s, then 6 s, between attempts: on a fake clock, advanced while real I/O runs.
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
   fake.fail("getUpdates", 1, { status: 502, error_code: 502, description: "Bad Gateway" });
   fake.fail("sendMessage", 1, { status: 500, error_code: 500, description: "Internal Server Error" });
   fake.send({ chat, from: alice, text: QUESTION });
-  await fake.waitFor(isAnswer);
+  let answered = false;
+  const answer = fake.waitFor(isAnswer, 0, 3_600_000).finally(() => (answered = true));
+  const realEnd = Date.now() + 30_000;
+  while (!answered && Date.now() < realEnd) {
+    await vi.advanceTimersByTimeAsync(100);
+    await new Promise((r) => setImmediate(r));
+  }
+  await answer;
+  expect(fake.calls.filter((c) => c.method === "getUpdates").map((c) => c.error)).toContain("injected 502");
   expect(fake.calls.filter((c) => c.method === "sendMessage").map((c) => c.error)).toEqual(["injected 500", undefined]);
 });
 

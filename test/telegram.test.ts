@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Chat, Message, User } from "grammy/types";
-import { COMMANDS, texts } from "../src/chat/texts.js";
+import { texts } from "../src/chat/texts.js";
 import { buildChatCorpus, type ChatCorpus } from "./fakes/chat-corpus.js";
 import { startTestBot, type TestBot } from "./fakes/telegram-bot.js";
 import { FakeTelegram, parseTelegramHtml, type FakeCall } from "./fakes/telegram-server.js";
@@ -54,7 +54,10 @@ describe("start-up", () => {
     const methods = fake.calls.map((c) => c.method);
     expect(methods.indexOf("setMyCommands")).toBeGreaterThanOrEqual(0);
     expect(methods.indexOf("deleteWebhook")).toBeLessThan(methods.indexOf("getUpdates"));
-    expect(fake.calls.find((c) => c.method === "setMyCommands")!.body.commands).toEqual(COMMANDS);
+    const menu: Array<{ command: string; description: string }> = fake.calls.find((c) => c.method === "setMyCommands")!.body.commands;
+    // Members' commands, each described; the admin ones stay out of the menu.
+    expect(menu.map((c) => c.command)).toEqual(["hoi", "vanban", "dancuong", "quiz", "ketqua", "dunglai", "xuatquiz", "help", "start"]);
+    expect(menu.every((c) => c.description.length > 0 && c.description.length <= 256)).toBe(true);
   });
 });
 

@@ -5,9 +5,14 @@
  * namespaced by nothing: list Telegram and Zalo ids side by side.
  */
 import type { Config } from "../config/env.js";
-import type { Origin } from "../chat/types.js";
 
 export type AccessConfig = Pick<Config, "ACCESS_MODE" | "ALLOWED_CHATS" | "ADMIN_IDS">;
+
+/** Who writes from where, as every channel's message carries it (the chat layer's Origin). */
+export interface Writer {
+  chatId: string;
+  userId: string;
+}
 
 export class AccessPolicy {
   private readonly allowedIds: Set<string>;
@@ -18,12 +23,12 @@ export class AccessPolicy {
     this.adminIds = new Set(config.ADMIN_IDS);
   }
 
-  isAdmin(o: Pick<Origin, "userId">): boolean {
+  isAdmin(o: Pick<Writer, "userId">): boolean {
     return this.adminIds.has(o.userId);
   }
 
   /** A chat listed (a whole group), or a user listed (wherever they write from), or an admin. */
-  allows(o: Pick<Origin, "chatId" | "userId">): boolean {
+  allows(o: Writer): boolean {
     return this.config.ACCESS_MODE === "open" || this.allowedIds.has(o.chatId) || this.allowedIds.has(o.userId) || this.isAdmin(o);
   }
 }

@@ -6,29 +6,17 @@
  */
 import path from "node:path";
 import type { AccessPolicy } from "../access/policy.js";
-import type { Origin, Reply } from "../chat/types.js";
-import { formatReport } from "../cli/report.js";
+import { texts } from "../chat/texts.js";
+import type { AdminService, Later, Origin, Reply, UploadedFile } from "../chat/types.js";
 import type { Engine } from "../engine/engine.js";
 import { formatOf, ReadError } from "../ingest/readers/index.js";
+import { formatReport } from "../ingest/report.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/store.js";
 import type { Reindexer, ReindexOutcome } from "./reindex.js";
 import { collectStats, statsLines, unansweredLines } from "./stats.js";
 import { adminTexts } from "./texts.js";
 import { safeFileName, saveUpload, UploadError, UPLOAD_FORMATS, type SavedUpload } from "./upload.js";
-
-export const ADMIN_COMMANDS = new Set(["reload", "thongke", "chuatraloi"]);
-
-/** A file a user sent; the channel downloads it only once it is known to be worth it. */
-export interface UploadedFile {
-  name: string;
-  /** As declared by the platform, checked before downloading. */
-  size?: number;
-  download(): Promise<Uint8Array>;
-}
-
-/** Sends a reply after the first ones (progress, results of background work). */
-export type Later = (reply: Reply) => Promise<void>;
 
 export interface AdminDeps {
   access: AccessPolicy;
@@ -47,14 +35,14 @@ const PROGRESS_EVERY_MS = 15_000;
 
 const notices = (...lines: string[]): Reply => ({ blocks: lines.map((text) => ({ kind: "notice" as const, text })), actions: [] });
 
-export class Admin {
+export class Admin implements AdminService {
   private background = new Set<Promise<void>>();
 
   constructor(private readonly deps: AdminDeps) {}
 
   /** Replies to an admin command (name without "/"), refusing non-admins; the rest comes through `later`. */
   async command(o: Origin, name: string, later: Later): Promise<Reply[]> {
-    if (!this.deps.access.isAdmin(o)) return [notices(adminTexts.refused)];
+    if (!this.deps.access.isAdmin(o)) return [notices(texts.adminOnly)];
     switch (name) {
       case "reload":
         this.startReindex(later, notices(adminTexts.reloadStarted));

@@ -5,11 +5,8 @@
  * chat id (see docs/operators.md, "What is logged").
  */
 import type { AskResult } from "../engine/types.js";
+import { FEEDBACK_LOG, QUESTIONS_LOG, UNANSWERED_LOG, type UnansweredRecord } from "../chat/memory.js";
 import type { Store } from "../store/store.js";
-
-export const QUESTIONS_LOG = "questions";
-export const FEEDBACK_LOG = "feedback";
-export const UNANSWERED_LOG = "unanswered";
 
 /** Days shown by /thongke. */
 export const STATS_DAYS = 7;
@@ -17,21 +14,10 @@ export const STATS_DAYS = 7;
 export const STATS_MAX_RECORDS = 200_000;
 /** Questions listed by /chuatraloi. */
 export const UNANSWERED_SHOWN = 20;
-/** Longest question text kept in the unanswered log. */
-export const UNANSWERED_CHARS = 300;
 
 const DAY_MS = 24 * 3600 * 1000;
 const dayOf = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit" });
 const timeOf = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
-
-export interface UnansweredRecord {
-  text: string;
-  channel: string;
-}
-
-export function unansweredRecord(channel: string, question: string): UnansweredRecord {
-  return { text: question.length > UNANSWERED_CHARS ? `${question.slice(0, UNANSWERED_CHARS)}…` : question, channel };
-}
 
 export interface Stats {
   days: Array<{ day: string; questions: number; notFound: number }>;

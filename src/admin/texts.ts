@@ -2,10 +2,6 @@
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
 
 export const adminTexts = {
-  help:
-    "Dành cho quản trị viên: gửi tệp PDF/DOCX để thêm hoặc thay một văn bản; /reload — nạp lại thư mục văn bản; " +
-    "/thongke — số câu hỏi mỗi ngày, tỉ lệ không tìm thấy, góp ý; /chuatraloi — các câu hỏi văn bản chưa trả lời được.",
-  refused: "Xin lỗi, lệnh này chỉ dành cho quản trị viên của trợ lý.",
   uploadRefused: "Xin lỗi, chỉ quản trị viên mới gửi được văn bản để nạp. Nếu bạn muốn hỏi, hãy gõ câu hỏi bằng chữ.",
   uploadTooLarge: (name: string, size: number, max: number) => `Không nhận «${name}»: tệp quá lớn (${mb(size)}, giới hạn ${mb(max)}).`,
   uploadRejected: (reason: string) => `Không nhận tệp — ${reason}. Chỉ mục hiện tại không thay đổi.`,

@@ -6,13 +6,10 @@
 import type { Config } from "../config/env.js";
 import type { Engine } from "../engine/engine.js";
 import { createAdmin } from "../admin/create.js";
-import { Conversation } from "../chat/conversation.js";
-import { ChatPoints } from "../chat/points.js";
-import { ChatQuiz } from "../chat/quiz.js";
+import type { Conversation } from "../chat/conversation.js";
+import { createConversation } from "../chat/create.js";
 import { watchIndex } from "../engine/watch.js";
 import { createLogger, type Logger } from "../log.js";
-import { pointsWriterFromConfig } from "../points/index.js";
-import { quizWriterFromConfig } from "../quiz/index.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { startTelegram } from "./telegram/start.js";
@@ -51,10 +48,7 @@ export async function startChannels(engine: Engine, config: Config): Promise<boo
   const store = await openStore(config, log);
   const webhooks = new WebhookServer(config.WEBHOOK_PORT, log);
   const admin = createAdmin(config, engine, store, log);
-  // Talking points and quizzes from chat; with LLM_MODEL the wording is smoother, still verified.
-  const points = new ChatPoints(engine, pointsWriterFromConfig(config, log));
-  const quiz = new ChatQuiz({ engine, store, log, writer: quizWriterFromConfig(config, log) });
-  const conversation = new Conversation({ engine, store, log, config, admin, points, quiz });
+  const conversation = createConversation({ engine, config, store, log, admin });
   const deps: ChannelDeps = { engine, config, store, log, conversation, webhooks };
   const running: RunningChannel[] = [];
   const failures: unknown[] = [];

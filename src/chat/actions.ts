@@ -5,9 +5,6 @@
  */
 import type { Action } from "./types.js";
 
-/** Longest encoded action: "f:" + 12-char id + ":" + citation number. */
-export const MAX_ACTION_BYTES = 20;
-
 export function encodeAction(a: Action): string {
   switch (a.kind) {
     case "full":

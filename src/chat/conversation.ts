@@ -4,20 +4,17 @@
  * logging and feedback live here once; channels only translate to and from their platform.
  */
 import { AccessPolicy } from "../access/policy.js";
-import { ADMIN_COMMANDS, type Admin, type Later, type UploadedFile } from "../admin/admin.js";
-import { UNANSWERED_LOG, unansweredRecord } from "../admin/stats.js";
-import { adminTexts } from "../admin/texts.js";
 import type { AskResult } from "../engine/types.js";
 import type { Logger } from "../log.js";
 import { docLabel, type Citation } from "../model/citation.js";
 import { planAnswer, quoteBlock, type Block } from "../render/plan.js";
 import type { Store } from "../store/store.js";
-import { catalogBlocks } from "./catalog.js";
+import { findCommand, parseCommand, type CommandHost } from "./commands.js";
 import { ChatMemory, type AnswerRecord } from "./memory.js";
 import type { ChatPoints } from "./points.js";
-import { QUIZ_COMMANDS, type ChatQuiz } from "./quiz.js";
-import { pointsTexts, quizTexts, texts } from "./texts.js";
-import type { Action, ActResult, ChatConfig, ChatEngine, Incoming, Origin, Reply } from "./types.js";
+import type { ChatQuiz } from "./quiz.js";
+import { texts } from "./texts.js";
+import type { Action, ActResult, AdminService, ChatConfig, ChatEngine, Incoming, Later, Origin, Reply, UploadedFile } from "./types.js";
 
 export interface ConversationDeps {
   engine: ChatEngine;
@@ -25,7 +22,7 @@ export interface ConversationDeps {
   log: Logger;
   config: ChatConfig;
   /** Uploads and admin commands; without it they are refused (e.g. the terminal). */
-  admin?: Admin;
+  admin?: AdminService;
   /** "/dancuong" talking points; without it the command is refused. */
   points?: ChatPoints;
   /** "/quiz" and its companions; channels attach their presenters to it (`conversation.quiz`). */
@@ -36,14 +33,7 @@ export interface ConversationDeps {
 const MAX_LOOKUP = 10;
 
 const notice = (text: string): Reply => ({ blocks: [{ kind: "notice", text }], actions: [] });
-const notices = (lines: string[]): Reply => ({ blocks: lines.map((text): Block => ({ kind: "notice", text })), actions: [] });
 const hasWords = (s: string) => /[\p{L}\p{N}]/u.test(s);
-
-/** "/hoi@ten_bot câu hỏi" → { name: "hoi", args: "câu hỏi" }; undefined when not a command. */
-export function parseCommand(text: string): { name: string; args: string } | undefined {
-  const m = /^\/([A-Za-z0-9_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
-  return m ? { name: m[1].toLowerCase(), args: (m[2] ?? "").trim() } : undefined;
-}
 
 export class Conversation {
   private readonly memory: ChatMemory;
@@ -60,8 +50,19 @@ export class Conversation {
   }
 
   /**
-   * Replies to one message; [] when the bot must stay silent (unaddressed group message).
+   * Replies to one message; [] when the bot must stay silent (unaddressed group message, or a
+   * rate-limited user told so once already). A command is dispatched through the table of
+   * src/chat/commands.ts; any other text is a question, answered with the chat's follow-up context.
    * `later` sends what comes after the first replies (an admin command's background results).
+   *
+   * @example
+   * ```ts
+   * const conversation = new Conversation({ engine, store: new MemoryStore(), log, config });
+   * const origin = { channel: "demo", chatId: "c1", userId: "u1", chatType: "private" } as const;
+   * const [reply] = await conversation.handle({ ...origin, text: "Điều 5 quy chế vườn ươm", addressed: true });
+   * console.log(renderText(reply.blocks)); // the quote, with "Điều 5 — Quy chế …" above it
+   * await conversation.handle({ ...origin, text: "còn khoản 3 thì sao?", addressed: true }); // khoản 3 of that Điều 5
+   * ```
    */
   async handle(msg: Incoming, later: Later = async () => {}): Promise<Reply[]> {
     const started = performance.now();
@@ -71,23 +72,12 @@ export class Conversation {
     if (msg.media) return [notice(msg.media === "document" && this.isAdmin(msg) ? texts.adminUpload : texts.media(msg.media))];
     const cmd = parseCommand(msg.text);
     if (!cmd) return [await this.question(msg, msg.text, started)];
-    switch (cmd.name) {
-      case "start":
-        return [notices(texts.greeting(this.deps.engine.catalog().filter((e) => e.loaded).map((e) => docLabel(e))))];
-      case "help":
-        return [notices(this.isAdmin(msg) ? [...texts.help, adminTexts.help] : texts.help)];
-      case "vanban":
-        return [{ blocks: catalogBlocks(this.deps.engine.catalog()), actions: [] }];
-      case "hoi":
-        return [cmd.args ? await this.question(msg, cmd.args, started) : notice(texts.askUsage)];
-      case "dancuong":
-        return [this.deps.points ? await this.deps.points.reply(cmd.args) : notice(pointsTexts.unavailable)];
-      default:
-        if (QUIZ_COMMANDS.has(cmd.name))
-          return [this.deps.quiz ? await this.deps.quiz.command(msg, cmd.name, cmd.args, this.isAdmin(msg)) : notice(quizTexts.unavailable)];
-        if (ADMIN_COMMANDS.has(cmd.name)) return this.deps.admin ? this.deps.admin.command(msg, cmd.name, later) : [notice(adminTexts.refused)];
-        return [notice(texts.unknownCommand(cmd.name))];
-    }
+    const command = findCommand(cmd.name);
+    if (!command) return [notice(texts.unknownCommand(cmd.name))];
+    const isAdmin = this.isAdmin(msg);
+    if (command.audience === "admin" && !(isAdmin && this.deps.admin)) return [notice(texts.adminOnly)];
+    const host: CommandHost = { ...this.deps, question: (m, text) => this.question(m, text, started) };
+    return command.handle({ host, msg, name: cmd.name, args: cmd.args, isAdmin, later });
   }
 
   /**
@@ -155,7 +145,7 @@ export class Conversation {
     this.deps.log.info({ ...record, notFound: r.status === "not_found" }, "question");
     await this.memory.logQuestion(record);
     // What the documents could not answer, for the admins' /chuatraloi (text only, no ids).
-    if (r.status === "not_found" && this.deps.config.LOG_UNANSWERED) await this.deps.store.append(UNANSWERED_LOG, unansweredRecord(o.channel, r.question));
+    if (r.status === "not_found" && this.deps.config.LOG_UNANSWERED) await this.memory.logUnanswered(o.channel, r.question);
   }
 
   /** Carries out a button press (or its text equivalent) on an earlier answer. */

@@ -9,6 +9,19 @@ import type { Citation } from "../model/citation.js";
 import type { Store } from "../store/store.js";
 import type { ChatType, Origin, Votes } from "./types.js";
 
+/** The Store's logs the conversation writes and /thongke, /chuatraloi read. */
+export const QUESTIONS_LOG = "questions";
+export const FEEDBACK_LOG = "feedback";
+/** Text only (no user or chat id) of questions the documents could not answer. */
+export const UNANSWERED_LOG = "unanswered";
+/** Longest question text kept in the unanswered log. */
+export const UNANSWERED_CHARS = 300;
+
+export interface UnansweredRecord {
+  text: string;
+  channel: string;
+}
+
 /** How long an answer's buttons keep working. */
 export const ANSWER_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -70,10 +83,16 @@ export class ChatMemory {
   }
 
   logQuestion(record: object): Promise<void> {
-    return this.store.append("questions", record);
+    return this.store.append(QUESTIONS_LOG, record);
   }
 
   logFeedback(record: object): Promise<void> {
-    return this.store.append("feedback", record);
+    return this.store.append(FEEDBACK_LOG, record);
+  }
+
+  /** A question the documents could not answer, cut to UNANSWERED_CHARS, for the admins' list. */
+  logUnanswered(channel: string, question: string): Promise<void> {
+    const text = question.length > UNANSWERED_CHARS ? `${question.slice(0, UNANSWERED_CHARS)}…` : question;
+    return this.store.append(UNANSWERED_LOG, { text, channel } satisfies UnansweredRecord);
   }
 }

@@ -31,8 +31,6 @@ export interface ChatQuizOptions {
   leadMs?: number;
 }
 
-export const QUIZ_COMMANDS = new Set(["quiz", "xuatquiz", "ketqua", "dunglai"]);
-
 /** A typed answer is a letter or an option's text, never longer than a poll option. */
 const MAX_ANSWER_CHARS = 100;
 /**
@@ -69,7 +67,7 @@ export class ChatQuiz {
     return this.runner.detach(channel);
   }
 
-  /** Replies to one of QUIZ_COMMANDS; `admin` may stop anyone's quiz. */
+  /** Replies to "/quiz", "/xuatquiz", "/ketqua" or "/dunglai"; `admin` may stop anyone's quiz. */
   async command(o: Origin, name: string, args: string, admin: boolean): Promise<Reply> {
     switch (name) {
       case "ketqua":

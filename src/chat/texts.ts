@@ -24,8 +24,11 @@ export const texts = {
     "• Trong nhóm: dùng /hoi <câu hỏi>, nhắc tên trợ lý hoặc trả lời vào tin nhắn của trợ lý.",
     "• Soạn dàn ý tuyên truyền: /dancuong <chủ đề> | đối tượng: … | số ý: 3–7 | độ dài: ngắn, vừa hoặc dài (các tùy chọn sau dấu | có thể bỏ, gõ không dấu cũng được). Mỗi ý kèm trích dẫn; trên Telegram có thêm tệp DOCX.",
     "• Thi trắc nghiệm: /quiz <văn bản hoặc chủ đề> [số câu] (tối đa 30) — mỗi câu có thời hạn; /ketqua — bảng điểm; /dunglai — người mở cuộc thi dừng sớm và công bố kết quả. /xuatquiz <văn bản hoặc chủ đề> [số câu] (hoặc thêm «xuất file» ở cuối lệnh /quiz) gửi bộ câu hỏi kèm đáp án dạng DOCX.",
-    "Các lệnh: /start — giới thiệu; /vanban — danh mục văn bản; /hoi — đặt câu hỏi; /dancuong — dàn ý tuyên truyền; /quiz, /ketqua, /dunglai, /xuatquiz — thi trắc nghiệm; /help — hướng dẫn.",
   ],
+  /** The last /help lines, listing src/chat/commands.ts ("/vanban — danh mục văn bản và hiệu lực"). */
+  commandList: (entries: string[]) => `Các lệnh: ${entries.join("; ")}.`,
+  adminCommandList: (entries: string[]) => `Dành cho quản trị viên: gửi tệp PDF/DOCX để thêm hoặc thay một văn bản; ${entries.join("; ")}.`,
+  adminOnly: "Xin lỗi, lệnh này chỉ dành cho quản trị viên của trợ lý.",
   catalogTitle: (n: number) => `Danh mục văn bản (${n}):`,
   catalogEmpty: "Danh mục chưa có văn bản nào.",
   status: (status: DocStatus, replacedBy?: string): string =>
@@ -81,19 +84,6 @@ export function actionLabel(a: Action, citations: number, votes?: Votes): string
       return (a.value === "up" ? "👍" : "👎") + (votes ? ` ${votes[a.value]}` : "");
   }
 }
-
-/** The Vietnamese command menu (Telegram setMyCommands; a help line elsewhere). */
-export const COMMANDS = [
-  { command: "hoi", description: "Đặt câu hỏi về văn bản" },
-  { command: "vanban", description: "Danh mục văn bản và hiệu lực" },
-  { command: "dancuong", description: "Soạn dàn ý tuyên truyền có trích dẫn" },
-  { command: "quiz", description: "Thi trắc nghiệm từ văn bản" },
-  { command: "ketqua", description: "Bảng điểm cuộc thi" },
-  { command: "dunglai", description: "Dừng cuộc thi, công bố kết quả" },
-  { command: "xuatquiz", description: "Xuất bộ câu hỏi ra tệp DOCX" },
-  { command: "help", description: "Hướng dẫn cách hỏi" },
-  { command: "start", description: "Giới thiệu trợ lý" },
-];
 
 /** Talking points in chat (/dancuong). */
 export const pointsTexts = {

@@ -78,6 +78,28 @@ export interface ActResult {
   votes?: Votes;
 }
 
+/** Sends a reply after the first ones (progress, results of background work). */
+export type Later = (reply: Reply) => Promise<void>;
+
+/** A file a user sent; the channel downloads it only once it is known to be worth it. */
+export interface UploadedFile {
+  name: string;
+  /** As declared by the platform, checked before downloading. */
+  size?: number;
+  download(): Promise<Uint8Array>;
+}
+
+/**
+ * Uploads and the admin commands, served by src/admin (which checks ADMIN_IDS itself as well).
+ * The conversation only routes to it; without one (the terminal) both are refused.
+ */
+export interface AdminService {
+  /** Replies to an admin command (name without "/"); what comes after goes through `later`. */
+  command(o: Origin, name: string, later: Later): Promise<Reply[]>;
+  /** An uploaded document: rejected with its reason, or saved and ingested in the background. */
+  upload(o: Origin, file: UploadedFile, later: Later): Promise<Reply[]>;
+}
+
 /** The engine methods the conversation uses (tests may substitute a failing one). */
 export type ChatEngine = Pick<Engine, "ask" | "catalog" | "unitText">;
 

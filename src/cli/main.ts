@@ -3,7 +3,7 @@
 import { Command } from "commander";
 import { loadConfig, loadDotEnv, type Config } from "../config/env.js";
 import { openEngine, runIngest } from "../app.js";
-import { formatReport } from "./report.js";
+import { formatReport } from "../ingest/report.js";
 import { askOnce, chatLoop } from "./chat.js";
 import { formatExplain } from "./explain.js";
 import { runEval } from "./eval.js";
@@ -58,8 +58,8 @@ program
   .description("Trò chuyện trong terminal")
   .option("--index <dir>", "thư mục chỉ mục")
   .action(async (opts) => {
-    const engine = await openEngine(config(opts));
-    await chatLoop(engine);
+    const c = config(opts);
+    await chatLoop(await openEngine(c), c);
   });
 
 program
@@ -91,7 +91,7 @@ program
       "Chưa cấu hình kênh chat nào. Để chạy trên Telegram: đặt TELEGRAM_BOT_TOKEN; trên Zalo: đặt ZALO_BOT_TOKEN (xem README, .env.example).\n" +
         "Bây giờ bạn có thể hỏi ngay trong terminal:",
     );
-    await chatLoop(engine);
+    await chatLoop(engine, c);
   });
 
 program.parseAsync().catch((e: Error) => {

@@ -23,9 +23,10 @@ import type { AskOptions, AskResult, CatalogEntry, Drafted, EngineWarning, Expla
 import { composeAnswer } from "../llm/compose.js";
 import type { AnswerWriter, QuestionRewriter } from "../llm/types.js";
 import { addUsage } from "../llm/usage.js";
+import { MAX_QUESTION_CHARS } from "../model/question.js";
 
-/** Longest question handled; the rest of a pasted wall of text is ignored (and said so). */
-export const MAX_QUESTION_CHARS = 1000;
+// The question limit is a rule of the model layer, re-exported for the engine's callers.
+export { MAX_QUESTION_CHARS };
 /**
  * Share of the question's content words a passage must contain to count as an answer. Below it,
  * the best hit only shares noise with the question and "không tìm thấy" is the honest reply.

@@ -2,6 +2,10 @@
 import type { Citation } from "../model/citation.js";
 import type { DocMeta } from "../model/document.js";
 import type { Explanation } from "../index/scorer.js";
+import type { AnswerSentence, TokenUsage } from "../llm/types.js";
+import type { Focus } from "../model/question.js";
+
+export type { AnswerSentence, Focus, TokenUsage };
 
 /** Warnings the engine emits; each is also given as a Vietnamese message. */
 export type WarningCode = "superseded" | "question_truncated" | "document_not_named" | "partly_unsupported";
@@ -10,18 +14,6 @@ export interface EngineWarning {
   code: WarningCode;
   /** Vietnamese, ready to show. */
   message: string;
-}
-
-/** One sentence of the direct answer and the citations (by index) it rests on. */
-export interface AnswerSentence {
-  text: string;
-  citations: number[];
-}
-
-/** What the conversation is about after an answer: the subject of follow-up questions. */
-export interface Focus {
-  docId: string;
-  unit: number;
 }
 
 /** What every result carries, whatever its kind. */
@@ -94,12 +86,6 @@ export interface AskOptions {
    * verified sentences so far, at most once a second. Never called for extractive answers.
    */
   onPartial?: (text: string) => void;
-}
-
-export interface TokenUsage {
-  input: number;
-  output: number;
-  total: number;
 }
 
 /** A searched block (article, directive section) matching a topic, with its best sentence. */

@@ -40,9 +40,13 @@ export interface IngestResult {
 }
 
 export interface IngestOptions {
+  /** The folder of documents (PDF, DOCX, HTML, TXT, MD), with an optional manifest.json. */
   from: string;
+  /** Where index versions are published; the engine reads the current one. */
   indexDir: string;
+  /** Vectors for the blocks, or null for a lexical index only (the default). */
   embedder: Embedder | null;
+  /** Larger files are reported as failed without being read. */
   maxBytes?: number;
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -139,6 +143,19 @@ async function embedBlocks(docs: ParsedDocument[], embedder: Embedder, cacheDir:
   return { vectors, dimensions: vectors[0]?.length ?? 0 };
 }
 
+/**
+ * Builds a new index version from a folder and makes it current, or keeps the current one when
+ * nothing changed. One ingest at a time per index (a lock shared by processes); a file that cannot
+ * be read or parsed is reported (`status: "failed"`) and the others are indexed all the same. Throws
+ * only when the folder does not exist.
+ *
+ * @example
+ * ```ts
+ * const r = await ingest({ from: "corpus", indexDir: "data/index", embedder: null });
+ * console.log(formatReport(r)); // one line per file, then "Đã nạp 5/5 tệp (0 lỗi), thành phiên bản …"
+ * const engine = Engine.open({ indexDir: "data/index" });
+ * ```
+ */
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const started = Date.now();
   if (!existsSync(opts.from) || !statSync(opts.from).isDirectory()) throw new Error(`Không tìm thấy thư mục văn bản: ${opts.from}`);

@@ -4,8 +4,7 @@
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { AIMessageChunk, BaseMessage } from "@langchain/core/messages";
-import type { TokenUsage } from "../engine/types.js";
-import type { FallbackCause } from "./types.js";
+import type { FallbackCause, TokenUsage } from "./types.js";
 
 export interface ModelReply {
   text: string;

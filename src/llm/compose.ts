@@ -3,8 +3,9 @@
  * only when a sentence rests on them and renumbered in order of first use; the rest move to
  * "related", so every citation shown supports something the answer says.
  */
-import type { AnswerSentence, Focus } from "../engine/types.js";
 import type { Citation } from "../model/citation.js";
+import type { Focus } from "../model/question.js";
+import type { AnswerSentence } from "./types.js";
 
 export function composeAnswer(
   sentences: AnswerSentence[],

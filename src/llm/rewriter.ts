@@ -3,49 +3,37 @@
  * using the previous question and the unit under discussion. Any failure leaves the question as
  * typed, and the engine's own follow-up rules apply. Retrieval, not the model, decides the answer.
  */
-import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import type { Logger } from "pino";
-import { MAX_QUESTION_CHARS } from "../engine/engine.js";
-import type { TokenUsage } from "../engine/types.js";
-import { callModel, LlmFault } from "./call.js";
+import { MAX_QUESTION_CHARS } from "../model/question.js";
+import { LlmFault } from "./call.js";
 import { OutputGuard } from "./guard.js";
 import { REWRITE_SYSTEM_PROMPT, rewriteMessages } from "./prompt.js";
-import type { QuestionRewriter, RewriteRequest } from "./types.js";
+import { runModelTask, type ModelOptions } from "./task.js";
+import type { QuestionRewriter, RewriteRequest, TokenUsage } from "./types.js";
 
 /** A question this long stands alone already; rewriting it would only cost time. */
 const MAX_FOLLOW_UP_WORDS = 15;
 
-export interface LlmRewriterOptions {
-  model: BaseChatModel;
-  modelName: string;
-  timeoutMs: number;
-  log: Logger;
-}
-
 export class LlmQuestionRewriter implements QuestionRewriter {
   private readonly guard = new OutputGuard(REWRITE_SYSTEM_PROMPT);
 
-  constructor(private readonly opts: LlmRewriterOptions) {}
+  constructor(private readonly opts: ModelOptions) {}
 
   async rewrite(req: RewriteRequest): Promise<{ question?: string; usage?: TokenUsage }> {
     if (!req.previousQuestion && !req.focusLabel) return {};
     if (req.question.split(/\s+/).length > MAX_FOLLOW_UP_WORDS) return {};
-    const started = performance.now();
-    const { log, modelName: model } = this.opts;
-    let usage: TokenUsage | undefined;
-    try {
-      const reply = await callModel(this.opts.model, rewriteMessages(req), { timeoutMs: this.opts.timeoutMs });
-      usage = reply.usage;
-      const question = cleanQuestion(reply.text);
-      if (!question) throw new LlmFault("format_ignored", "the reply is not one question");
-      if (this.guard.reject(question)) throw new LlmFault("format_ignored", "the reply repeats an injection or the rules");
-      log.info({ llm: "rewrite", model, tokens: usage, ms: Math.round(performance.now() - started), changed: question !== req.question }, "follow-up rewritten");
-      return { question, usage };
-    } catch (e) {
-      const fault = e instanceof LlmFault ? e : new LlmFault("internal_error", (e as Error).message);
-      log.warn({ llm: "rewrite", model, cause: fault.fault, detail: fault.message, tokens: usage ?? fault.usage, ms: Math.round(performance.now() - started) }, "follow-up not rewritten");
-      return { usage: usage ?? fault.usage };
-    }
+    const r = await runModelTask(this.opts, {
+      name: "rewrite",
+      messages: rewriteMessages(req),
+      used: "follow-up rewritten",
+      notUsed: "follow-up not rewritten",
+      read: (text) => {
+        const question = cleanQuestion(text);
+        if (!question) throw new LlmFault("format_ignored", "the reply is not one question");
+        if (this.guard.reject(question)) throw new LlmFault("format_ignored", "the reply repeats an injection or the rules");
+        return { value: question, log: { changed: question !== req.question } };
+      },
+    });
+    return r.ok ? { question: r.value, usage: r.usage } : { usage: r.usage };
   }
 }
 

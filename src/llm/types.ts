@@ -2,7 +2,19 @@
  * Contracts between the engine and an optional language model. The engine owns retrieval and
  * citations; a writer only phrases sentences over passages the engine chose, by position.
  */
-import type { AnswerSentence, TokenUsage } from "../engine/types.js";
+
+/** Tokens a model call (or several, summed) consumed, as the endpoint reported them. */
+export interface TokenUsage {
+  input: number;
+  output: number;
+  total: number;
+}
+
+/** One sentence of the direct answer and the citations (by index) it rests on. */
+export interface AnswerSentence {
+  text: string;
+  citations: number[];
+}
 
 /** A retrieved unit as the model sees it: shown as "[i+1]" for the passage at index i. */
 export interface Passage {

@@ -1,5 +1,5 @@
 /** Token counts of several model calls (rewrite and answer) summed for one answer. */
-import type { TokenUsage } from "../engine/types.js";
+import type { TokenUsage } from "./types.js";
 
 export function addUsage(a?: TokenUsage, b?: TokenUsage): TokenUsage | undefined {
   if (!a || !b) return a ?? b;

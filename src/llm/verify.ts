@@ -3,7 +3,7 @@
  * removed; a sentence left with none, one whose words its passages do not carry, and one that
  * echoes an injection or the rules, is dropped. What survives cites by passage index only.
  */
-import type { AnswerSentence } from "../engine/types.js";
+import type { AnswerSentence } from "./types.js";
 import type { DraftSentence } from "./parse.js";
 import type { OutputGuard } from "./guard.js";
 import { isSupported } from "./support.js";

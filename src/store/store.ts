@@ -1,7 +1,22 @@
 /**
  * One small store for everything the bots remember: chat context, rate-limit counters, update
  * de-duplication, the question log, feedback and quiz results. Embedded SQLite by default (no
- * server); Redis when several bot instances share state. Values are JSON.
+ * server); Redis when several bot instances share state. Values are JSON: what is read back is a
+ * copy, never the object that was stored. Every backend passes the same contract suite
+ * (test/store.test.ts).
+ *
+ * @example
+ * ```ts
+ * const store = await openStore(config, log); // SqliteStore, or Redis behind a FallbackStore
+ * await store.set("ctx:telegram:42", { focus: { docId: "nd-73", unit: 12 } }, 30 * 60_000);
+ * if (await store.setIfAbsent("update:telegram:9001", 1, 86_400_000)) {
+ *   // first delivery of update 9001: answer it
+ * }
+ * const asked = await store.incr("rl:telegram:42", 60_000); // questions this minute
+ * await store.append("questions", { channel: "telegram", status: "answer" });
+ * const lastDay = await store.recent<{ status: string }>("questions", 100, Date.now() - 86_400_000);
+ * await store.close();
+ * ```
  */
 export interface Store {
   get<T>(key: string): Promise<T | undefined>;

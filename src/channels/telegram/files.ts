@@ -4,7 +4,7 @@
  * upload is refused without downloading it. The cloud Bot API serves files of at most 20 MB.
  */
 import type { Document } from "grammy/types";
-import type { UploadedFile } from "../../admin/admin.js";
+import type { UploadedFile } from "../../chat/types.js";
 import type { BotContext } from "./context.js";
 
 const DEFAULT_API_ROOT = "https://api.telegram.org";

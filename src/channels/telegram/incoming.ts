@@ -4,7 +4,7 @@
  * mention from the question.
  */
 import type { Chat, Message, UserFromGetMe } from "grammy/types";
-import { COMMANDS } from "../../chat/texts.js";
+import { menuCommands } from "../../chat/commands.js";
 import type { ChatType, Incoming, Media } from "../../chat/types.js";
 import { CHANNEL } from "./context.js";
 
@@ -26,7 +26,7 @@ export function mediaOf(m: Message): Media | undefined {
   return undefined;
 }
 
-const OWN_COMMANDS = new Set(COMMANDS.map((c) => c.command));
+const OWN_COMMANDS = new Set(menuCommands().map((c) => c.command));
 
 export function toIncoming(m: Message, me: UserFromGetMe): Incoming | undefined {
   const chatType = chatTypeOf(m.chat);

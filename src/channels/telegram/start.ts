@@ -6,7 +6,7 @@ import type { AutoRetryOptions } from "@grammyjs/auto-retry";
 import { run } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { COMMANDS } from "../../chat/texts.js";
+import { menuCommands } from "../../chat/commands.js";
 import type { ChannelDeps, RunningChannel } from "../start.js";
 import { WebhookServer } from "../webhooks.js";
 import { ALLOWED_UPDATES, createTelegramBot } from "./bot.js";
@@ -33,7 +33,7 @@ export async function startTelegram(deps: ChannelDeps, overrides: TelegramOverri
   });
   await bot.init();
   // The command menu is a nicety: a failure is logged, the bot still starts.
-  await bot.api.setMyCommands(COMMANDS).catch((err: unknown) => log.warn({ err }, "setMyCommands failed"));
+  await bot.api.setMyCommands(menuCommands()).catch((err: unknown) => log.warn({ err }, "setMyCommands failed"));
   // Quizzes as native polls; those a restart interrupted go on from their current question.
   const quiz = deps.conversation.quiz;
   await quiz?.attach(CHANNEL, telegramQuizPresenter(bot.api));

@@ -6,13 +6,14 @@
  * bot; its @mention is removed before the conversation reads it. Work is queued per chat and
  * every failure is caught here: a broken Zalo API costs Zalo replies, never the process.
  */
-import { parseCommand, type Conversation } from "../../chat/conversation.js";
+import { aliasCommand, helpLines, parseCommand } from "../../chat/commands.js";
+import type { Conversation } from "../../chat/conversation.js";
 import type { ChatQuiz } from "../../chat/quiz.js";
 import { texts } from "../../chat/texts.js";
 import type { Action, Media, Origin, Reply } from "../../chat/types.js";
 import type { Logger } from "../../log.js";
 import type { ZaloMessage, ZaloUpdate } from "./api.js";
-import { outlineCommand, parseTypedCommand, type TypedCommand } from "./commands.js";
+import { parseTypedCommand, type TypedCommand } from "./commands.js";
 import { stripMention, type BotIdentity } from "./mention.js";
 import { ChatQueue } from "./queue.js";
 import { renderReply } from "./render.js";
@@ -114,7 +115,7 @@ export class ZaloBot {
     await this.typing(m.chat.id);
     const typed = parseTypedCommand(said);
     if (typed) return this.act(origin, typed);
-    const replies = await this.deps.conversation.handle({ ...origin, text: outlineCommand(text) ?? text, addressed: true }, later);
+    const replies = await this.deps.conversation.handle({ ...origin, text: aliasCommand(text) ?? text, addressed: true }, later);
     return cmd?.name === "help" ? replies.map((r) => this.zaloHelp(r)) : replies;
   }
 
@@ -134,7 +135,7 @@ export class ZaloBot {
 
   /** The shared help speaks of buttons and /hoi in groups: Zalo's own lines replace it, admin lines stay. */
   private zaloHelp(reply: Reply): Reply {
-    const shared = new Set<string>(texts.help);
+    const shared = new Set<string>(helpLines(false));
     const kept = reply.blocks.filter((b) => !(b.kind === "notice" && shared.has(b.text)));
     if (kept.length === reply.blocks.length) return reply;
     return { ...reply, blocks: [...zaloTexts.help(this.deps.identity().names[0]).map((text) => ({ kind: "notice" as const, text })), ...kept] };

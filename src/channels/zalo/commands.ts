@@ -18,11 +18,3 @@ export function parseTypedCommand(text: string): TypedCommand | undefined {
   return undefined;
 }
 
-/**
- * "dàn ý <chủ đề>" (also "dan y …", after /hoi in a group) is Zalo's way to ask for talking
- * points: the "/dancuong" command it stands for, the words "dàn ý" kept (the topic reader drops them).
- */
-export function outlineCommand(text: string): string | undefined {
-  const body = text.replace(/^\/hoi(?:@\S+)?\s+/iu, "");
-  return /^dan y(?: |:|$)/.test(foldKey(body.slice(0, 6))) ? `/dancuong ${body}` : undefined;
-}

@@ -1,5 +1,5 @@
-/** The ingest report printed by `npm run ingest`: one line per file, then totals. */
-import type { IngestResult } from "../ingest/ingest.js";
+/** The ingest report (`npm run ingest`, an admin's upload or /reload): one line per file, then totals. */
+import type { IngestResult } from "./ingest.js";
 
 const UNIT_NAMES: Record<string, string> = { dieu: "điều", khoan: "khoản", diem: "điểm", muc: "mục", phan: "phần", chuong: "chương", doan: "đoạn", y: "ý" };
 
