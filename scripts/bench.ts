@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every figure measured side by side in one run.
  * - Retrieval quality on ALQAC 2022: the engine, the engine with the default hashing vectors fused,
- *   MiniSearch with a syllable tokenizer, and a plain BM25 (syllables + pairs).
+ *   MiniSearch with a syllable tokenizer, and a plain BM25 (syllables + pairs); then by half (split
+ *   by code), beside BM25 over clauses, with the colloquial set, refusals and first-screen answers.
  * - Not-found behaviour: share of plainly off-topic questions (bench/offtopic-questions.txt) answered.
  * - Ingest time of all of vn-legal-texts, query latency on both corpora, resident memory with the
  *   larger index loaded (in a child process, so this process's own data does not count).
@@ -125,6 +126,8 @@ async function instances(): Promise<void> {
 }
 
 await quality();
+console.log("\n## ALQAC 2022 split by code, colloquial and other-domain questions (scripts/bench/split.ts)\n");
+await (await import("./bench/split.js")).runSplit();
 await scale();
 await telegram();
 await instances();

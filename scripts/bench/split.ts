@@ -39,10 +39,10 @@ function row(name: string, f: Pick<EvalFigures, "n" | "r1" | "r5" | "mrr10"> & {
   return `| ${name.padEnd(40)} | ${String(f.n).padStart(3)} | ${f.r1.toFixed(3)} | ${f.r5.toFixed(3)} | ${f.mrr10.toFixed(3)} | ${f.p50_ms?.toFixed(2) ?? ""} |`;
 }
 
-async function main(): Promise<void> {
+/** Prints the tables; `index` reuses an index of the ALQAC corpus when it exists there. */
+export async function runSplit(index?: string): Promise<void> {
   if (!existsSync(ALQAC)) return console.log(`[skip] ${ALQAC} not found`);
-  const arg = process.argv.indexOf("--index");
-  const indexDir = arg > 0 ? process.argv[arg + 1] : mkdtempSync(path.join(os.tmpdir(), "hvb-split-"));
+  const indexDir = index ?? mkdtempSync(path.join(os.tmpdir(), "hvb-split-"));
   const corpus = path.join(ALQAC, "corpus");
   if (!existsSync(path.join(indexDir, "CURRENT"))) await ingest({ from: corpus, indexDir, embedder: null });
   const engine = Engine.open({ indexDir });
@@ -78,7 +78,10 @@ async function main(): Promise<void> {
     for (const q of qs) if ((await engine.ask(q)).status === "answer") answered++;
     console.log(`${file}: answered anyway ${answered}/${qs.length}`);
   }
-  if (arg < 0) rmSync(indexDir, { recursive: true, force: true });
+  if (!index) rmSync(indexDir, { recursive: true, force: true });
 }
 
-await main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = process.argv.indexOf("--index");
+  await runSplit(arg > 0 ? process.argv[arg + 1] : undefined);
+}
