@@ -36,6 +36,43 @@ function looksLikeTitle(line: string): boolean {
   );
 }
 
+/** A heading line ending like a sentence: ":" or ";" always, "." unless it ends an ellipsis. */
+function endsSentence(rest: string): boolean {
+  return /[:;]$/u.test(rest) || (/\.$/u.test(rest) && !/(?:\.{2}|…)$/u.test(rest));
+}
+
+/**
+ * Texts whose articles have no titles (constitutions, old resolutions and decrees): three in four
+ * article heading lines or more end like sentences. There every such line is text, even when more text follows.
+ */
+function untitledStyle(scan: LegalScan): boolean {
+  let sentences = 0;
+  let titles = 0;
+  for (const i of scan.articles) {
+    const head = scan.articleHeads.get(i)!;
+    const rest = stripNotes(head.rest);
+    if (!head.punct || !rest) continue;
+    if (endsSentence(rest)) sentences++;
+    else titles++;
+  }
+  return sentences >= 3 && sentences >= 3 * titles;
+}
+
+/**
+ * Whether what follows "Điều N." is the article's text rather than its title: a line ending in ":"
+ * or ";" introduces or continues text; one ending in "." is text when the article has nothing else
+ * (its text would be lost otherwise), when the document's articles have no titles, or when it holds
+ * several sentences or is too long for a title. In an untitled text a line that wraps onto a
+ * lower-case line is a sentence too.
+ */
+function headingIsText(rest: string, untitled: boolean, hasBody: () => boolean, next: string): boolean {
+  if (!rest) return false;
+  // "(được bãi bỏ)": what a consolidated text says in place of a repealed article
+  if (/[:;]$/u.test(rest) || /^\(.*\)$/u.test(rest)) return true;
+  if (endsSentence(rest)) return untitled || rest.length > 160 || /[.!?]\s+\p{Lu}/u.test(rest) || !hasBody();
+  return untitled && /^\p{Ll}/u.test(next);
+}
+
 function partNumber(label: string): string {
   const ord = /^thứ\s/iu.test(label) ? ordinalToInt(label) : undefined;
   if (ord !== undefined) return String(ord);
@@ -100,6 +137,15 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
   let articleTitleWraps: number | undefined;
   let seenArticle = false;
   const chapterInPartIds = chaptersRestartPerPart(scan);
+  const untitled = untitledStyle(scan);
+  /** The article whose heading is line i has lines of its own before the next heading. */
+  const hasBody = (i: number): boolean => {
+    let j = i + 1;
+    while (j < lines.length && !lines[j]) j++;
+    if (j >= lines.length || quoted[j]) return j < lines.length;
+    const l = lines[j];
+    return !(scan.articles.has(j) || scan.appendices.has(j) || isBodyEnd(l) || isFootnote(l) || matchChapter(l) || matchSection(l) || matchPart(l) || matchSubsection(l));
+  };
   const duplicates: string[] = [];
   let lastChapter: number | undefined;
 
@@ -269,7 +315,10 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
       );
       seenArticle = true;
       dropping = false;
-      if (!head.punct && head.rest) {
+      if (head.punct && headingIsText(stripNotes(head.rest), untitled, () => hasBody(i), lines[i + 1] ?? "")) {
+        // "Điều 86. Chủ tịch nước là người đứng đầu Nhà nước, ..." is the article's text, not a title
+        b.appendText(dieu, head.rest);
+      } else if (!head.punct && head.rest) {
         // old laws: "Điều 57 Nhà nước khuyến khích ..." is text, "Điều 5 Phạm vi điều chỉnh" a title
         const rest = head.rest;
         const plain = stripNotes(rest);
