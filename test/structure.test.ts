@@ -656,6 +656,22 @@ Căn cứ Luật Tổ chức chính quyền địa phương;`;
     });
   });
 
+  it("shows titles printed in capitals in sentence case, proper names kept (invented headers)", () => {
+    const title = (text: string) => readHeaderMeta(text, "x").title;
+    expect(title("LUẬT\nTRÁCH NHIỆM CỦA NHÀ NƯỚC ĐỐI VỚI DOANH NGHIỆP NHÀ NƯỚC MẪU\nCăn cứ Hiến pháp;")).toBe(
+      "Trách nhiệm của Nhà nước đối với doanh nghiệp nhà nước mẫu",
+    );
+    expect(title("QUYẾT ĐỊNH\nVỀ VIỆC TRỢ GIÚP XÃ HỘI CHO VƯỜN ƯƠM MẪU TẠI TỈNH MẪU SƠN VÀ HUYỆN VƯỜN XANH\nCăn cứ Luật;")).toBe(
+      "về việc trợ giúp xã hội cho vườn ươm mẫu tại tỉnh Mẫu Sơn và huyện Vườn Xanh",
+    );
+    expect(title("THÔNG TƯ\nHƯỚNG DẪN QUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ VƯỜN ƯƠM VỀ MẶT TRẬN TỔ QUỐC VIỆT NAM\nCăn cứ Luật;")).toBe(
+      "hướng dẫn quyết định của Bộ trưởng Bộ Vườn ươm về Mặt trận Tổ quốc Việt Nam",
+    );
+    expect(title("HIẾN PHÁP\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLời nói đầu")).toBe("nước Cộng hòa xã hội chủ nghĩa Việt Nam");
+    // no title after the kind: the first line, in sentence case
+    expect(readHeaderMeta("HIẾN PHÁP\nLời nói đầu của vườn ươm mẫu.\nĐiều 1. Vườn ươm mẫu là một vườn.", "x")).toMatchObject({ kind: "Hiến pháp", title: "Hiến pháp" });
+  });
+
   it("reads a Party directive header and falls back when nothing is recognisable", () => {
     const text = readFileSync(path.join(FIXTURES, "chi-thi-mau-99.txt"), "utf8");
     expect(readHeaderMeta(text, "chi-thi-mau-99")).toEqual({
