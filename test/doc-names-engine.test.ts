@@ -2,7 +2,10 @@
  * Documents found by their title, with no manifest: the engine reads names from each file's header
  * and file name. Invented documents (a made-up constitution and law of a "vườn ươm mẫu").
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "./helpers/shared.js";
 import { buildCorpus, type TestCorpus } from "./helpers/engine.js";
 import { citationLabel } from "../src/model/citation.js";
 
@@ -30,7 +33,8 @@ Người nuôi chim mẫu cho chim ăn hai lần mỗi ngày.
 describe("documents named by title (invented documents, no manifest)", () => {
   let c: TestCorpus;
   beforeAll(async () => {
-    c = await buildCorpus({ "hien-phap-mau.txt": CONSTITUTION, "Luật_Vườn_chim_mẫu_2030.txt": LAW });
+    const quyChe = readFileSync(path.join(REPO_ROOT, "test/fixtures/structure/quy-che-mau-so-1.txt"), "utf8");
+    c = await buildCorpus({ "hien-phap-mau.txt": CONSTITUTION, "Luật_Vườn_chim_mẫu_2030.txt": LAW, "quy-che-mau-so-1.txt": quyChe });
   });
 
   it.each(["Điều 86 Hiến pháp", "dieu 86 hien phap", "điều 86 hiến pháp nói gì"])("%s → Điều 86 of the constitution, not of the law", async (q) => {
@@ -55,6 +59,12 @@ describe("documents named by title (invented documents, no manifest)", () => {
 
   it("shows capitalised titles in sentence case", () => {
     const titles = Object.fromEntries(c.engine.catalog().map((m) => [m.kind, m.title]));
-    expect(titles).toEqual({ "Hiến pháp": "nước cộng hòa vườn ươm mẫu", Luật: "Vườn chim mẫu" });
+    expect(titles).toMatchObject({ "Hiến pháp": "nước cộng hòa vườn ươm mẫu", Luật: "Vườn chim mẫu" });
+  });
+
+  it("warns at ingest about an article with no text and list items with no lead-in", () => {
+    const report = c.result.reports.find((r) => r.file === "quy-che-mau-so-1.txt")!;
+    expect(report.warnings).toEqual(["1 điều không có nội dung: Điều 9", "2 điểm/ý không có câu dẫn: dieu-8/diem-a, dieu-8/diem-b"]);
+    expect(c.result.reports.find((r) => r.file === "hien-phap-mau.txt")!.warnings).toEqual([]);
   });
 });

@@ -515,6 +515,30 @@ describe("documents as really written (invented fixtures)", () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it("tells a sentence wrapped over two lines from a wrapped title", () => {
+    const text = [
+      "QUY CHẾ MẪU SỐ 4 (văn bản bịa ra để kiểm thử)",
+      "Điều 1",
+      "Chủ tịch vườn do toàn thể người làm vườn mẫu bầu ra trong số những người làm vườn lâu năm",
+      "nhất của vườn ươm mẫu.",
+      "Điều 2. Chủ tịch vườn là người đứng đầu vườn ươm mẫu, thay mặt vườn về đối nội và",
+      "đối ngoại.",
+      "Điều 3. Quyền và nghĩa vụ của người làm vườn",
+      "trong vườn ươm mẫu",
+      "1. Người làm vườn có quyền nghỉ.",
+      "Điều 4. Giải thích từ",
+      "ngữ Trong Quy chế này, các từ ngữ dưới đây được hiểu như sau:",
+      "1. Cây mẫu là cây trong vườn ươm mẫu.",
+    ].join("\n");
+    const r = parseStructure(text);
+    expect(r.units.filter((u) => u.type === "dieu").map((u) => [u.heading, u.text])).toEqual([
+      [undefined, "Chủ tịch vườn do toàn thể người làm vườn mẫu bầu ra trong số những người làm vườn lâu năm nhất của vườn ươm mẫu."],
+      [undefined, "Chủ tịch vườn là người đứng đầu vườn ươm mẫu, thay mặt vườn về đối nội và đối ngoại."],
+      ["Quyền và nghĩa vụ của người làm vườn trong vườn ươm mẫu", ""],
+      ["Giải thích từ ngữ", "Trong Quy chế này, các từ ngữ dưới đây được hiểu như sau:"],
+    ]);
+  });
+
   it("reads a text whose articles have no titles (every heading line is a sentence)", () => {
     const text = [
       "HIẾN CHƯƠNG MẪU SỐ 3 (văn bản bịa ra để kiểm thử)",

@@ -73,6 +73,17 @@ function headingIsText(rest: string, untitled: boolean, hasBody: () => boolean, 
   return untitled && /^\p{Ll}/u.test(next);
 }
 
+/**
+ * A line that ends a sentence begun on the previous one: it starts in lower case and ends like a
+ * sentence, and the two are longer than a title ("… thay mặt nước Cộng hòa … về" + "đối nội và đối
+ * ngoại."), so the first line was text wrapped by PDF extraction, not a title.
+ */
+function endsWrappedSentence(first: string, line: string): boolean {
+  const plain = stripNotes(line);
+  // "… đánh giá đất đai 1." ends on the marker of the first clause, not a sentence
+  return /^\p{Ll}/u.test(line) && endsSentence(plain) && !/\s\d{1,3}\.$/u.test(plain) && first.length + line.length >= 60 && !matchClause(line) && !matchPoint(line);
+}
+
 function partNumber(label: string): string {
   const ord = /^thứ\s/iu.test(label) ? ordinalToInt(label) : undefined;
   if (ord !== undefined) return String(ord);
@@ -191,6 +202,24 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
       const idx = articleTitleWraps;
       articleTitleWraps = undefined;
       const heading = b.unit(idx).heading ?? "";
+      if (!scan.articles.has(i) && endsWrappedSentence(heading, line)) {
+        // crawled: the title's last words, then the text on the same line ("Giải thích từ" +
+        // "ngữ Trong Luật này, …:"); or one sentence wrapped ("Điều 86. Chủ tịch nước là … về" +
+        // "đối nội và đối ngoại."), which is the article's text
+        const split = /^((?:\p{Ll}[\p{L}\d-]*,?\s+){0,14}\p{Ll}[\p{L}\d-]*)\s+((?:\[[^\]\n]*\]\s*)*\p{Lu}.*)$/u.exec(line);
+        if (split) {
+          b.unit(idx).heading = `${heading} ${split[1]}`;
+          b.appendText(idx, split[2]);
+          continue;
+        }
+        // a short line only finishes the sentence; a long one is the text after a wrapped title
+        if (line.length <= 120) {
+          delete b.unit(idx).heading;
+          b.appendText(idx, heading);
+          b.appendText(idx, line);
+          continue;
+        }
+      }
       if (
         !scan.articles.has(i) &&
         line.length <= 160 &&
@@ -206,7 +235,8 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
     if (articleTitlePending !== undefined) {
       const idx = articleTitlePending;
       articleTitlePending = undefined;
-      if (!scan.articles.has(i) && looksLikeTitle(line) && !matchChapter(line) && !matchSection(line)) {
+      const next = lines.slice(i + 1).find(Boolean) ?? "";
+      if (!scan.articles.has(i) && looksLikeTitle(line) && !matchChapter(line) && !matchSection(line) && !endsWrappedSentence(line, next)) {
         setHeading(idx, line);
         continue;
       }
