@@ -26,10 +26,6 @@ export function nameSpace(text: string): string {
   return ` ${foldKey(text).replace(/[^a-z0-9/\-]+/g, " ").replace(/\s+/g, " ").trim()} `;
 }
 
-/** Kinds whose title is the document's proper name ("Luật Viên chức", "Bộ luật Dân sự"). */
-const NAMED_KINDS = new Set(["luat", "bo luat", "phap lenh", "hien phap"]);
-/** Longest title (in words) kept as a name: past it, nobody types the whole trích yếu. */
-const TITLE_WORDS = 14;
 
 /** The year a document is named by: its date, else the year inside its number ("45/2013/QH13"). */
 function yearOf(meta: DocMeta): string | undefined {
@@ -84,16 +80,18 @@ export function nameKeys(meta: DocMeta): string[] {
   let title = nameSpace(meta.title).trim().replace(/^ve (?:viec )?/, "");
   // a title that repeats the kind ("HIẾN PHÁP NĂM 2013" read as the title) is named without it
   if (title.startsWith(`${kind} `)) title = title.slice(kind.length + 1);
-  if (title && title.split(" ").length <= TITLE_WORDS) {
+  // (a long trích yếu is kept too: it can only match when typed whole, e.g. a draft with no number)
+  if (title) {
     withYear(`${kind} ${title}`);
     // "Bộ luật Dân sự" is commonly called "Luật Dân sự".
     if (kind === "bo luat") withYear(`luat ${title}`);
   }
   // A Constitution is "Hiến pháp" (with its year when several are loaded).
   if (kind === "hien phap") withYear(kind);
-  // the file name of a document without a manifest entry often is its name ("Luật_Viên_chức_2010")
+  // the file name of a document without a manifest entry often is its name ("Luật_Viên_chức_2010",
+  // "Dự_thảo_Thông_tư_…"), when it starts with the kind
   const stem = meta.file ? nameSpace(meta.file.replace(/\.[^.]+$/, "")).trim() : "";
-  if (NAMED_KINDS.has(kind) && stem.startsWith(`${kind} `) && stem.split(" ").length >= 3) {
+  if (new RegExp(`^(?:du thao )?${kind} `).test(stem) && stem.split(" ").length >= 3) {
     keys.add(stem);
     const bare = stem.replace(/ (?:nam )?(?:19|20)\d{2}$/, "");
     if (bare !== stem && bare.split(" ").length >= 3) withYear(bare);
