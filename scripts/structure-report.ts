@@ -1,14 +1,15 @@
 /**
  * Structure report over a folder of .txt documents (default ../shared/corpora/vn-legal-texts):
- * one line per file (layout, unit counts, warnings and the first anomalies), then totals and a
- * final JSON line. Also checks that every "Điều N." heading of the ALQAC 2022 corpus becomes an
+ * one line per file (layout, unit counts, warnings and the first anomalies), then every article
+ * with an empty body and every list item without a lead-in (what a reader would miss), then totals
+ * and a final JSON line. Also checks that every "Điều N." heading of the ALQAC 2022 corpus becomes an
  * article unit. Run: npx tsx scripts/structure-report.ts [dir]
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizeText } from "../src/text/normalize.js";
-import { parseStructure } from "../src/structure/index.js";
+import { parseStructure, structureFindings } from "../src/structure/index.js";
 import { countUnits, listSourceFiles } from "../src/ingest/ingest.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,7 +28,8 @@ function main(): void {
     return;
   }
   const files = listTxt(dir);
-  const totals = { files: 0, bytes: 0, units: 0, dieu: 0, khoan: 0, diem: 0, filesWithWarnings: 0, warnings: 0, ms: 0 };
+  const totals = { files: 0, bytes: 0, units: 0, dieu: 0, khoan: 0, diem: 0, listItems: 0, emptyArticles: 0, itemsWithoutLeadIn: 0, filesWithWarnings: 0, warnings: 0, ms: 0 };
+  const flagged: string[] = [];
   const layouts: Record<string, number> = {};
   for (const file of files) {
     const text = normalizeText(readFileSync(file, "utf8"));
@@ -35,6 +37,10 @@ function main(): void {
     const r = parseStructure(text);
     const ms = performance.now() - t0;
     const c: Record<string, number | undefined> = countUnits(r.units);
+    const f = structureFindings(r.units);
+    totals.listItems += (c.diem ?? 0) + (c.y ?? 0);
+    totals.emptyArticles += f.emptyArticles.length;
+    totals.itemsWithoutLeadIn += f.itemsWithoutLeadIn.length;
     totals.files++;
     totals.bytes += Buffer.byteLength(text);
     totals.units += r.units.length;
@@ -49,7 +55,12 @@ function main(): void {
     const rel = path.relative(dir, file);
     const warn = r.warnings.length ? ` warnings=${r.warnings.length}: ${r.warnings.slice(0, 3).join("; ")}` : "";
     console.log(`${rel} | ${r.layout} | ${counts}${warn}`);
+    for (const i of f.emptyArticles) flagged.push(`${rel} | empty article | Điều ${r.units[i].label}${r.units[i].heading ? `. ${r.units[i].heading}` : ""}`);
+    for (const i of f.itemsWithoutLeadIn) flagged.push(`${rel} | item without lead-in | ${r.units[i].id} | ${r.units[i].text.slice(0, 80)}`);
   }
+  console.log("");
+  console.log(`Flagged: ${totals.emptyArticles} articles with an empty body, ${totals.itemsWithoutLeadIn} of ${totals.listItems} list items without a lead-in`);
+  for (const line of flagged) console.log(line);
   console.log("");
   console.log(
     `files ${totals.files} (${(totals.bytes / 1e6).toFixed(1)} MB), layouts ${JSON.stringify(layouts)}, ` +
@@ -68,6 +79,9 @@ function main(): void {
       clauses: totals.khoan,
       points: totals.diem,
       units: totals.units,
+      emptyArticles: totals.emptyArticles,
+      listItems: totals.listItems,
+      itemsWithoutLeadIn: totals.itemsWithoutLeadIn,
       filesWithAnomalies: totals.filesWithWarnings,
       warnings: totals.warnings,
       parseMs: Math.round(totals.ms),

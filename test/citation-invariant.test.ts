@@ -35,7 +35,7 @@ function violations(engine: Engine, r: AskResult): string[] {
     const doc = byId.get(c.doc.id)!;
     const text = unitFullText(doc, c.unit);
     if (!text.includes(c.quote)) out.push(`${where}: quote not in ${c.unitId}: «${c.quote.slice(0, 80)}»`);
-    if (c.leadIn && !unitPath(doc, c.unit).slice(0, -1).some((u) => u.text.includes(c.leadIn!))) out.push(`${where}: lead-in not in an enclosing unit of ${c.unitId}`);
+    if (c.leadIn && !unitPath(doc, c.unit).slice(0, -1).some((u) => u.text.includes(c.leadIn!) || u.heading?.includes(c.leadIn!))) out.push(`${where}: lead-in not in an enclosing unit of ${c.unitId}`);
   };
   r.citations.forEach((c, i) => check(c, `citation ${i}`));
   r.related.forEach((c, i) => check(c, `related ${i}`));

@@ -45,6 +45,39 @@ describe("document names in questions", () => {
   });
 });
 
+describe("documents named by title (no manifest: names from the header and file name)", () => {
+  // invented documents: names and numbers made up for the test
+  const LAWS = [
+    meta({ id: "hc-mau", number: "01/2031/QHM", kind: "Hiến pháp", title: "nước Cộng hòa vườn ươm mẫu", date: "2031-01-01", file: "hien-chuong.txt" }),
+    meta({ id: "vc-2030", number: "58/2030/QHM", kind: "Luật", title: "Vườn chim mẫu", date: "2030-11-15", file: "Luật_Vườn_chim_mẫu_2030.txt" }),
+    meta({ id: "vc-2040", number: "12/2040/QHM", kind: "Luật", title: "Vườn chim mẫu", date: "2040-06-01" }),
+    meta({ id: "tc-mau", number: "104/2036/QHM", kind: "Luật", title: "về tiếp cận vườn mẫu", date: "2036-04-06" }),
+    meta({ id: "bl-mau", number: "91/2035/QHM", kind: "Bộ luật", title: "Vườn ươm mẫu", date: "2035-11-24" }),
+    meta({ id: "vbhn-mau", number: "07/VBHN-VPM", kind: "Luật", title: "Vườn chim mẫu", date: "2041-02-01" }),
+    meta({ id: "tt-mau", kind: "Luật", title: "Hải cảng mẫu", file: "Luật_Hải_cảng_mẫu_số_2_năm_2033.txt" }),
+  ];
+  const m = new DocNameMatcher(LAWS);
+  const ids = (q: string) => m.find(q).map((n) => n.docId);
+
+  it.each([
+    ["Điều 86 Hiến pháp", ["hc-mau"]],
+    ["dieu 86 hien phap", ["hc-mau"]],
+    ["Hiến pháp năm 2031 quy định gì về vườn", ["hc-mau"]],
+    ["Điều 6 Luật Tiếp cận vườn mẫu", ["tc-mau"]],
+    ["theo Bộ luật Vườn ươm mẫu", ["bl-mau"]],
+    ["luat vuon uom mau", ["bl-mau"]],
+    // the year picks one of two laws of the same name; the consolidated text is not "2041"
+    ["Luật Vườn chim mẫu 2030", ["vc-2030"]],
+    ["luat vuon chim mau nam 2040", ["vc-2040"]],
+    ["Văn bản hợp nhất 07/VBHN-VPM", ["vbhn-mau"]],
+    ["Luật Hải cảng mẫu số 2", ["tt-mau"]],
+  ])("%s → %j", (q, want) => expect(ids(q)).toEqual(want));
+
+  it("names every law of a name, the newest first, when the year is not given", () => {
+    expect(ids("Điều 5 Luật Vườn chim mẫu")).toEqual(["vbhn-mau", "vc-2040", "vc-2030"]);
+  });
+});
+
 describe("unit references", () => {
   it("reads articles, clauses, points, sections and parts", () => {
     expect(parseUnitRefs("khoản 2 điều 12 quy định 124")).toEqual([

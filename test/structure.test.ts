@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Unit } from "../src/model/document.js";
-import { parseStructure, readHeaderMeta } from "../src/structure/index.js";
+import { leadIn, leadInChain, type Unit } from "../src/model/document.js";
+import { parseStructure, readHeaderMeta, structureFindings } from "../src/structure/index.js";
 import { normalizeText } from "../src/text/normalize.js";
 import { listSourceFiles } from "../src/ingest/ingest.js";
+import { splitLines } from "../src/structure/lines.js";
+import { isBodyEnd, isFootnote } from "../src/structure/patterns.js";
+import { repairHeadings } from "../src/structure/repair.js";
 import { REPO_ROOT, sharedPath } from "./helpers/shared.js";
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/structure");
@@ -430,6 +433,134 @@ describe("directive layout (synthetic fixtures)", () => {
   });
 });
 
+describe("documents as really written (invented fixtures)", () => {
+  const doc = (units: Unit[]) => ({ units });
+  const at = (units: Unit[], id: string) => units.findIndex((u) => u.id === id);
+
+  it("keeps an article's text when its heading line is a sentence, and reads run-together articles", () => {
+    const r = parseStructure(readFileSync(path.join(FIXTURES, "quy-che-mau-so-1.txt"), "utf8"));
+    expect(r.layout).toBe("legal");
+    checkTree(r.units);
+    // "Điều 1:" is a heading like "Điều 1."
+    expect(byId(r.units, "dieu-1")).toMatchObject({ heading: "Phạm vi điều chỉnh", text: "Quy chế mẫu số 1 quy định việc chăm sóc vườn ươm mẫu." });
+    // "Điều 2. 1. …": no title, khoản 1 kept
+    expect(byId(r.units, "dieu-2").heading).toBeUndefined();
+    expect(byId(r.units, "dieu-2/khoan-1").text).toBe("Ban vườn ươm mẫu bảo đảm mọi cây giống được tưới đủ nước.");
+    expect(byId(r.units, "dieu-2/khoan-2").text).toBe("Ban vườn ươm mẫu công khai lịch tưới cây.");
+    // a sentence on the heading line is the article's text, not its title
+    expect(byId(r.units, "dieu-3").heading).toBeUndefined();
+    expect(byId(r.units, "dieu-3").text).toBe("Trưởng vườn ươm mẫu là người đứng đầu vườn ươm, thay mặt vườn ươm về đối nội và đối ngoại.");
+    // title, clauses and points on one line
+    expect(byId(r.units, "dieu-4").heading).toBe("Người làm vườn mẫu");
+    expect(byId(r.units, "dieu-4/khoan-1").text).toBe("Người làm vườn mẫu là người trực tiếp chăm sóc cây. Trường hợp có hai người cùng chăm sóc thì họ là đồng làm vườn.");
+    expect(byId(r.units, "dieu-4/khoan-2").text).toBe("Người làm vườn mẫu có quyền:");
+    expect(byId(r.units, "dieu-4/khoan-2/diem-c").text).toBe("Được bồi dưỡng đến 2.000.000 đồng mỗi năm.");
+    expect(byId(r.units, "dieu-4/khoan-3").text).toBe("Quy chế này không áp dụng cho khách tham quan.");
+    // a repealed article says so in its text
+    expect(byId(r.units, "dieu-5").text).toBe("(được bãi bỏ)");
+    // a short title with a stray period stays a title when the article has text of its own
+    expect(byId(r.units, "dieu-6")).toMatchObject({ heading: "Giải thích từ ngữ." });
+    expect(byId(r.units, "dieu-6").text).toContain("các từ ngữ dưới đây được hiểu như sau:");
+    // Tiểu mục inside Mục, Party numbering "1-" and "a-" in an article
+    expect(r.units[byId(r.units, "dieu-7").parent!]).toMatchObject({ type: "muc", heading: "TƯỚI BUỔI SÁNG" });
+    expect(byId(r.units, "dieu-7").text).toBe("Ban vườn ươm mẫu có những nhiệm vụ sau đây:");
+    expect(byId(r.units, "dieu-7/khoan-2/diem-b").text).toBe("Ghi lượng nước.");
+  });
+
+  it("gives every clause and point the lead-in of its list, and flags what has none", () => {
+    const r = parseStructure(readFileSync(path.join(FIXTURES, "quy-che-mau-so-1.txt"), "utf8"));
+    const d = doc(r.units);
+    expect(leadIn(d, at(r.units, "dieu-7/khoan-1"))).toEqual({ unit: at(r.units, "dieu-7"), text: "Ban vườn ươm mẫu có những nhiệm vụ sau đây:" });
+    expect(leadIn(d, at(r.units, "dieu-7/khoan-2/diem-a"))?.text).toBe("Ghi sổ tưới cây:");
+    expect(leadInChain(d, at(r.units, "dieu-7/khoan-2/diem-a")).map((l) => l.text)).toEqual([
+      "Ban vườn ươm mẫu có những nhiệm vụ sau đây:",
+      "Ghi sổ tưới cây:",
+    ]);
+    expect(leadIn(d, at(r.units, "dieu-4/khoan-2/diem-a"))?.text).toBe("Người làm vườn mẫu có quyền:");
+    // clauses under a title are not a list with a lead-in: the title is their heading
+    expect(leadIn(d, at(r.units, "dieu-2/khoan-1"))).toBeUndefined();
+    // points right under an article with neither title nor text have no lead-in; Điều 9 is empty
+    const f = structureFindings(r.units);
+    expect(f.itemsWithoutLeadIn.map((i) => r.units[i].id)).toEqual(["dieu-8/diem-a", "dieu-8/diem-b"]);
+    expect(f.emptyArticles.map((i) => r.units[i].id)).toEqual(["dieu-9"]);
+    expect(r.warnings).toEqual(["1 điều không có nội dung: Điều 9", "2 điểm/ý không có câu dẫn: dieu-8/diem-a, dieu-8/diem-b"]);
+  });
+
+  it("reads Party numbering (I-, 1-, a-) and keeps each duty-holder as the lead-in of its bullets", () => {
+    const r = parseStructure(readFileSync(path.join(FIXTURES, "chi-thi-mau-so-2.txt"), "utf8"));
+    expect(r.layout).toBe("directive");
+    checkTree(r.units);
+    expect(ids(r.units).filter((id) => id !== "preamble")).toEqual([
+      "doan-1",
+      "phan-i",
+      "phan-i/muc-1",
+      "phan-ii",
+      "phan-ii/muc-1",
+      "phan-ii/muc-1/y-1",
+      "phan-ii/muc-1/y-2",
+      "phan-ii/muc-2",
+      "phan-ii/muc-2/y-a",
+      "phan-ii/muc-2/y-a/y-1",
+      "phan-ii/muc-2/y-a/y-2",
+      "phan-ii/muc-2/y-b",
+      "phan-ii/muc-2/y-b/y-1",
+    ]);
+    const d = doc(r.units);
+    // a deadline wrapped onto a lower-case line stays with its region
+    expect(byId(r.units, "phan-ii/muc-1/y-1").text).toBe("Luống phía Đông: cuối năm 2031;");
+    expect(leadIn(d, at(r.units, "phan-ii/muc-1/y-1"))?.text).toBe("Thời hạn hoàn thành việc trồng lại các luống được quy định như sau:");
+    expect(leadIn(d, at(r.units, "phan-ii/muc-2/y-a/y-2"))?.text).toBe("Tổ tưới mẫu (gồm các tổ viên giả định) có trách nhiệm:");
+    expect(leadIn(d, at(r.units, "phan-ii/muc-2/y-b/y-1"))?.text).toBe("Tổ rào mẫu có trách nhiệm:");
+    expect(leadInChain(d, at(r.units, "phan-ii/muc-2/y-b/y-1")).map((l) => l.text)).toEqual(["Về phân công:", "Tổ rào mẫu có trách nhiệm:"]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("tells a sentence wrapped over two lines from a wrapped title", () => {
+    const text = [
+      "QUY CHẾ MẪU SỐ 4 (văn bản bịa ra để kiểm thử)",
+      "Điều 1",
+      "Chủ tịch vườn do toàn thể người làm vườn mẫu bầu ra trong số những người làm vườn lâu năm",
+      "nhất của vườn ươm mẫu.",
+      "Điều 2. Chủ tịch vườn là người đứng đầu vườn ươm mẫu, thay mặt vườn về đối nội và",
+      "đối ngoại.",
+      "Điều 3. Quyền và nghĩa vụ của người làm vườn",
+      "trong vườn ươm mẫu",
+      "1. Người làm vườn có quyền nghỉ.",
+      "Điều 4. Giải thích từ",
+      "ngữ Trong Quy chế này, các từ ngữ dưới đây được hiểu như sau:",
+      "1. Cây mẫu là cây trong vườn ươm mẫu.",
+    ].join("\n");
+    const r = parseStructure(text);
+    expect(r.units.filter((u) => u.type === "dieu").map((u) => [u.heading, u.text])).toEqual([
+      [undefined, "Chủ tịch vườn do toàn thể người làm vườn mẫu bầu ra trong số những người làm vườn lâu năm nhất của vườn ươm mẫu."],
+      [undefined, "Chủ tịch vườn là người đứng đầu vườn ươm mẫu, thay mặt vườn về đối nội và đối ngoại."],
+      ["Quyền và nghĩa vụ của người làm vườn trong vườn ươm mẫu", ""],
+      ["Giải thích từ ngữ", "Trong Quy chế này, các từ ngữ dưới đây được hiểu như sau:"],
+    ]);
+  });
+
+  it("reads a text whose articles have no titles (every heading line is a sentence)", () => {
+    const text = [
+      "HIẾN CHƯƠNG MẪU SỐ 3 (văn bản bịa ra để kiểm thử)",
+      "Điều 1. Vườn ươm mẫu là một vườn độc lập, thống nhất và toàn vẹn.",
+      "Điều 2. Ban vườn ươm mẫu quản lý vườn bằng quy chế.",
+      "Mọi người làm vườn mẫu phải tuân theo quy chế.",
+      "Điều 3. Người làm vườn mẫu có quyền và nghĩa vụ sau đây:",
+      "1. Chăm sóc cây giống;",
+      "2. Bảo vệ vườn ươm mẫu.",
+      "Điều 4. Ban vườn ươm mẫu họp mỗi tháng một lần.",
+    ].join("\n");
+    const r = parseStructure(text);
+    expect(r.units.filter((u) => u.type === "dieu").map((u) => [u.heading, u.text])).toEqual([
+      [undefined, "Vườn ươm mẫu là một vườn độc lập, thống nhất và toàn vẹn."],
+      [undefined, "Ban vườn ươm mẫu quản lý vườn bằng quy chế.\nMọi người làm vườn mẫu phải tuân theo quy chế."],
+      [undefined, "Người làm vườn mẫu có quyền và nghĩa vụ sau đây:"],
+      [undefined, "Ban vườn ươm mẫu họp mỗi tháng một lần."],
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+});
+
 describe("article layout", () => {
   const seedDir = sharedPath("seed");
   it.skipIf(!seedDir)("turns the seed news report into paragraphs", () => {
@@ -548,6 +679,22 @@ Căn cứ Luật Tổ chức chính quyền địa phương;`;
     });
   });
 
+  it("shows titles printed in capitals in sentence case, proper names kept (invented headers)", () => {
+    const title = (text: string) => readHeaderMeta(text, "x").title;
+    expect(title("LUẬT\nTRÁCH NHIỆM CỦA NHÀ NƯỚC ĐỐI VỚI DOANH NGHIỆP NHÀ NƯỚC MẪU\nCăn cứ Hiến pháp;")).toBe(
+      "Trách nhiệm của Nhà nước đối với doanh nghiệp nhà nước mẫu",
+    );
+    expect(title("QUYẾT ĐỊNH\nVỀ VIỆC TRỢ GIÚP XÃ HỘI CHO VƯỜN ƯƠM MẪU TẠI TỈNH MẪU SƠN VÀ HUYỆN VƯỜN XANH\nCăn cứ Luật;")).toBe(
+      "về việc trợ giúp xã hội cho vườn ươm mẫu tại tỉnh Mẫu Sơn và huyện Vườn Xanh",
+    );
+    expect(title("THÔNG TƯ\nHƯỚNG DẪN QUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ VƯỜN ƯƠM VỀ MẶT TRẬN TỔ QUỐC VIỆT NAM\nCăn cứ Luật;")).toBe(
+      "hướng dẫn quyết định của Bộ trưởng Bộ Vườn ươm về Mặt trận Tổ quốc Việt Nam",
+    );
+    expect(title("HIẾN PHÁP\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLời nói đầu")).toBe("nước Cộng hòa xã hội chủ nghĩa Việt Nam");
+    // no title after the kind: the first line, in sentence case
+    expect(readHeaderMeta("HIẾN PHÁP\nLời nói đầu của vườn ươm mẫu.\nĐiều 1. Vườn ươm mẫu là một vườn.", "x")).toMatchObject({ kind: "Hiến pháp", title: "Hiến pháp" });
+  });
+
   it("reads a Party directive header and falls back when nothing is recognisable", () => {
     const text = readFileSync(path.join(FIXTURES, "chi-thi-mau-99.txt"), "utf8");
     expect(readHeaderMeta(text, "chi-thi-mau-99")).toEqual({
@@ -597,6 +744,62 @@ describe("real corpora", () => {
     // parser reads through (the text keeps it as written), so 1,378 headings are found.
     expect(total).toBe(1378);
   });
+
+  /** Words of a text that count as content: not markers ("Điều", "1", "a", "II") nor one-letter tokens. */
+  const MARKER_WORDS = new Set(["Điều", "Ðiều", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN", "Tiểu", "TIỂU", "mục", "thứ"]);
+  const contentWords = (s: string) =>
+    (s.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 && !/^\d+[a-zđ]?$/u.test(w) && !/^[IVXLC]+$/u.test(w) && !MARKER_WORDS.has(w));
+
+  it.skipIf(!legalTexts && !alqac)("loses no text and gives every list item a verbatim lead-in, in every file of ../shared", () => {
+    const dirs = [legalTexts, alqac].filter((d): d is string => !!d);
+    let missing = 0;
+    let total = 0;
+    let articles = 0;
+    let empty = 0;
+    const worst: string[] = [];
+    const badLeads: string[] = [];
+    for (const file of dirs.flatMap(listTxt)) {
+      const text = normalizeText(readFileSync(file, "utf8"));
+      const r = parseStructure(text);
+      // the body as the parser reads it (page titles before group headings removed), up to the
+      // signature or the notes of a consolidated text
+      const lines = r.layout === "legal" ? repairHeadings(splitLines(text)).lines : splitLines(text);
+      const source = new Map<string, number>();
+      let seenArticle = false;
+      for (const line of lines) {
+        if (/^[ĐÐ]iều\s+\d/u.test(line)) seenArticle = true;
+        if ((seenArticle || r.layout !== "legal") && (isBodyEnd(line) || isFootnote(line))) break;
+        for (const w of contentWords(line)) source.set(w, (source.get(w) ?? 0) + 1);
+      }
+      const kept = new Map<string, number>();
+      for (const u of r.units) for (const w of contentWords(`${u.heading ?? ""} ${u.text}`)) kept.set(w, (kept.get(w) ?? 0) + 1);
+      let m = 0;
+      let t = 0;
+      for (const [w, n] of source) {
+        t += n;
+        m += Math.max(0, n - (kept.get(w) ?? 0));
+      }
+      missing += m;
+      total += t;
+      if (m > t * 0.003) worst.push(`${path.basename(file)}: ${m}/${t}`);
+      const d = { units: r.units };
+      r.units.forEach((u, i) => {
+        if (u.type === "dieu") articles++;
+        const lead = leadIn(d, i);
+        if (!lead) return;
+        const holder = r.units[lead.unit];
+        const within = (lead.inHeading ? holder.heading : holder.text) ?? "";
+        if (lead.unit !== u.parent || !lead.text.trim() || !within.includes(lead.text)) badLeads.push(`${path.basename(file)} ${u.id}`);
+      });
+      empty += structureFindings(r.units).emptyArticles.length;
+    }
+    // every content word of the body is in some unit's heading or text, up to a few in ten thousand
+    expect(worst).toEqual([]);
+    expect(badLeads).toEqual([]);
+    expect(missing / total).toBeLessThan(0.0002);
+    // the crawled texts have a handful of articles whose text is missing from the source itself
+    expect(empty / articles).toBeLessThan(0.001);
+  }, 120_000);
 
   it.skipIf(!legalTexts)("parses all vn-legal-texts files quickly, without throwing, with unique ids", () => {
     const dir = legalTexts!;

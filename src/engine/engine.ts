@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { capitalize, citationLabel, docLabel, unitLabel, type Citation, type CitationDoc } from "../model/citation.js";
-import { unitFullText, unitPath, type ParsedDocument } from "../model/document.js";
+import { leadIn, unitFullText, unitPath, type ParsedDocument } from "../model/document.js";
 import type { BlockHit, CorpusIndex, Definition, SearchParams } from "../index/corpus-index.js";
 import { CURRENT, currentInfo, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
 import { clipQuote, pickQuote } from "../answer/sentences.js";
@@ -16,7 +16,7 @@ import { definesTerm, definitionTerm } from "../retrieve/definition.js";
 import { plainQuestion } from "../retrieve/question.js";
 import { informativeText } from "../retrieve/framing.js";
 import { enforceCitations, type TextSource } from "./invariants.js";
-import { leadIn, listQuote, titleMatches } from "./sizing.js";
+import { listQuote, titleMatches } from "./sizing.js";
 import { detectFollowUp, type FollowUp } from "./followup.js";
 import { enclosing, locateUnit } from "./locate.js";
 import type { AskOptions, AskResult, CatalogEntry, Drafted, EngineWarning, ExplainReport, Focus, PassageHit, TokenUsage } from "./types.js";
@@ -119,7 +119,7 @@ export class Engine {
       const doc = this.index.docs[d];
       return unitPath(doc, c.unit)
         .slice(0, -1)
-        .map((u) => u.text)
+        .map((u) => `${u.heading ?? ""}\n${u.text}`)
         .join("\n");
     },
   };
@@ -139,7 +139,7 @@ export class Engine {
     const m = doc.meta;
     const citeDoc: CitationDoc = { id: m.id, number: m.number, kind: m.kind, title: m.title, status: m.status, replacedBy: m.replacedBy };
     const path = unitPath(doc, unit).map((u) => ({ type: u.type, label: u.label, heading: u.heading }));
-    const lead = leadIn(doc, unit);
+    const lead = leadIn(doc, unit)?.text;
     return { doc: citeDoc, path, unit, unitId: doc.units[unit].id, quote, score, ...(lead && { leadIn: lead }) };
   }
 

@@ -1,34 +1,15 @@
 /**
- * How much of the text an answer shows: a list item with the sentence that opens its list, a list
- * with its items, an article whose title is the question with its clauses. Every string returned
+ * How much of the text an answer shows: a list with its items, an article whose title is the
+ * question with its clauses. (A list item's lead-in is the model's `leadIn`.) Every string returned
  * is a verbatim slice of a unit's text, so quotes stay checkable.
  */
 import { unitFullText, type ParsedDocument } from "../model/document.js";
-import { clipQuote, splitSentences } from "../answer/sentences.js";
+import { clipQuote } from "../answer/sentences.js";
 import { QUESTION_WORDS } from "../index/lexical.js";
 import { foldKey } from "../text/normalize.js";
 
-/** Longest lead-in shown before an item; a longer one is shown by its end (where the subject is). */
-const LEAD_IN_CHARS = 300;
 /** Longest list or article shown whole; a longer one is cut after its last whole item. */
 const LIST_CHARS = 1500;
-
-/**
- * The sentence that opens the list a unit belongs to: the last sentence of the nearest ancestor
- * with words of its own, when it ends in ":" ("d) Bộ Quốc phòng (…) có trách nhiệm:").
- */
-export function leadIn(doc: ParsedDocument, unit: number): string | undefined {
-  for (let a = doc.units[unit].parent; a !== undefined; a = doc.units[a].parent) {
-    const own = doc.units[a].text.trim();
-    if (!own) continue;
-    const last = splitSentences(own).at(-1);
-    if (!last?.endsWith(":")) return undefined;
-    if (last.length <= LEAD_IN_CHARS) return last;
-    const from = last.indexOf(" ", last.length - LEAD_IN_CHARS);
-    return last.slice(from + 1);
-  }
-  return undefined;
-}
 
 /** A unit with its items, as printed, cut after the last whole line that fits. */
 export function listQuote(doc: ParsedDocument, unit: number): string {

@@ -3,7 +3,7 @@
  * paragraph of a news report); its passages (clauses, sub-sections, bullets) add passage-level
  * evidence, so one matching clause of a long article is not drowned by the rest of it.
  */
-import { unitFullText, unitPath, type ParsedDocument, type Unit } from "../model/document.js";
+import { isListItem, leadIn, unitFullText, unitPath, type ParsedDocument, type Unit } from "../model/document.js";
 
 export interface Block {
   doc: number;
@@ -44,4 +44,16 @@ export function headingTrail(doc: ParsedDocument, index: number): string {
     .map((u) => u.heading ?? "")
     .filter(Boolean)
     .join(". ");
+}
+
+/**
+ * The text a passage is indexed by: its block's heading, the lead-in of the list it belongs to
+ * ("Thời gian hoàn thành … như sau:" before "- Vùng đồng bằng sông Cửu Long: cuối năm 1982;"), then
+ * its own full text, so an item is found by the words that introduce it.
+ */
+export function passageText(doc: ParsedDocument, block: number, unit: number): string {
+  const heading = doc.units[block].heading;
+  const lead = isListItem(doc.units[unit]) ? leadIn(doc, unit) : undefined;
+  const intro = lead && lead.text !== heading ? lead.text : undefined;
+  return [heading, intro, unitFullText(doc, unit)].filter(Boolean).join("\n");
 }

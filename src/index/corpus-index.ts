@@ -3,7 +3,7 @@
  * and optionally a vector index over blocks. Built once per ingest, then read-only.
  */
 import { unitFullText, type ParsedDocument } from "../model/document.js";
-import { blockUnits, headingTrail, type Block, type Passage } from "./blocks.js";
+import { blockUnits, headingTrail, passageText, type Block, type Passage } from "./blocks.js";
 import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, queryWeights, type ScoringParams, type TermWeights } from "./lexical.js";
 import type { VectorIndex } from "./vector.js";
 import type { Explanation } from "./scorer.js";
@@ -88,10 +88,7 @@ export function buildLexical(docs: ParsedDocument[], blocks: Block[], passages: 
   const blockBuilder = new LexicalIndexBuilder();
   for (const { doc, unit } of blocks) blockBuilder.add({ title: titleText(docs[doc], unit), body: blockText(docs[doc], unit) });
   const passageBuilder = new LexicalIndexBuilder();
-  for (const { block, doc, unit } of passages) {
-    const heading = docs[doc].units[blocks[block].unit].heading;
-    passageBuilder.add({ title: "", body: [heading, unitFullText(docs[doc], unit)].filter(Boolean).join("\n") });
-  }
+  for (const { block, doc, unit } of passages) passageBuilder.add({ title: "", body: passageText(docs[doc], blocks[block].unit, unit) });
   return { blockIndex: blockBuilder.build(), passageIndex: passageBuilder.build() };
 }
 

@@ -88,7 +88,7 @@ export function unitMarker(unit: Unit): string {
  * Full text of a unit: its own text, then every descendant in order with its marker ("1.", "a)"),
  * so "Nguyên văn" reads as printed. The unit's own marker and heading are left to the citation.
  */
-export function unitFullText(doc: ParsedDocument, index: number): string {
+export function unitFullText(doc: Pick<ParsedDocument, "units">, index: number): string {
   const unit = doc.units[index];
   const parts: string[] = [];
   if (unit.text) parts.push(unit.text);
@@ -107,4 +107,77 @@ export function unitPath(doc: ParsedDocument, index: number): Unit[] {
   const path: Unit[] = [];
   for (let i: number | undefined = index; i !== undefined; i = doc.units[i].parent) path.unshift(doc.units[i]);
   return path;
+}
+
+/** The words that introduce the list a unit belongs to ("Bộ Quốc phòng (…) có trách nhiệm:"). */
+export interface LeadIn {
+  /** Index of the unit that holds the words (the list item's parent). */
+  unit: number;
+  /** Verbatim slice of that unit's `text`, or its `heading` when `inHeading`. */
+  text: string;
+  /** The words are the parent's heading (a directive section's lead phrase kept apart from its text). */
+  inHeading?: boolean;
+}
+
+/** Longest introductory line taken whole; a longer one is cut to its last sentence. */
+const LEAD_IN_CHARS = 300;
+
+/** A line ending in ":" (editorial notes "[…]" or a footnote number may follow): the part up to the colon. */
+const COLON_END = /:(?:\s*\[[^\]\n]*\])*\s*\d{0,3}\s*$/u;
+
+/** The slice of `text` for its line `k`, without trailing notes, cut to its last sentence when long. */
+function lineSlice(text: string, k: number, colon: boolean): string {
+  const lines = text.split("\n");
+  let start = 0;
+  for (let j = 0; j < k; j++) start += lines[j].length + 1;
+  let line = lines[k];
+  const m = colon ? COLON_END.exec(line) : undefined;
+  if (m) line = line.slice(0, m.index + 1);
+  if (line.length > LEAD_IN_CHARS) {
+    // the last sentence: after the last ". " (or ";") followed by a capital
+    const cut = [...line.slice(0, -1).matchAll(/[.!?;]\s+(?=[\p{Lu}“"])/gu)].pop();
+    if (cut) {
+      start += cut.index + cut[0].length;
+      line = line.slice(cut.index + cut[0].length);
+    }
+  }
+  return text.slice(start, start + line.trimEnd().length);
+}
+
+/**
+ * The lead-in of a unit: the line of its parent's own text that ends in ":" (the last one, since
+ * the list follows it), cut to its last sentence when long. A list item (điểm, bullet) without
+ * such a line takes the first line of its parent's text (the sentence its items complete: "Phạm
+ * tội thuộc một trong các trường hợp sau đây, thì bị phạt …"), or failing that the parent's
+ * heading (an article title "Các hành vi bị nghiêm cấm", a section's lead phrase). Undefined for
+ * top-level units, and for clauses unless their article's own text introduces them.
+ */
+export function leadIn(doc: Pick<ParsedDocument, "units">, index: number): LeadIn | undefined {
+  const p = doc.units[index].parent;
+  if (p === undefined) return undefined;
+  const parent = doc.units[p];
+  const text = parent.text;
+  const lines = text.split("\n");
+  for (let k = lines.length - 1; k >= 0; k--) {
+    if (COLON_END.test(lines[k])) return { unit: p, text: lineSlice(text, k, true) };
+  }
+  if (!isListItem(doc.units[index])) return undefined;
+  const first = lines.findIndex((l) => l.trim());
+  if (first >= 0) return { unit: p, text: lineSlice(text, first, false) };
+  return parent.heading ? { unit: p, text: parent.heading, inHeading: true } : undefined;
+}
+
+/** Lead-ins from the outermost enclosing list down to the unit's own ("Về tổ chức chỉ đạo:", "Bộ Quốc phòng … có trách nhiệm:"). */
+export function leadInChain(doc: Pick<ParsedDocument, "units">, index: number): LeadIn[] {
+  const out: LeadIn[] = [];
+  for (let i: number | undefined = index; i !== undefined; i = doc.units[i].parent) {
+    const lead = leadIn(doc, i);
+    if (lead) out.unshift(lead);
+  }
+  return out;
+}
+
+/** Units that are list items: a điểm, a bullet, or a lettered item of a directive. */
+export function isListItem(unit: Unit): boolean {
+  return unit.type === "diem" || unit.type === "y";
 }

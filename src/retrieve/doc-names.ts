@@ -26,14 +26,44 @@ export function nameSpace(text: string): string {
   return ` ${foldKey(text).replace(/[^a-z0-9/\-]+/g, " ").replace(/\s+/g, " ").trim()} `;
 }
 
-/** Every folded phrase that names this document. */
+
+/** The year a document is named by: its date, else the year inside its number ("45/2013/QH13"). */
+function yearOf(meta: DocMeta): string | undefined {
+  return meta.date?.match(/^\d{4}/)?.[0] ?? meta.number?.match(/\/((?:19|20)\d{2})\//)?.[1];
+}
+
+/** A consolidated text (văn bản hợp nhất): its date is the consolidation's, not the law's. */
+const isConsolidated = (meta: DocMeta) => /VBHN/iu.test(meta.number ?? "");
+
+/**
+ * Every folded phrase that names this document: aliases; the official number and "kind + number"
+ * in the usual spellings; "kind + title" ("luat vien chuc", "bo luat dan su", also "luat dan su"),
+ * each with its year ("luat vien chuc 2010", "... nam 2010"); a Constitution by its kind alone
+ * ("hien phap"); and the file name when it is a phrase ("luat tiep can thong tin 2016").
+ */
 export function nameKeys(meta: DocMeta): string[] {
   const keys = new Set<string>();
+  const year = yearOf(meta);
+  const withYear = (k: string) => {
+    keys.add(k);
+    if (year && !isConsolidated(meta)) {
+      keys.add(`${k} ${year}`);
+      keys.add(`${k} nam ${year}`);
+    }
+  };
   for (const a of meta.aliases) keys.add(nameSpace(a).trim());
-  const kind = foldKey(meta.kind);
+  const kind = nameSpace(meta.kind).trim();
   if (meta.number) {
     const number = foldKey(meta.number);
     keys.add(number);
+    // the whole name as typed: "nghi quyet 132/2020/qh14", "nghi dinh so 73/2023/nd-cp"
+    keys.add(`${kind} ${number}`);
+    keys.add(`${kind} so ${number}`);
+    // a number shared by consolidated texts of different years: "07/vbhn-vpqh nam 2024"
+    if (year) {
+      keys.add(`${number} ${year}`);
+      keys.add(`${number} nam ${year}`);
+    }
     const lead = number.match(/^0*(\d+)/)?.[1];
     if (lead) {
       for (const k of [kind, ...(KIND_ABBREVIATIONS[kind] ?? [])]) {
@@ -46,12 +76,25 @@ export function nameKeys(meta: DocMeta): string[] {
       keys.add(number.replace(/[/-]/g, " "));
     }
   }
-  // A short title names the document ("luat an ninh mang", "bo luat hinh su").
-  const title = nameSpace(meta.title).trim();
-  if (title && title.split(" ").length <= 6) {
-    keys.add(`${kind} ${title.replace(/^ve /, "")}`.trim());
+  // The title names the document ("luat an ninh mang", "bo luat hinh su"), "về …" or not.
+  let title = nameSpace(meta.title).trim().replace(/^ve (?:viec )?/, "");
+  // a title that repeats the kind ("HIẾN PHÁP NĂM 2013" read as the title) is named without it
+  if (title.startsWith(`${kind} `)) title = title.slice(kind.length + 1);
+  // (a long trích yếu is kept too: it can only match when typed whole, e.g. a draft with no number)
+  if (title) {
+    withYear(`${kind} ${title}`);
     // "Bộ luật Dân sự" is commonly called "Luật Dân sự".
-    if (kind === "bo luat") keys.add(`luat ${title}`);
+    if (kind === "bo luat") withYear(`luat ${title}`);
+  }
+  // A Constitution is "Hiến pháp" (with its year when several are loaded).
+  if (kind === "hien phap") withYear(kind);
+  // the file name of a document without a manifest entry often is its name ("Luật_Viên_chức_2010",
+  // "Dự_thảo_Thông_tư_…"), when it starts with the kind
+  const stem = meta.file ? nameSpace(meta.file.replace(/\.[^.]+$/, "")).trim() : "";
+  if (new RegExp(`^(?:du thao )?${kind} `).test(stem) && stem.split(" ").length >= 3) {
+    keys.add(stem);
+    const bare = stem.replace(/ (?:nam )?(?:19|20)\d{2}$/, "");
+    if (bare !== stem && bare.split(" ").length >= 3) withYear(bare);
   }
   return [...keys].filter((k) => k.length >= 3);
 }
@@ -63,22 +106,36 @@ export interface NamedDoc {
 }
 
 export class DocNameMatcher {
-  private readonly keys: Array<{ key: string; docId: string }>;
+  private readonly keys: Array<{ key: string; docId: string; date: string }>;
 
   constructor(metas: DocMeta[]) {
+    // Longest phrase first; among documents with the same phrase, the newest first ("Luật Đất đai"
+    // without a year means the law in force).
     this.keys = metas
-      .flatMap((m) => nameKeys(m).map((key) => ({ key, docId: m.id })))
-      .sort((a, b) => b.key.length - a.key.length);
+      .flatMap((m) => nameKeys(m).map((key) => ({ key, docId: m.id, date: m.date ?? "" })))
+      .sort((a, b) => b.key.length - a.key.length || (a.key === b.key ? b.date.localeCompare(a.date) : 0));
   }
 
-  /** Documents named in the text, longest phrase first; each document once. */
+  /**
+   * Documents named in the text, longest phrase first; each document once. A phrase inside a longer
+   * one that already matched does not count: "luật đất đai 2013" names the 2013 law, not every
+   * "luật đất đai".
+   */
   find(text: string): NamedDoc[] {
     const hay = nameSpace(text);
     const out: NamedDoc[] = [];
+    const taken: Array<{ from: number; to: number; key: string }> = [];
     for (const { key, docId } of this.keys) {
       if (out.some((o) => o.docId === docId)) continue;
       // Numbers must not match inside longer numbers: "nd 7" is not "nd 73".
-      if (hay.includes(` ${key} `) || hay.includes(` ${key}/`)) out.push({ docId, key });
+      for (const probe of [` ${key} `, ` ${key}/`]) {
+        let at = hay.indexOf(probe);
+        while (at >= 0 && taken.some((t) => t.key !== key && at >= t.from && at + probe.length <= t.to)) at = hay.indexOf(probe, at + 1);
+        if (at < 0) continue;
+        out.push({ docId, key });
+        taken.push({ from: at, to: at + probe.length, key });
+        break;
+      }
     }
     return out;
   }

@@ -37,7 +37,7 @@ export function directiveEvidence(text: string): Omit<LayoutEvidence, "articles"
   let romanExpected = 1;
   const romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
   for (const l of lines) {
-    const m = /^(\d{1,2})\s*\.(?!\d)\s*\S/u.exec(l);
+    const m = /^(\d{1,2})\s*(?:\.(?!\d)|-(?!\d))\s*\S/u.exec(l);
     if (m && Number(m[1]) === expected) {
       sections++;
       expected++;

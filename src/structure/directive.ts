@@ -16,10 +16,12 @@ const KIND_WORD =
   /(?<![\p{L}])(CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|NGHỊ QUYẾT|QUY ĐỊNH|QUYẾT ĐỊNH|THÔNG BÁO|THÔNG TRI|KẾ HOẠCH|CÔNG VĂN|BÁO CÁO|QUY CHẾ|CHƯƠNG TRÌNH|ĐỀ ÁN|TỜ TRÌNH)(?![\p{L}])/u;
 
 const ROMAN_RE = /^([IVXLC]{1,6})\s*[.\-–:)/]\s*(.*)$/u;
-const SECTION_RE = /^(\d{1,2})\s*(?:\.(?!\d)|\))\s*(.*)$/u;
+/** "1.", "1)" and the Party's "1-" */
+const SECTION_RE = /^(\d{1,2})\s*(?:\.(?!\d)|\)|-(?!\d))\s*(.*)$/u;
 const SUB_RE = /^(\d{1,2})\.(\d{1,2})\.?(?!\d)\s*(.*)$/u;
 const BULLET_RE = /^([-–—+•●▪◦○·*])\s*(.*)$/u;
-const LETTER_RE = /^([a-zđ])\)\s*(.*)$/u;
+/** "a)", or "a-" / "a." before a capital (Party numbering) */
+const LETTER_RE = /^([a-zđ])(?:\)\s*|[.\-]\s+(?=\p{Lu}))(.*)$/u;
 
 function isHeaderish(line: string): boolean {
   if (line.length > 300) return false;

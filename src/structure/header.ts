@@ -3,6 +3,7 @@
  * (the first kind word in capitals: NGHỊ ĐỊNH, CHỈ THỊ ...), trích yếu (the title after the kind),
  * issuer and date. Works on the run-together headers of crawled texts as well as line-per-field ones.
  */
+import { sentenceCase } from "./case.js";
 import { isCaps, stripNotes } from "./lines.js";
 
 export interface HeaderMeta {
@@ -166,29 +167,6 @@ export function readIssuer(header: string, titleBlock = ""): string | undefined 
   return last ? orgCase(last) : undefined;
 }
 
-/** Proper names that lower-casing a capitalised title would spoil. */
-const PROPER: Array<[RegExp, string]> = [
-  [/việt nam/gu, "Việt Nam"],
-  [/hồ chí minh/gu, "Hồ Chí Minh"],
-  [/đảng cộng sản/gu, "Đảng Cộng sản"],
-  [/quốc hội/gu, "Quốc hội"],
-  [/chính phủ/gu, "Chính phủ"],
-  [/thủ tướng/gu, "Thủ tướng"],
-  [/bộ chính trị/gu, "Bộ Chính trị"],
-  [/ban bí thư/gu, "Ban Bí thư"],
-  [/hà nội/gu, "Hà Nội"],
-  [/đà nẵng/gu, "Đà Nẵng"],
-  [/asean/gu, "ASEAN"],
-];
-
-/** Sentence case of a capitalised title; document numbers and acronyms with digits kept. */
-function sentenceCase(s: string): string {
-  const words = s.split(/(\s+)/u).map((w) => (/\d|\//u.test(w) ? w : w.toLocaleLowerCase("vi")));
-  let out = words.join("");
-  for (const [re, to] of PROPER) out = out.replace(re, to);
-  return out;
-}
-
 /** The capitalised run of words at the start of `s` ("ĐĂNG KÝ BIỆN PHÁP BẢO ĐẢM Ngày 24 ..." → caps part). */
 function capsRun(s: string): { run: string; rest: string } {
   const tokens = s.split(/\s+/u).filter(Boolean);
@@ -332,7 +310,8 @@ export function readHeaderMeta(text: string, fileStem: string): HeaderMeta {
     kind = hit.kind;
     title = readTitleAfter(lines, hit);
     if (title) title = restoreDocNames(tidyTitle(title, number));
-    if (title && NAMED_KINDS.has(kind) && !/^(?:sửa đổi|bổ sung|về|thi hành)/u.test(title)) {
+    // "Luật Viên chức", but "Hiến pháp nước Cộng hòa …" and "Luật sửa đổi, bổ sung …"
+    if (title && NAMED_KINDS.has(kind) && !/^(?:sửa đổi|bổ sung|về|nước)(?![\p{L}])/u.test(title)) {
       title = title.charAt(0).toLocaleUpperCase("vi") + title.slice(1);
     }
   } else if (subject) {
@@ -344,7 +323,9 @@ export function readHeaderMeta(text: string, fileStem: string): HeaderMeta {
   } else {
     kind = "Văn bản";
   }
-  const meta: HeaderMeta = { kind, title: title ?? fallbackTitle };
+  // a first line in capitals ("HIẾN PHÁP") is shown in sentence case ("Hiến pháp")
+  const fallback = isCaps(fallbackTitle) ? sentenceCase(fallbackTitle).replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase("vi")) : fallbackTitle;
+  const meta: HeaderMeta = { kind, title: title ?? fallback };
   if (number) meta.number = number;
   if (issuer) meta.issuer = issuer;
   if (date) meta.date = date;

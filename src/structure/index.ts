@@ -5,12 +5,14 @@
 import type { Layout, Unit } from "../model/document.js";
 import { parseArticle } from "./article.js";
 import { detectLayout } from "./detect.js";
+import { findingWarnings } from "./findings.js";
 import { parseDirective } from "./directive.js";
 import { parseLegal } from "./legal.js";
 import { scanLegal, type LegalScan } from "./legal-scan.js";
 
 export { readHeaderMeta, type HeaderMeta } from "./header.js";
 export { detectLayout } from "./detect.js";
+export { structureFindings, type Findings } from "./findings.js";
 
 export interface StructureResult {
   layout: Layout;
@@ -25,5 +27,5 @@ export function parseStructure(text: string, opts: { layout?: Layout } = {}): St
   if (!layout) layout = detectLayout(text, scan);
   const parsed =
     layout === "legal" ? parseLegal(text, scan) : layout === "directive" ? parseDirective(text) : parseArticle(text);
-  return { layout, units: parsed.units, warnings: parsed.warnings };
+  return { layout, units: parsed.units, warnings: [...parsed.warnings, ...findingWarnings(parsed.units)] };
 }

@@ -36,6 +36,54 @@ function looksLikeTitle(line: string): boolean {
   );
 }
 
+/** A heading line ending like a sentence: ":" or ";" always, "." unless it ends an ellipsis. */
+function endsSentence(rest: string): boolean {
+  return /[:;]$/u.test(rest) || (/\.$/u.test(rest) && !/(?:\.{2}|…)$/u.test(rest));
+}
+
+/**
+ * Texts whose articles have no titles (constitutions, old resolutions and decrees): three in four
+ * article heading lines or more end like sentences. There every such line is text, even when more text follows.
+ */
+function untitledStyle(scan: LegalScan): boolean {
+  let sentences = 0;
+  let titles = 0;
+  for (const i of scan.articles) {
+    const head = scan.articleHeads.get(i)!;
+    const rest = stripNotes(head.rest);
+    if (!head.punct || !rest) continue;
+    if (endsSentence(rest)) sentences++;
+    else titles++;
+  }
+  return sentences >= 3 && sentences >= 3 * titles;
+}
+
+/**
+ * Whether what follows "Điều N." is the article's text rather than its title: a line ending in ":"
+ * or ";" introduces or continues text; one ending in "." is text when the article has nothing else
+ * (its text would be lost otherwise), when the document's articles have no titles, or when it holds
+ * several sentences or is too long for a title. In an untitled text a line that wraps onto a
+ * lower-case line is a sentence too.
+ */
+function headingIsText(rest: string, untitled: boolean, hasBody: () => boolean, next: string): boolean {
+  if (!rest) return false;
+  // "(được bãi bỏ)": what a consolidated text says in place of a repealed article
+  if (/[:;]$/u.test(rest) || /^\(.*\)$/u.test(rest)) return true;
+  if (endsSentence(rest)) return untitled || rest.length > 160 || /[.!?]\s+\p{Lu}/u.test(rest) || !hasBody();
+  return untitled && /^\p{Ll}/u.test(next);
+}
+
+/**
+ * A line that ends a sentence begun on the previous one: it starts in lower case and ends like a
+ * sentence, and the two are longer than a title ("… thay mặt nước Cộng hòa … về" + "đối nội và đối
+ * ngoại."), so the first line was text wrapped by PDF extraction, not a title.
+ */
+function endsWrappedSentence(first: string, line: string): boolean {
+  const plain = stripNotes(line);
+  // "… đánh giá đất đai 1." ends on the marker of the first clause, not a sentence
+  return /^\p{Ll}/u.test(line) && endsSentence(plain) && !/\s\d{1,3}\.$/u.test(plain) && first.length + line.length >= 60 && !matchClause(line) && !matchPoint(line);
+}
+
 function partNumber(label: string): string {
   const ord = /^thứ\s/iu.test(label) ? ordinalToInt(label) : undefined;
   if (ord !== undefined) return String(ord);
@@ -100,6 +148,15 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
   let articleTitleWraps: number | undefined;
   let seenArticle = false;
   const chapterInPartIds = chaptersRestartPerPart(scan);
+  const untitled = untitledStyle(scan);
+  /** The article whose heading is line i has lines of its own before the next heading. */
+  const hasBody = (i: number): boolean => {
+    let j = i + 1;
+    while (j < lines.length && !lines[j]) j++;
+    if (j >= lines.length || quoted[j]) return j < lines.length;
+    const l = lines[j];
+    return !(scan.articles.has(j) || scan.appendices.has(j) || isBodyEnd(l) || isFootnote(l) || matchChapter(l) || matchSection(l) || matchPart(l) || matchSubsection(l));
+  };
   const duplicates: string[] = [];
   let lastChapter: number | undefined;
 
@@ -145,6 +202,24 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
       const idx = articleTitleWraps;
       articleTitleWraps = undefined;
       const heading = b.unit(idx).heading ?? "";
+      if (!scan.articles.has(i) && endsWrappedSentence(heading, line)) {
+        // crawled: the title's last words, then the text on the same line ("Giải thích từ" +
+        // "ngữ Trong Luật này, …:"); or one sentence wrapped ("Điều 86. Chủ tịch nước là … về" +
+        // "đối nội và đối ngoại."), which is the article's text
+        const split = /^((?:\p{Ll}[\p{L}\d-]*,?\s+){0,14}\p{Ll}[\p{L}\d-]*)\s+((?:\[[^\]\n]*\]\s*)*\p{Lu}.*)$/u.exec(line);
+        if (split) {
+          b.unit(idx).heading = `${heading} ${split[1]}`;
+          b.appendText(idx, split[2]);
+          continue;
+        }
+        // a short line only finishes the sentence; a long one is the text after a wrapped title
+        if (line.length <= 120) {
+          delete b.unit(idx).heading;
+          b.appendText(idx, heading);
+          b.appendText(idx, line);
+          continue;
+        }
+      }
       if (
         !scan.articles.has(i) &&
         line.length <= 160 &&
@@ -160,7 +235,8 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
     if (articleTitlePending !== undefined) {
       const idx = articleTitlePending;
       articleTitlePending = undefined;
-      if (!scan.articles.has(i) && looksLikeTitle(line) && !matchChapter(line) && !matchSection(line)) {
+      const next = lines.slice(i + 1).find(Boolean) ?? "";
+      if (!scan.articles.has(i) && looksLikeTitle(line) && !matchChapter(line) && !matchSection(line) && !endsWrappedSentence(line, next)) {
         setHeading(idx, line);
         continue;
       }
@@ -269,7 +345,10 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
       );
       seenArticle = true;
       dropping = false;
-      if (!head.punct && head.rest) {
+      if (head.punct && headingIsText(stripNotes(head.rest), untitled, () => hasBody(i), lines[i + 1] ?? "")) {
+        // "Điều 86. Chủ tịch nước là người đứng đầu Nhà nước, ..." is the article's text, not a title
+        b.appendText(dieu, head.rest);
+      } else if (!head.punct && head.rest) {
         // old laws: "Điều 57 Nhà nước khuyến khích ..." is text, "Điều 5 Phạm vi điều chỉnh" a title
         const rest = head.rest;
         const plain = stripNotes(rest);

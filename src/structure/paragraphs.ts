@@ -26,7 +26,8 @@ export function toParagraphs(lines: string[], isStart: (line: string) => boolean
       continue;
     }
     if (cur && !isStart(line)) {
-      const lowerStart = /^\p{Ll}/u.test(line) && !endsClause(prevLine);
+      // after "Vùng đồng bằng sông Cửu Long:" a lower-case line ("cuối năm 1982;") still continues the item
+      const lowerStart = /^\p{Ll}/u.test(line) && (!endsClause(prevLine) || /:\s*$/u.test(prevLine));
       const wrapped = width > 0 && prevLine.length >= width * 0.8 && !endsClause(prevLine);
       if (lowerStart || wrapped) {
         cur.text += (/^[,;.)]/u.test(line) ? "" : " ") + line;

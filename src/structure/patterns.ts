@@ -127,9 +127,9 @@ export function matchClause(line: string): Marker | undefined {
 }
 
 const POINT_RE = /^([a-zđ])(\d{0,2})\s*\)\s*(.*)$/u;
-const POINT_DOT_RE = /^([a-zđ])(\d{0,2})\.\s+(\p{Lu}.*)$/u;
+const POINT_DOT_RE = /^([a-zđ])(\d{0,2})[.\-]\s+(\p{Lu}.*)$/u;
 
-/** Point marker "a)" / "đ)" / "d1)" (or "a. " before a capital) at line start. */
+/** Point marker "a)" / "đ)" / "d1)" (or "a. " / the Party's "a- " before a capital) at line start. */
 export function matchPoint(line: string): Marker | undefined {
   const m = POINT_RE.exec(line) ?? POINT_DOT_RE.exec(line);
   if (!m) return undefined;

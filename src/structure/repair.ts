@@ -1,10 +1,13 @@
 /**
  * Repairs of group headings broken by crawled texts (thuvienphapluat-style pages): a page title
  * before the heading ("Bộ luật dân sự 2015. Mục 1."), headings glued after a note or sentence,
- * a part and its first chapter on one line, a bare "MỤC" line followed by "2. TITLE".
+ * a part and its first chapter on one line, a bare "MỤC" line followed by "2. TITLE", an article
+ * written on one line with its clauses (see inline.ts).
  * Input line numbers are kept so warnings can point at the original text.
  */
+import { splitArticleLine } from "./inline.js";
 import { isCaps, stripNotes } from "./lines.js";
+import { matchArticle } from "./patterns.js";
 
 /**
  * Crawled pages put the page title before some group headings: "Bộ luật dân sự 2015. Mục 1." —
@@ -85,6 +88,14 @@ export function repairHeadings(raw: string[]): { lines: string[]; lineNo: number
     if (tail && isCaps(tail[1]) && i + 1 < raw.length && /^\d{1,3}\.\s+\p{Lu}/u.test(raw[i + 1])) {
       lines.push(tail[1], tail[2]);
       lineNo.push(i + 1, i + 1);
+      continue;
+    }
+    const head = l.startsWith("Điều") || l.startsWith("Ðiều") ? matchArticle(l) : undefined;
+    if (head?.punct && head.rest) {
+      for (const piece of splitArticleLine(l, l.length - head.rest.length, raw[i + 1] ?? "")) {
+        lines.push(piece);
+        lineNo.push(i + 1);
+      }
       continue;
     }
     lines.push(l);
