@@ -10,7 +10,7 @@ import { leadIn, unitFullText, unitPath, type ParsedDocument } from "../model/do
 import type { BlockHit, CorpusIndex, Definition, SearchParams } from "../index/corpus-index.js";
 import { CURRENT, currentInfo, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
 import { clipQuote, pickQuote } from "../answer/sentences.js";
-import { DocNameMatcher } from "../retrieve/doc-names.js";
+import { DocNameMatcher, nameSpace } from "../retrieve/doc-names.js";
 import { isLookup, parseUnitRefs } from "../retrieve/unit-refs.js";
 import { definesTerm, definitionTerm } from "../retrieve/definition.js";
 import { plainQuestion } from "../retrieve/question.js";
@@ -213,7 +213,7 @@ export class Engine {
       if (direct) return done(direct);
     }
     const definition = this.definition(question, named.map((n) => n.key));
-    const written = await this.write(question, await this.search(question, namedLoaded, opts.maxCitations ?? 3, definition), opts, warnings);
+    const written = await this.write(question, await this.search(question, namedLoaded, opts.maxCitations ?? 3, definition, named.map((n) => n.key)), opts, warnings);
     tokens = addUsage(tokens, written.usage);
     return done(written.result);
   }
@@ -313,11 +313,13 @@ export class Engine {
   }
 
   /** The ranked blocks for a question: the documents it names first, the whole corpus if they have nothing. */
-  private async rank(question: string, named: number[], definition?: Definition): Promise<BlockHit[]> {
+  private async rank(question: string, named: number[], definition?: Definition, nameKeys: string[] = []): Promise<BlockHit[]> {
     const params = this.opts.search;
     let hits: BlockHit[] = [];
-    // The gate weighs what is asked, not how: framing, options and a story's names are left out.
-    const coverageOf = informativeText(question);
+    // The gate weighs what is asked, not how: framing, options and a story's names are left out,
+    // and so is the document's name ("Chỉ thị 299"): it says where to look, not what.
+    let coverageOf = nameSpace(informativeText(question));
+    for (const key of nameKeys) coverageOf = coverageOf.replace(` ${key} `, " ");
     if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params, definition, coverageOf });
     if (!this.answerable(hits)) {
       const all = await this.index.search(question, { limit: 10, params, definition, coverageOf });
@@ -346,7 +348,7 @@ export class Engine {
     const found = this.matcher.find(question);
     const named = found.flatMap((n) => this.docPos.get(n.docId) ?? []);
     const definition = this.definition(question, found.map((n) => n.key));
-    const hits = await this.rank(question, named, definition);
+    const hits = await this.rank(question, named, definition, found.map((n) => n.key));
     const top = hits[0]?.score ?? 0;
     let cited = 0;
     return {
@@ -364,9 +366,9 @@ export class Engine {
     };
   }
 
-  private async search(question: string, named: number[], maxCitations: number, definition?: Definition): Promise<Drafted> {
+  private async search(question: string, named: number[], maxCitations: number, definition?: Definition, nameKeys: string[] = []): Promise<Drafted> {
     const minCoverage = this.minCoverage;
-    const hits = await this.rank(question, named, definition);
+    const hits = await this.rank(question, named, definition, nameKeys);
     if (!this.answerable(hits))
       return {
         status: "not_found",
