@@ -124,7 +124,7 @@ describe("quiz on synthetic documents", () => {
     await expect(generateQuiz(engine, { docIds: ["kl-996-test"], count: 5 })).rejects.toThrow(/chưa được nạp toàn văn/);
     await expect(generateQuiz(engine, { docIds: ["qd-999-test"], count: 0 })).rejects.toThrow(QuizError);
     await expect(generateQuiz(engine, { docIds: ["qd-999-test"], count: 201 })).rejects.toThrow(/từ 1 đến 200/);
-    await expect(generateQuiz(engine, { topic: "tàu vũ trụ sao hỏa", count: 3 })).rejects.toThrow(/Không tìm thấy nội dung/);
+    await expect(generateQuiz(engine, { topic: "tàu vũ trụ sao hỏa", count: 3 })).rejects.toThrow(/^Không đủ căn cứ trong văn bản đã nạp/);
     await expect(generateQuiz(engine, { docIds: ["qd-999-test"], part: "dieu-99", count: 3 })).rejects.toThrow(/Không có phần "dieu-99"/);
     await expect(generateQuiz(engine, { docIds: ["qd-999-test"], part: "dieu-2", topic: "thời hạn", count: 3 })).rejects.toThrow(/không chọn cả hai/);
   });

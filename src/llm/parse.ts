@@ -21,18 +21,43 @@ const draftSchema = z.union([
 export type DraftSentence = z.infer<typeof draftSentence>;
 export type Draft = { notFound: true } | { notFound: false; sentences: DraftSentence[] };
 
-export function parseDraft(reply: string): Draft {
+/**
+ * The first JSON object of a reply, found by matching braces outside strings — not the last "}" of
+ * the reply, which may close an object inside a reply cut off by the token limit, or sit in a
+ * remark after it. A reply cut off mid-object is malformed, never half-read.
+ */
+export function firstJsonObject(reply: string): string {
   const start = reply.indexOf("{");
   if (start < 0) throw new LlmFault("format_ignored", "the reply holds no JSON object");
-  const end = reply.lastIndexOf("}");
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < reply.length; i++) {
+    const ch = reply[i];
+    if (inString) {
+      if (ch === "\\") i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === "{") depth++;
+    else if (ch === "}" && --depth === 0) return reply.slice(start, i + 1);
+  }
+  throw new LlmFault("malformed_output", "invalid JSON: the reply was cut off before its object closed");
+}
+
+/** The reply's JSON object checked against `schema`; a fault names what went wrong. */
+export function parseJsonReply<T>(reply: string, schema: z.ZodType<T>): T {
   let json: unknown;
   try {
-    // A reply cut off (token limit) has no closing brace: parsing it reports the malformed JSON.
-    json = JSON.parse(end > start ? reply.slice(start, end + 1) : reply.slice(start));
+    json = JSON.parse(firstJsonObject(reply));
   } catch (e) {
+    if (e instanceof LlmFault) throw e;
     throw new LlmFault("malformed_output", `invalid JSON: ${(e as Error).message}`);
   }
-  const parsed = draftSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) throw new LlmFault("format_ignored", `unexpected JSON shape: ${parsed.error.issues[0]?.message ?? ""}`);
-  return "sentences" in parsed.data ? { notFound: false, sentences: parsed.data.sentences } : { notFound: true };
+  return parsed.data;
+}
+
+export function parseDraft(reply: string): Draft {
+  const data = parseJsonReply(reply, draftSchema);
+  return "sentences" in data ? { notFound: false, sentences: data.sentences } : { notFound: true };
 }
