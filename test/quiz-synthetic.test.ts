@@ -179,6 +179,11 @@ describe("QuizWriter seam (an LLM's drafts)", () => {
     ]);
     expect(() => parseQuizReply('{"answer": 1}', "qd-999-test")).toThrow(/unexpected JSON shape/);
     expect(() => parseQuizReply("không có", "qd-999-test")).toThrow(/no JSON object/);
+    // Cut off by the token limit after a complete first question: malformed, never half-read.
+    const cut = '{"questions": [{"kind": "mcq", "unit": "dieu-2/khoan-1", "stem": "Bao lâu?", "options": ["a", "b", "c", "d"], "correct": 0, "quote": "x"}, {"kind": "mcq", "stem": "Ai {';
+    expect(() => parseQuizReply(cut, "qd-999-test")).toThrow(expect.objectContaining({ fault: "malformed_output" }));
+    // A remark with a brace after the JSON does not spoil it.
+    expect(parseQuizReply(`${reply.replace(/```/g, "")}\nGhi chú: {hết}`, "qd-999-test")).toHaveLength(1);
   });
 
   it("keeps only drafts that name a given unit and pass verification; the rest is offline", async () => {

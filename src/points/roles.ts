@@ -12,7 +12,7 @@ const WHY = /(?<![\p{L}])(?:nhằm|mục đích|mục tiêu|ý nghĩa|vai trò|n
 const WHY_HEADING = /^(?:Mục đích|Mục tiêu|Nguyên tắc|Chính sách|Vị trí|Vai trò|Chức năng|Ý nghĩa)/u;
 const WHO = /(?<![\p{L}])(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|nhiệm vụ, quyền hạn|chủ trì|phối hợp với|có thẩm quyền|chỉ đạo|hướng dẫn|tổ chức thực hiện|giúp (?:Bộ trưởng|Chính phủ|Ủy ban|Thủ tướng))(?![\p{L}])/iu;
 const WHO_HEADING = /^(?:Nhiệm vụ|Trách nhiệm|Thẩm quyền|Quyền hạn|Tổ chức|Cơ quan)/u;
-const PEOPLE = /(?<![\p{L}])(?:công dân|người dân|Nhân dân|nhân dân|cá nhân|mọi người|đảng viên|đoàn viên|thanh niên|người bị thiệt hại|người lao động|hộ gia đình)(?![\p{L}])/u;
+const PEOPLE = /(?<![\p{L}])(?:công dân|hội viên|người dân|Nhân dân|nhân dân|cá nhân|mọi người|đảng viên|đoàn viên|thanh niên|người bị thiệt hại|người lao động|hộ gia đình)(?![\p{L}])/iu;
 const ASKING = /(?<![\p{L}])(?:có quyền|có nghĩa vụ|nghĩa vụ|tích cực|tham gia|gương mẫu|nghiêm chỉnh|chấp hành|tuyên truyền|vận động|hưởng ứng|được (?:bồi thường|hưởng|bảo đảm|bảo vệ))(?![\p{L}])/u;
 
 /** The role of a point, from its statement and the heading of the article or section it is in. */

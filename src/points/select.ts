@@ -7,6 +7,9 @@ import { foldKey } from "../text/normalize.js";
 import { AUDIENCE_WEIGHT, ROLES, type Role } from "./roles.js";
 import type { Audience } from "./types.js";
 
+/** A point from a block not yet used is taken over a better one from a used block while it ranks this high. */
+const SPREAD = 0.7;
+
 /** Sentences sharing this much of their syllables say the same thing (repeated clauses across articles). */
 export const SAME_SENTENCE = 0.6;
 
@@ -55,7 +58,8 @@ function within(a: string, b: string): boolean {
  */
 export function selectPoints<C extends Ranked>(byDoc: C[][], count: number, audience: Audience): C[] {
   const weight = AUDIENCE_WEIGHT[audience];
-  const lists = byDoc.map((list) => [...list].sort((a, b) => b.score * weight[b.role] - a.score * weight[a.role] || a.unit - b.unit));
+  const rank = (c: C) => c.score * weight[c.role];
+  const lists = byDoc.map((list) => [...list].sort((a, b) => rank(b) - rank(a) || a.unit - b.unit));
   const taken: C[] = [];
   const repeat = (c: C) =>
     taken.some((t) => (t.docId === c.docId && t.unit === c.unit) || similarity(t.statement, c.statement) >= SAME_SENTENCE || within(t.source, c.statement) || within(c.source, t.statement));
@@ -64,8 +68,10 @@ export function selectPoints<C extends Ranked>(byDoc: C[][], count: number, audi
     for (const list of lists) {
       if (taken.length >= count) break;
       const used = new Set(taken.filter((t) => list.includes(t)).map((t) => t.block));
+      const best = list.find((c) => !repeat(c));
       const fresh = list.find((c) => !used.has(c.block) && !repeat(c));
-      const next = fresh ?? list.find((c) => !repeat(c));
+      // Another block is preferred while it is nearly as good for this audience.
+      const next = fresh && best && rank(fresh) >= SPREAD * rank(best) ? fresh : best;
       if (!next) continue;
       taken.push(next);
       progressed = true;

@@ -24,7 +24,7 @@ const REPEAL_OR_TRANSITION =
 /** A condition opening a sentence needs its consequence ("…, thì …" or a clause after a comma). */
 const CONDITION = /^(?:Trường hợp|Trong trường hợp|Nếu|Khi|Đối với)(?![\p{L}])/u;
 /** Openings that point back at a sentence the point does not carry ("Trong trường hợp này, …"). */
-const ANAPHORA = /^(?:Trong trường hợp (?:này|đó|trên)|Trường hợp (?:này|đó|trên)|Việc (?:này|đó)|Các trường hợp (?:này|trên)|Quy định (?:này|trên)|Ngoài ra|Đồng thời|Tuy nhiên|Do đó|Vì vậy)(?![\p{L}])/u;
+const ANAPHORA = /^(?:Trong trường hợp (?:này|đó|trên)|Trường hợp (?:này|đó|trên)|Việc (?:này|đó)|Các trường hợp (?:này|trên)|Quy định (?:này|trên)|Ngoài ra|Đồng thời|Tuy nhiên|Tuy vậy|Mặt khác|Do đó|Vì vậy)(?![\p{L}])/u;
 /** Cross-references that make a statement lean on another provision. */
 const LEANS_ON = /(?:theo|tại|ở) (?:quy định tại )?(?:khoản|điểm|Điều) [\p{L}\d]+ (?:(?:khoản|Điều) [\p{L}\d]+ )?(?:Điều này|của Luật này|của Nghị định này)$/u;
 /** Words opening a proper name, which keep their capital after a lead-in's colon. */
@@ -104,7 +104,7 @@ export function leadIn(doc: ParsedDocument, unit: number): string | undefined {
 
 /** "Giúp Ủy ban …" after "X có nhiệm vụ:" reads "X có nhiệm vụ: giúp Ủy ban …"; names keep their capital. */
 function carried(lead: string, item: string): string {
-  const body = PROPER_START.test(item) || /^\p{Lu}\p{L}*\s\p{Lu}/u.test(item) ? item : item.charAt(0).toLowerCase() + item.slice(1);
+  const body = PROPER_START.test(item) ? item : item.charAt(0).toLowerCase() + item.slice(1);
   return `${lead}: ${body}`;
 }
 
