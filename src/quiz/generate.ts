@@ -123,7 +123,14 @@ function build(c: Candidate, kind: QuizKind, picker: Picker, ctx: BuildContext):
 
 /** Offline questions, one per block per round, until the count is reached or the scope runs dry. */
 function fillOffline(scope: ScopeBlock[], picker: Picker, ctx: BuildContext): void {
-  const queues = scope.map((b) => candidates(b, ctx));
+  // One queue per block; with parts, one per part, its blocks' candidates taking turns.
+  const byPart = new Map<string, Candidate[][]>();
+  scope.forEach((b, i) => byPart.set(b.part ?? String(i), [...(byPart.get(b.part ?? String(i)) ?? []), candidates(b, ctx)]));
+  const queues = [...byPart.values()].map((lists) => {
+    const out: Candidate[] = [];
+    for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+    return out;
+  });
   for (let progress = true; progress && !picker.full; ) {
     progress = false;
     for (const queue of queues) {

@@ -16,6 +16,8 @@ export interface ScopeBlock {
   facts: BlockFacts;
   /** Units of the block inside the scope (all of them unless a part was asked for). */
   units: Set<number>;
+  /** With `perPart`: the chapter or section the block is in ("d:unit"); questions take turns by part. */
+  part?: string;
 }
 
 export interface ScopeRequest {
@@ -44,7 +46,7 @@ function byPart(engine: Engine, blocks: ScopeBlock[]): ScopeBlock[] {
   const groups = new Map<string, ScopeBlock[]>();
   for (const b of blocks) {
     const key = `${b.d}:${partOf(engine, b.d, b.facts.block)}`;
-    groups.set(key, [...(groups.get(key) ?? []), b]);
+    groups.set(key, [...(groups.get(key) ?? []), { ...b, part: key }]);
   }
   return interleave([...groups.values()]);
 }
