@@ -34,11 +34,10 @@ export const AUDIENCE_WEIGHT: Record<Audience, Record<Role, number>> = {
   "cán bộ lãnh đạo": { why: 1, what: 0.9, who: 1.6, ask: 0.9 },
 };
 
-/** Cross-references and defined-term notes a general audience need not hear (words only dropped, never added). */
+/** Notes a general audience need not hear (words only dropped, never added): defined-term notes and "theo quy định …" tails. */
 const REFERENCES = [
   /\s*\((?:sau đây gọi (?:chung |tắt )?là|gọi tắt là)[^)]*\)/gu,
-  /,?\s*(?:theo|tại) quy định tại (?:(?:điểm|khoản|Điều|các khoản|các điểm) [\p{L}\d, và]+? )+(?:của )?(?:Điều này|Luật này|Nghị định này|Bộ luật này)(?=[\s,.;]|$)/gu,
-  /,?\s*quy định tại (?:(?:điểm|khoản|Điều|các khoản|các điểm) [\p{L}\d, và]+? )+(?:của )?(?:Điều này|Luật này|Nghị định này|Bộ luật này)(?=[\s,.;]|$)/gu,
+  /,?\s*theo quy định tại (?:(?:điểm|khoản|Điều|các khoản|các điểm) [\p{L}\d, và]+? )+(?:của )?(?:Luật này|Nghị định này|Bộ luật này)(?=[,.;]|$)/gu,
 ];
 
 /** The statement as said to the audience: for the people and youth, without legal cross-references. */

@@ -27,6 +27,10 @@ const CONDITION = /^(?:Trường hợp|Trong trường hợp|Nếu|Khi|Đối v�
 const ANAPHORA = /^(?:Trong trường hợp (?:này|đó|trên)|Trường hợp (?:này|đó|trên)|Việc (?:này|đó)|Các trường hợp (?:này|trên)|Quy định (?:này|trên)|Ngoài ra|Đồng thời|Tuy nhiên|Tuy vậy|Mặt khác|Do đó|Vì vậy)(?![\p{L}])/u;
 /** Cross-references that make a statement lean on another provision. */
 const LEANS_ON = /(?:theo|tại|ở) (?:quy định tại )?(?:khoản|điểm|Điều) [\p{L}\d]+ (?:(?:khoản|Điều) [\p{L}\d]+ )?(?:Điều này|của Luật này|của Nghị định này)$/u;
+/** A pointer to a sibling clause ("khoản 1 Điều này"), or a delegation of detail: the point would need another text. */
+const POINTS_ELSEWHERE = /(?<![\p{L}])(?:(?:khoản|điểm|các khoản|các điểm) [\p{L}\d, và]+? (?:của )?(?:Điều|khoản) này|quy định chi tiết)(?![\p{L}])/u;
+/** Verbs a list item opens with when its subject is in the article's title ("Yêu cầu cơ quan … gửi dự thảo"). */
+const VERB_FIRST = /^(?:Yêu cầu|Gửi|Cử|Tạo|Bố trí|Tiếp thu|Trả lời|Nâng cao|Tăng cường|Đẩy mạnh|Khen thưởng|Cấp|Xây dựng|Thực hiện|Ban hành|Quyết định|Chỉ đạo|Hướng dẫn|Kiểm tra|Giám sát|Tham gia|Phối hợp|Cung cấp|Huy động|Giúp|Lập|Quản lý|Theo dõi|Đôn đốc|Báo cáo|Tiếp nhận|Giải quyết|Xem xét|Trình|Đề nghị|Kiến nghị|Chủ trì|Bảo đảm|Tuyên truyền|Phổ biến|Nghiên cứu|Đề xuất|Xử lý|Chịu trách nhiệm|Được|Tổ chức (?:thực hiện|hội nghị|đối thoại|huấn luyện|triển khai))(?![\p{L}])/u;
 /** Words opening a proper name, which keep their capital after a lead-in's colon. */
 const PROPER_START = /^(?:Nhà nước|Đảng|Chính phủ|Quốc hội|Mặt trận|Nhân dân|Ủy ban|Uỷ ban|Tòa án|Toà án|Viện|Bộ|Sở|Ban|Thủ tướng|Chủ tịch|Hội đồng|Thanh tra (?:Chính phủ|tỉnh|Bộ|sở)|Kiểm toán|Ngân hàng|Việt Nam)(?![\p{L}])/u;
 
@@ -95,7 +99,7 @@ export function leadIn(doc: ParsedDocument, unit: number): string | undefined {
   if (colon >= 0 && colon >= lines.length - 2) {
     const sentences = lines[colon].trim().split(/(?<=[.!?])\s+/u);
     lead = sentences[sentences.length - 1];
-  } else if (!own && heading && children.length > 1 && children.some((c) => /;\s*(?:và|hoặc)?$/u.test(doc.units[c].text.trim()))) lead = `${heading}:`;
+  } else if (!own && heading && children.length > 1 && (children.some((c) => /;\s*(?:và|hoặc)?$/u.test(doc.units[c].text.trim())) || VERB_FIRST.test(doc.units[unit].text.trim()))) lead = `${heading}:`;
   else if (doc.units[unit].type === "y" && heading) lead = `${heading}:`;
   // "Về tổ chức chỉ đạo:" names a section, not whom its items are about.
   if (!lead || /^Về\s/u.test(lead)) return undefined;
@@ -113,7 +117,7 @@ export function standsAlone(sentence: string): boolean {
   const s = sentence.replace(/[.;:,\s]+$/u, "");
   if (ANAPHORA.test(s)) return false;
   if (CONDITION.test(s) && !/(?:,| thì )/u.test(s)) return false;
-  if (LEANS_ON.test(s) && s.split(" ").length < 14) return false;
+  if ((LEANS_ON.test(s) && s.split(" ").length < 14) || POINTS_ELSEWHERE.test(s)) return false;
   return !REPEAL_OR_TRANSITION.test(s);
 }
 
@@ -146,7 +150,13 @@ export function pointText(doc: ParsedDocument, unit: number, fragment: string, l
   let lead = start === 0 ? leadIn(doc, unit) : undefined;
   // An item that opens with its own subject ("Người đứng đầu … phải …") needs no lead-in.
   if (lead && foldKey(lead).includes(foldKey(statement.split(/\s+/u).slice(0, 3).join(" ")))) lead = undefined;
-  if (lead) statement = carried(lead, statement);
+  if (lead) {
+    statement = carried(lead, statement);
+    if (!standsAlone(statement)) return undefined;
+  } else if (start === 0 && doc.units[unit].parent !== undefined && VERB_FIRST.test(statement)) {
+    // An item that opens with a verb and has no lead-in to give it a subject is a fragment.
+    return undefined;
+  }
   // Measured without notes in brackets: "Thanh tra tỉnh (sau đây gọi là …)." is a name, not a point.
   const said = statement.replace(/\s*\([^)]*\)/gu, "");
   if (said.length < MIN_STATEMENT_CHARS || statement.length > MAX_STATEMENT_CHARS) return undefined;
