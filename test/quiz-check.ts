@@ -39,7 +39,7 @@ export function checkQuiz(engine: Engine, questions: QuizQuestion[], limits: Qui
     expect((q.explanation.match(/\n/g) ?? []).length, where).toBeLessThanOrEqual(2);
     expect(q.explanation, where).toMatch(/^Đáp án: /);
     // Never a word cut in half: every word of the stem is a word of the document (or of the template).
-    const known = new Set(syllables([TEMPLATE, q.swapped ?? "", q.citation.doc.number ?? "", q.citation.doc.kind, ...doc.units.flatMap((u) => [u.text, u.heading ?? ""])].join(" ")));
+    const known = new Set(syllables([TEMPLATE, q.swapped ?? "", q.citation.doc.number ?? "", q.citation.doc.kind, ...q.citation.path.map((p) => p.label), ...doc.units.flatMap((u) => [u.text, u.heading ?? ""])].join(" ")));
     expect(syllables(q.stem).filter((s) => !known.has(s)), where).toEqual([]);
     if (q.kind === "mcq") {
       expect(q.options).toHaveLength(4);

@@ -14,6 +14,7 @@ import { pickDistractors } from "./distractors.js";
 import type { Fact } from "./facts.js";
 import type { Rng } from "./random.js";
 import { meaningfulItem } from "./lists.js";
+import { PROPER_START, VERB_FIRST } from "../points/statement.js";
 import { shuffle } from "./random.js";
 import { explanation } from "./stem.js";
 import { BLANK, TRUE_FALSE, type Difficulty, type QuizKind, type QuizLimits, type QuizQuestion } from "./types.js";
@@ -58,10 +59,13 @@ export function ownReferences(text: string, path: Array<{ type: string; label: s
 
 /** A stem body that points at what the trainee cannot see, or starts mid-sentence, is no stem. */
 const UNSEEN = /(?<![\p{L}])(?:khoản này|điểm này|mục này|trên đây|nói trên|dưới đây|như sau)(?![\p{L}])/iu;
+/** Sentences about the text itself — who details it, what it repeals — test nothing a trainee should know. */
+const ABOUT_THE_TEXT = /(?<![\p{L}])(?:quy định chi tiết|hướng dẫn thi hành|bãi bỏ|hết hiệu lực)(?![\p{L}])/iu;
 
 /** "Theo <văn bản>, " then the body: the document is always named; what does not fit is skipped, never cut. */
 function sourced(source: string, body: string | undefined, max: number): string | undefined {
-  if (!body || UNSEEN.test(body) || /^\p{Ll}/u.test(body)) return undefined;
+  // A body opening with a verb ("Gửi dự thảo …", "Tạo điều kiện để …") has lost its subject.
+  if (!body || UNSEEN.test(body) || ABOUT_THE_TEXT.test(body) || /^\p{Ll}/u.test(body) || VERB_FIRST.test(body)) return undefined;
   const stem = `${source}${body}`;
   return stem.length <= max ? stem : undefined;
 }
@@ -72,11 +76,20 @@ function visibleWords(body: string): Set<string> {
 }
 
 /** The whole sentence with its fact replaced, after its list's lead when it is a list item. */
-function sentenceBody(c: Candidate, fill: string, path: Array<{ type: string; label: string }>): string {
+/** Words a stem must carry besides its blank or fact, to say something ("Ủy ban nhân dân cấp tỉnh." says nothing). */
+const MIN_WORDS = 6;
+
+function sentenceBody(c: Candidate, fill: string, path: Array<{ type: string; label: string }>): string | undefined {
   const { start, end } = c.fact;
+  if ((c.sentence.slice(0, start) + " " + c.sentence.slice(end)).split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < MIN_WORDS) return undefined;
   const text = c.sentence.slice(0, start) + fill + c.sentence.slice(end);
-  const whole = c.lead ? `${c.lead} ${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+  const whole = c.lead ? `${leadSubject(c.lead)}: ${lowerFirst(text)}` : text;
   return ownReferences(whole.replace(/\s*\n\s*/gu, " ").replace(/(?:[,;]|\s+(?:và|hoặc))+$/u, "").replace(/[.;:,]?$/u, "."), path);
+}
+
+/** An item after its lead's colon: lower case, unless it opens with a name ("Bộ Tư pháp …"). */
+function lowerFirst(text: string): string {
+  return PROPER_START.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** The lead of a list as the stem's subject: "Bộ Quốc phòng có trách nhiệm". */
@@ -106,7 +119,7 @@ function scopeOf(c: Candidate, ctx: BuildContext): string {
 
 /** The first words of a list's subject ("Tổng Cục Quản lý ruộng đất có trách nhiệm:" → "tong cuc quan"), comparable. */
 function listSubject(lead: string): string | undefined {
-  const subject = lead.split(/\s(?:có|chịu|thực hiện|được|phải)\s/u)[0];
+  const subject = lead.split(/\s(?:có|chịu|thực hiện|được|phải|tham gia|phối hợp|chủ trì|giúp)\s/u)[0];
   const words = comparable(subject).split(" ").filter(Boolean);
   return words.length >= 3 && subject.length < lead.length ? words.slice(0, 3).join(" ") : undefined;
 }
@@ -169,12 +182,12 @@ const CLOSE_VALUES = new Set(["duration", "date", "percent", "money", "count"]);
 /** Multiple choice with the correct option first; positions are balanced when the quiz is assembled. */
 export function buildMcq(c: Candidate, ctx: BuildContext): QuizQuestion | undefined {
   const f = c.fact;
-  if (f.text.length > ctx.limits.option) return undefined;
+  if (f.text.length > ctx.limits.option || (c.list && ABOUT_THE_TEXT.test(f.text))) return undefined;
   const src = source(c, ctx);
   const body = c.list ? `${ownReferences(leadSubject(c.list.lead), pathOf(c, ctx))}: đâu là một ${c.list.noun} được nêu?` : sentenceBody(c, BLANK, pathOf(c, ctx));
   const stem = sourced(src, body, ctx.limits.stem);
   if (!stem || stated(comparable(stem), f.text)) return undefined;
-  const wrong = distractors(c, ctx, visibleWords(body), 3);
+  const wrong = body ? distractors(c, ctx, visibleWords(body), 3) : undefined;
   const level: Difficulty = c.list ? "de" : CLOSE_VALUES.has(f.type) ? "kho" : "vua";
   return wrong && question(c, ctx, "mcq", level, stem, [f.text, ...wrong], 0, `Đáp án: ${f.text}`);
 }
@@ -196,10 +209,13 @@ export function buildNot(c: Candidate, ctx: BuildContext): QuizQuestion | undefi
 /** "Đúng hay sai? Theo …, Bộ Quốc phòng có trách nhiệm: huy động …" — the item, or another body's item in its place. */
 function buildListTrueFalse(c: Candidate, ctx: BuildContext, truth: boolean): QuizQuestion | undefined {
   const list = c.list!;
+  // In a law, lists of duties and cases overlap across articles: another list's item may be true here too.
+  // A directive's lists name different bodies: their items are false of each other.
+  if (!truth && ctx.engine.docs()[c.d].layout === "legal") return undefined;
   const swapped = truth ? undefined : distractors(c, ctx, syllableSet(comparable(list.lead)), 1)?.[0];
   if (!truth && !swapped) return undefined;
   const item = swapped ?? c.fact.text;
-  const body = `${ownReferences(leadSubject(list.lead), pathOf(c, ctx))}: ${item.charAt(0).toLowerCase()}${item.slice(1)}.`;
+  const body = `${ownReferences(leadSubject(list.lead), pathOf(c, ctx))}: ${lowerFirst(item)}.`;
   const stem = sourced(`Đúng hay sai? ${source(c, ctx)}`, body, ctx.limits.stem);
   if (!stem) return undefined;
   const line = truth ? `Đáp án: ${TRUE_FALSE[0]}` : `Đáp án: ${TRUE_FALSE[1]} — không có trong danh sách`;
@@ -212,6 +228,7 @@ export function buildTrueFalse(c: Candidate, ctx: BuildContext, truth: boolean):
   const src = source(c, ctx);
   const path = pathOf(c, ctx);
   const blanked = sentenceBody(c, BLANK, path);
+  if (!blanked) return undefined;
   const swapped = truth ? undefined : distractors(c, ctx, visibleWords(blanked), 1)?.[0];
   if (!truth && !swapped) return undefined;
   const stem = sourced(`Đúng hay sai? ${src}`, sentenceBody(c, swapped ?? f.text, path), ctx.limits.stem);

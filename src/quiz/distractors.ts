@@ -111,6 +111,8 @@ export function pickDistractors(need: DistractorNeed, pools: Pools, r: Rng): str
     if (!text || text.length > need.maxLength || /\n/.test(text)) continue;
     if (sameAnswer(text, need.correct) || need.siblings.some((s) => sameAnswer(text, s))) continue;
     if (need.forbid && ` ${comparable(text)} `.includes(` ${need.forbid} `)) continue;
+    // An item of another list about the same subject ("Mặt trận … tham gia …" twice) may be true of it too.
+    if (list && need.forbid && entry.seen.some((o) => need.forbid!.split(" ").every((w) => o.context.has(w)))) continue;
     const words = syllableSet(comparable(text));
     if (list && [need.correct, ...need.siblings].some((s) => jaccard(words, syllableSet(comparable(s))) >= LIKE_AN_ITEM)) continue;
     if (stated(need.scopeText, text)) continue;

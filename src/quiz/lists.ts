@@ -42,7 +42,7 @@ function nounOf(lead: string): string {
 
 /** Items that only point elsewhere or catch all ("quy định tại khoản 1 Điều này", "trường hợp khác …") test nothing. */
 export function meaningfulItem(text: string): boolean {
-  return !/quy định tại (?:điểm|khoản|điều|mục)|^(?:các |những )?[\p{L} ]{0,20}khác(?: theo| do|$)/iu.test(text);
+  return !/quy định tại (?:điểm|khoản|điều|mục)|^(?:các |những )?[\p{L} ]{0,20}khác(?: theo| do|$)|khác theo quy định|bãi bỏ|quy định chi tiết/iu.test(text);
 }
 
 /** An item as an option: its words without notes, the list's closing punctuation and conjunction. */
