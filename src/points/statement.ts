@@ -30,7 +30,7 @@ const LEANS_ON = /(?:theo|tại|ở) (?:quy định tại )?(?:khoản|điểm|�
 /** A pointer to a sibling clause ("khoản 1 Điều này"), or a delegation of detail: the point would need another text. */
 const POINTS_ELSEWHERE = /(?<![\p{L}])(?:(?:khoản|điểm|các khoản|các điểm) [\p{L}\d, và]+? (?:của )?(?:Điều|khoản) này|quy định chi tiết)(?![\p{L}])/u;
 /** Verbs a list item opens with when its subject is in the article's title ("Yêu cầu cơ quan … gửi dự thảo"). */
-export const VERB_FIRST = /^(?:Yêu cầu|Gửi|Cử|Tạo|Bố trí|Tiếp thu|Trả lời|Nâng cao|Tăng cường|Đẩy mạnh|Khen thưởng|Cấp|Xây dựng|Thực hiện|Ban hành|Quyết định|Chỉ đạo|Hướng dẫn|Kiểm tra|Giám sát|Tham gia|Phối hợp|Cung cấp|Huy động|Giúp|Lập|Quản lý|Theo dõi|Đôn đốc|Báo cáo|Tiếp nhận|Giải quyết|Xem xét|Trình|Đề nghị|Kiến nghị|Chủ trì|Bảo đảm|Tuyên truyền|Phổ biến|Nghiên cứu|Đề xuất|Xử lý|Chịu trách nhiệm|Được|Tổ chức (?:thực hiện|hội nghị|đối thoại|huấn luyện|triển khai))(?![\p{L}])/u;
+export const VERB_FIRST = /^(?:Yêu cầu|Gửi|Đàm phán|Cử|Tạo|Bố trí|Tiếp thu|Trả lời|Nâng cao|Tăng cường|Đẩy mạnh|Khen thưởng|Cấp|Xây dựng|Thực hiện|Ban hành|Quyết định|Chỉ đạo|Hướng dẫn|Kiểm tra|Giám sát|Tham gia|Phối hợp|Cung cấp|Huy động|Giúp|Lập|Quản lý|Theo dõi|Đôn đốc|Báo cáo|Tiếp nhận|Giải quyết|Xem xét|Trình|Đề nghị|Kiến nghị|Chủ trì|Bảo đảm|Tuyên truyền|Phổ biến|Nghiên cứu|Đề xuất|Xử lý|Chịu trách nhiệm|Được|Tổ chức (?:thực hiện|hội nghị|đối thoại|huấn luyện|triển khai))(?![\p{L}])/u;
 /** Words opening a proper name, which keep their capital after a lead-in's colon. */
 export const PROPER_START = /^(?:Nhà nước|Đảng|Chính phủ|Quốc hội|Mặt trận|Nhân dân|Ủy ban|Uỷ ban|Tòa án|Toà án|Viện|Bộ|Sở|Ban|Thủ tướng|Chủ tịch|Hội đồng|Thanh tra (?:Chính phủ|tỉnh|Bộ|sở)|Kiểm toán|Ngân hàng|Việt Nam)(?![\p{L}])/u;
 
