@@ -17,7 +17,7 @@ export const COMMON_SHARE = 0.04;
 /** …and found in this share of the documents, when there are enough documents to tell. */
 export const COMMON_DOC_SHARE = 0.5;
 const MIN_DOCS_FOR_SPREAD = 4;
-/** Share of the topic's informative pairs a unit must hold: two of three, three of four, all of one or two. */
+/** Share of the topic's informative pairs a unit must hold (two of three, three of four, all of one or two), its last one always. */
 export const TREATED_SHARE = 0.66;
 
 
@@ -95,6 +95,8 @@ function topicSyllables(topic: string): string[] {
 export class TopicGate {
   /** The terms a unit must mostly hold; empty when the topic has no content words (then every unit passes). */
   readonly required: string[];
+  /** The topic's last informative pair, which every unit on the topic must hold. */
+  readonly last?: string;
   private readonly docs: ParsedDocument[];
 
   private constructor(engine: Engine, readonly topic: string) {
@@ -117,6 +119,8 @@ export class TopicGate {
     const informative = terms.filter((t) => !common(t));
     // A topic of common words only ("trách nhiệm quản lý") is told apart by all of them together.
     this.required = informative.length ? informative : terms;
+    // Vietnamese puts the narrowing word last ("nông thôn mới", "an ninh mạng"): that pair is never optional.
+    this.last = this.required[this.required.length - 1];
   }
 
   static of(engine: Engine, topic: string): TopicGate {
@@ -153,6 +157,7 @@ export class TopicGate {
   treats(docId: string, unit: number): boolean {
     if (!this.required.length) return true;
     const text = this.unitText(docId, unit);
+    if (this.last && !text.includes(` ${this.last} `)) return false;
     const held = this.required.filter((t) => text.includes(` ${t} `)).length;
     return held / this.required.length >= TREATED_SHARE;
   }
