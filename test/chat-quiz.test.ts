@@ -79,7 +79,7 @@ describe("/quiz requests", () => {
   test("usage, unknown scope, count out of range, a quiz already running", async () => {
     const { say } = await setup();
     expect(await say("/quiz")).toBe(quizTexts.usage);
-    expect(await say("/quiz nuôi cá sấu trên sao hỏa")).toContain("Không tìm thấy nội dung về «nuôi cá sấu trên sao hỏa»");
+    expect(await say("/quiz nuôi cá sấu trên sao hỏa")).toContain("Không đủ căn cứ trong văn bản đã nạp: không có nội dung về «nuôi cá sấu trên sao hỏa»");
     expect(await say("/quiz Quy định 999 99")).toContain("Số câu phải từ 1 đến 30.");
     expect(await say("/quiz Quy định 999 3")).toContain("🏁 Bắt đầu cuộc thi: Bộ câu hỏi — Quy định 999-QĐ/TEST — 3 câu, mỗi câu 30 giây.");
     expect(await say("/quiz Chỉ thị 997 3", { userId: "u2" })).toBe(quizTexts.running);

@@ -30,6 +30,10 @@ describe("parseDraft", () => {
     expect(() => parseDraft('{"sentences": [{"text": "A"')).toThrow(expect.objectContaining({ fault: "malformed_output" }));
     expect(() => parseDraft('{"sentences": [{"text": "A",}]}')).toThrow(expect.objectContaining({ fault: "malformed_output" }));
     expect(() => parseDraft('{"answer": "A"}')).toThrow(expect.objectContaining({ fault: "format_ignored" }));
+    // Cut mid-reply after a closed inner object: the object is unclosed, so the reply is malformed.
+    expect(() => parseDraft('{"sentences": [{"text": "A.", "sources": [1]}, {"text": "B')).toThrow(expect.objectContaining({ fault: "malformed_output" }));
+    // Braces inside strings and a remark after the object are read as text.
+    expect(parseDraft('{"sentences": [{"text": "Mục {a}.", "sources": [1]}]} xong }')).toEqual({ notFound: false, sentences: [{ text: "Mục {a}.", sources: [1] }] });
   });
 });
 

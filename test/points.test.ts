@@ -19,6 +19,7 @@ import {
 } from "../src/points/index.js";
 import { sourceLabel } from "../src/points/labels.js";
 import { parseTopic } from "../src/points/topic.js";
+import { generateQuiz } from "../src/quiz/index.js";
 import { REPO_ROOT } from "./helpers/shared.js";
 import { checkOutline } from "./points-check.js";
 
@@ -172,5 +173,78 @@ describe("exports", () => {
     expect(renderText(pointsToBlocks(none))).toContain(NOT_ENOUGH_BASIS);
     expect((await mammoth.extractRawText({ buffer: await pointsToDocx(none) })).value).toContain(NOT_ENOUGH_BASIS);
     expect(outlineFileName(none, "docx")).toBe("dan-y-tham-hiem-sao-hoa.docx");
+  });
+});
+
+describe("issue 13: a topic gate, self-contained points in argued order, audience, sources, a printable DOCX", () => {
+  const CLUB = "quy-che-mau-95";
+
+  it("topics the documents do not treat give no outline and no quiz, though they share common words with them", async () => {
+    // "cờ tướng" is treated, "trực tuyến" nowhere; "xây dựng Đảng", "chuyển đổi số" share only "Đảng", "phường".
+    for (const topic of ["cờ tướng trực tuyến", "chuyển đổi số trong công tác xây dựng Đảng ở phường", "an ninh mạng"]) {
+      const tp = await buildTalkingPoints(engine, topic);
+      expect(tp.notEnoughBasis, `${topic}: ${tp.points.map((p) => p.statement).join(" | ")}`).toMatch(new RegExp(`^${NOT_ENOUGH_BASIS}`));
+      expect(tp.sources).toEqual([]);
+      await expect(generateQuiz(engine, { topic, count: 3 })).rejects.toThrow(new RegExp(`^${NOT_ENOUGH_BASIS}`));
+    }
+    // The title names only the documents the points come from.
+    const tp = await buildTalkingPoints(engine, "câu lạc bộ cờ tướng", { count: 7 });
+    checkOutline(engine, tp, [3, 7]);
+    expect(docsOf(tp)).toEqual(new Set([CLUB]));
+    expect(tp.title).toBe(`Đối với đảng viên: ${tp.points.length} ý chính về câu lạc bộ cờ tướng theo Quy chế 95-QC/TEST`);
+  });
+
+  it("points stand alone: a list item carries its lead-in's subject; entry into force, repeal and transition are left out", async () => {
+    const tp = await buildTalkingPoints(engine, "cờ tướng", { count: 7, docIds: [CLUB] });
+    checkOutline(engine, tp, [3, 7]);
+    const said = tp.points.map((p) => p.statement);
+    for (const s of said) expect(s, s).not.toMatch(/hiệu lực|chuyển tiếp|hết hiệu lực/);
+    expect(said.some((s) => s.startsWith("Ban chủ nhiệm câu lạc bộ cờ tướng thử nghiệm có nhiệm vụ"))).toBe(true);
+    for (const s of said) expect(s, "no item without its subject").not.toMatch(/^(?:Lập lịch|Quản lý hội phí|Giúp Đảng ủy)/);
+    // Argued order: why (purpose) first, then who does what, then what is asked of members.
+    const roles = tp.points.map((p) => p.role);
+    expect(roles[0]).toBe("why");
+    expect(roles.slice(-2)).toEqual(["ask", "ask"]);
+    expect(roles).toContain("who");
+  });
+
+  it("the audience changes which points are chosen and how the outline opens and closes", async () => {
+    const people = await buildTalkingPoints(engine, "câu lạc bộ cờ tướng", { count: 3, audience: "nhân dân" });
+    const leaders = await buildTalkingPoints(engine, "câu lạc bộ cờ tướng", { count: 3, audience: "cán bộ lãnh đạo" });
+    checkOutline(engine, people, [3, 3]);
+    checkOutline(engine, leaders, [3, 3]);
+    expect(people.points.filter((p) => p.role === "ask")).toHaveLength(2);
+    expect(leaders.points.filter((p) => p.role === "who")).toHaveLength(1);
+    expect(people.points.map((p) => p.citation.unitId)).not.toEqual(leaders.points.map((p) => p.citation.unitId));
+    expect(people.opening).toMatch(/^Thưa bà con/);
+    expect(leaders.appeal).toMatch(/lãnh đạo, quản lý/);
+  });
+
+  it("a directive named alone offers all its sections and bullets", async () => {
+    const tp = await buildTalkingPoints(engine, "Chỉ thị 98", { count: 7 });
+    checkOutline(engine, tp, [7, 7]);
+    // Points from each numbered section, spread before any section gives two.
+    const sections = tp.points.map((p) => p.citation.unitId.split("/")[0]).filter((id) => id.startsWith("muc"));
+    expect(new Set(sections).size).toBeGreaterThanOrEqual(4);
+    expect(tp.notices.join(" ")).not.toMatch(/chỉ có/);
+    // A bullet is reached by its own words, with its section's lead phrase as its subject.
+    const bullet = await buildTalkingPoints(engine, "Chỉ thị 98 niêm yết nội quy phòng đọc", { count: 3 });
+    checkOutline(engine, bullet, [1, 3]);
+    expect(bullet.points.map((p) => p.statement)).toContain("Nâng cao nhận thức về trật tự phòng đọc: niêm yết nội quy phòng đọc ở nơi dễ thấy.");
+  });
+
+  it("sources by full name, number and date; the DOCX has the organ and date header, opening, numbered points, closing and sources", async () => {
+    const tp = await buildTalkingPoints(engine, "câu lạc bộ cờ tướng", { count: 4 });
+    expect(tp.sources).toHaveLength(1);
+    expect(tp.sources[0].fullName).toMatch(/^Quy chế số 95-QC\/TEST ngày 5\/5\/2024 .*về hoạt động của câu lạc bộ cờ tướng thử nghiệm$/);
+    const buffer = await pointsToDocx(tp, { organ: "Ban Tuyên giáo Đảng ủy phường Mẫu", place: "Phường Mẫu", date: new Date(2026, 10, 28) });
+    const text = (await mammoth.extractRawText({ buffer })).value;
+    const order = ["BAN TUYÊN GIÁO ĐẢNG ỦY PHƯỜNG MẪU", "Phường Mẫu, ngày 28 tháng 11 năm 2026", tp.title, tp.opening!, ...tp.points.map((p) => p.statement), tp.appeal!, "Tài liệu trích dẫn", tp.sources[0].fullName];
+    let from = 0;
+    const at = order.map((s) => (from = text.indexOf(s, from)));
+    expect(at.every((i) => i >= 0), order.filter((_, i) => at[i] < 0).join(" | ")).toBe(true);
+    const zip = await JSZip.loadAsync(buffer);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect((xml.match(/<w:numPr>/g) ?? []).length).toBe(tp.points.length + tp.sources.length);
   });
 });

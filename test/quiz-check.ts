@@ -9,7 +9,7 @@ import { foldKey } from "../src/text/normalize.js";
 
 const syllables = (s: string) => foldKey(s).match(/[a-z0-9]+/g) ?? [];
 /** Words the generator adds around the documents' own words. */
-const TEMPLATE = "Theo Đúng hay sai Đâu là một trong danh sách trên nội dung điều kiện trường hợp quyền nghĩa vụ trách nhiệm";
+const TEMPLATE = "Theo Đúng hay sai Đâu là một KHÔNG phải được nêu trong danh sách trên nội dung điều kiện trường hợp quyền nghĩa vụ trách nhiệm Điều khoản";
 
 function citedUnit(engine: Engine, q: QuizQuestion) {
   const doc = engine.docs().find((d) => d.meta.id === q.citation.doc.id)!;
@@ -26,7 +26,12 @@ export function checkQuiz(engine: Engine, questions: QuizQuestion[], limits: Qui
     const unit = comparable(text);
     // The quote is the unit's own words, verbatim; the correct option (or true fact) is stated in it.
     expect(text, where).toContain(q.quote);
-    expect(text.toLowerCase(), where).toContain(q.answer.toLowerCase());
+    // "Which is NOT": the key is the one option the unit does not state.
+    if (q.kind === "not") expect(stated(unit, q.answer), where).toBe(false);
+    else expect(text.toLowerCase(), where).toContain(q.answer.toLowerCase());
+    // The stem stands alone: it names the document, and is never cut short with "…".
+    expect(q.stem, where).toMatch(/^(?:Đúng hay sai\? )?Theo /);
+    expect(q.stem.replace(/……/g, ""), where).not.toContain("…");
     // Limits of Telegram quiz polls (or the tighter ones asked for).
     expect(q.stem.length, where).toBeLessThanOrEqual(limits.stem);
     for (const o of q.options) expect(o.length, where).toBeLessThanOrEqual(limits.option);
@@ -34,7 +39,7 @@ export function checkQuiz(engine: Engine, questions: QuizQuestion[], limits: Qui
     expect((q.explanation.match(/\n/g) ?? []).length, where).toBeLessThanOrEqual(2);
     expect(q.explanation, where).toMatch(/^Đáp án: /);
     // Never a word cut in half: every word of the stem is a word of the document (or of the template).
-    const known = new Set(syllables([TEMPLATE, q.swapped ?? "", q.citation.doc.number ?? "", q.citation.doc.kind, ...doc.units.flatMap((u) => [u.text, u.heading ?? ""])].join(" ")));
+    const known = new Set(syllables([TEMPLATE, q.swapped ?? "", q.citation.doc.number ?? "", q.citation.doc.kind, ...q.citation.path.map((p) => p.label), ...doc.units.flatMap((u) => [u.text, u.heading ?? ""])].join(" ")));
     expect(syllables(q.stem).filter((s) => !known.has(s)), where).toEqual([]);
     if (q.kind === "mcq") {
       expect(q.options).toHaveLength(4);
@@ -47,12 +52,18 @@ export function checkQuiz(engine: Engine, questions: QuizQuestion[], limits: Qui
         expect(stated(rest, o), `distractor ${o} stated in the unit: ${where}`).toBe(false);
       });
       expect(new Set(q.options.map(comparable)).size).toBe(4);
+    } else if (q.kind === "not") {
+      expect(q.options).toHaveLength(4);
+      expect(q.options[q.correct]).toBe(q.answer);
+      q.options.forEach((o, i) => i !== q.correct && expect(stated(unit, o), `list item ${o} not in the unit: ${where}`).toBe(true));
     } else {
       expect(q.options).toEqual(["Đúng", "Sai"]);
       if (q.correct === 1) {
         expect(q.swapped, where).toBeDefined();
         expect(sameAnswer(q.swapped!, q.answer)).toBe(false);
-        expect(stated(mask(unit, comparable(q.answer)), q.swapped!), where).toBe(false);
+        // A list's false statement swaps in another list's item, stated elsewhere in the document.
+        if (q.fact !== "list-item") expect(stated(mask(unit, comparable(q.answer)), q.swapped!), where).toBe(false);
+        else expect(stated(unit, q.swapped!), where).toBe(false);
       }
     }
   }
@@ -65,7 +76,7 @@ export function checkQuiz(engine: Engine, questions: QuizQuestion[], limits: Qui
     }),
   );
   // The correct option's position is balanced over A–D; true and false statements too.
-  const mcq = questions.filter((q) => q.kind === "mcq");
+  const mcq = questions.filter((q) => q.kind !== "truefalse");
   const at = [0, 1, 2, 3].map((i) => mcq.filter((q) => q.correct === i).length);
   expect(Math.max(...at) - Math.min(...at), `positions ${at}`).toBeLessThanOrEqual(1);
   const tf = questions.filter((q) => q.kind === "truefalse");

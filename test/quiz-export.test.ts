@@ -1,6 +1,8 @@
 /**
- * Exports read back — DOCX through mammoth, both CSV flavours through a CSV parser, JSON — and the
- * `quiz` command: clear errors before touching anything, files written by extension, a summary.
+ * Exports read back — DOCX through mammoth, the Kahoot .xlsx through exceljs, the Google Forms
+ * Apps Script parsed by acorn and run against a fake FormApp that keeps Apps Script's documented
+ * surface, Moodle GIFT through a small grammar, JSON — and the `quiz` command: clear errors before
+ * touching anything, several files from one run holding one set, a summary.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { spawnSync } from "node:child_process";
@@ -8,19 +10,19 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import vm from "node:vm";
+import { parse as parseJs } from "acorn";
 import { Command } from "commander";
+import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { registerQuiz } from "../src/cli/quiz.js";
 import { Engine } from "../src/engine/engine.js";
 import { ingest } from "../src/ingest/ingest.js";
 import { citationLabel } from "../src/model/citation.js";
 import { exportQuiz, generateQuiz, KAHOOT_LIMITS, type QuizQuestion } from "../src/quiz/index.js";
+import { KAHOOT_HEADER, KAHOOT_HEADER_ROW } from "../src/quiz/export-xlsx.js";
 import { REPO_ROOT } from "./helpers/shared.js";
 import { checkQuiz } from "./quiz-check.js";
-
-/** The header rows of Kahoot's spreadsheet template and of the Google Forms import this project documents. */
-const KAHOOT_TEMPLATE = ["Question", "Answer 1", "Answer 2", "Answer 3", "Answer 4", "Time limit (sec)", "Correct answer(s)"];
-const FORMS_TEMPLATE = ["Question", "Type", "Option 1", "Option 2", "Option 3", "Option 4", "Correct answer", "Points", "Feedback"];
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/quiz");
 let dir = "";
@@ -33,7 +35,7 @@ beforeAll(async () => {
   index = path.join(dir, "index");
   await ingest({ from: FIXTURES, indexDir: index, embedder: null });
   engine = Engine.open({ indexDir: index });
-  quiz = await generateQuiz(engine, { docIds: ["qd-999-test", "hd-998-test"], count: 12, seed: 9 });
+  quiz = await generateQuiz(engine, { docIds: ["qd-999-test", "hd-998-test", "ct-997-test"], count: 12, seed: 9, limits: KAHOOT_LIMITS });
   vi.stubEnv("EMBEDDER", "none");
   vi.stubEnv("LLM_MODEL", "");
 });
@@ -43,24 +45,75 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"', i++);
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") (row.push(field), (field = ""));
-    else if (ch === "\r" && text[i + 1] === "\n") (row.push(field), rows.push(row), (row = []), (field = ""), i++);
-    else field += ch;
-  }
-  return rows;
+/** Rows of the first sheet as cell texts (1-based columns dropped to 0-based). */
+async function readSheet(data: Buffer): Promise<{ name: string; rows: Map<number, string[]> }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  const rows = new Map<number, string[]>();
+  ws.eachRow((row, n) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= 8; c++) cells.push(row.getCell(c).value === null ? "" : String(row.getCell(c).value));
+    rows.set(n, cells);
+  });
+  return { name: ws.name, rows };
+}
+
+/**
+ * Google Apps Script's FormApp, as documented, recording what a script builds: create → Form with
+ * setIsQuiz, setDescription, addMultipleChoiceItem, getEditUrl, getPublishedUrl; items with
+ * setTitle, setRequired, setPoints, createChoice(value, isCorrect), setChoices, feedback setters.
+ */
+function fakeFormApp() {
+  const forms: Array<{ title: string; quiz: boolean; description: string; items: Array<Record<string, unknown>> }> = [];
+  const FormApp = {
+    create(title: string) {
+      const form = { title, quiz: false, description: "", items: [] as Array<Record<string, unknown>> };
+      forms.push(form);
+      const api = {
+        setIsQuiz: (v: boolean) => ((form.quiz = v), api),
+        setDescription: (v: string) => ((form.description = v), api),
+        getEditUrl: () => "https://docs.google.com/forms/d/x/edit",
+        getPublishedUrl: () => "https://docs.google.com/forms/d/e/x/viewform",
+        addMultipleChoiceItem() {
+          const item: Record<string, unknown> = {};
+          form.items.push(item);
+          const it = {
+            setTitle: (v: string) => ((item.title = v), it),
+            setRequired: (v: boolean) => ((item.required = v), it),
+            setPoints: (v: number) => ((item.points = v), it),
+            createChoice: (value: string, isCorrect: boolean) => ({ value, isCorrect }),
+            setChoices: (v: unknown[]) => ((item.choices = v), it),
+            setFeedbackForCorrect: (v: { text: string }) => ((item.right = v.text), it),
+            setFeedbackForIncorrect: (v: { text: string }) => ((item.wrong = v.text), it),
+          };
+          return it;
+        },
+      };
+      return api;
+    },
+    createFeedback() {
+      let text = "";
+      const b = { setText: (v: string) => ((text = v), b), build: () => ({ text }) };
+      return b;
+    },
+  };
+  return { FormApp, forms };
+}
+
+/** GIFT, as Moodle reads it: questions split by blank lines, "::title::[format]text {answers}". */
+function parseGift(text: string) {
+  const unescape = (s: string) => s.replace(/\\([~=#{}:\\])/g, "$1");
+  const blocks = text.split(/\n\s*\n/).map((b) => b.trim()).filter((b) => b && !b.startsWith("//") && !b.startsWith("$CATEGORY"));
+  return blocks.map((b) => {
+    const m = b.match(/^::((?:\\.|[^:\\])*)::\[plain\]((?:\\.|[^{\\])*)\{((?:\\.|[^}\\])*)\}$/s);
+    expect(m, b).not.toBeNull();
+    const [, title, stem, body] = m!;
+    const [answers, feedback] = body.split(/(?<!\\)####/);
+    const tf = answers.trim().match(/^(TRUE|FALSE|T|F)$/);
+    const options = tf ? [] : [...answers.matchAll(/([=~])((?:\\.|[^=~\\])*)/g)].map((x) => ({ right: x[1] === "=", text: unescape(x[2].trim()) }));
+    return { title: unescape(title), stem: unescape(stem.trim()), tf: tf?.[1], options, feedback: unescape(feedback ?? "").trim() };
+  });
 }
 
 describe("quiz exports, read back", () => {
@@ -84,41 +137,73 @@ describe("quiz exports, read back", () => {
     expect(sheet).not.toMatch(/Nguồn:|Trích:/);
   });
 
-  it("CSV for Kahoot: UTF-8 with BOM, the template's columns, 1-based correct answer", async () => {
-    const kahoot = await generateQuiz(engine, { docIds: ["qd-999-test", "hd-998-test"], count: 8, seed: 9, limits: KAHOOT_LIMITS });
-    checkQuiz(engine, kahoot, KAHOOT_LIMITS);
-    const file = await exportQuiz(kahoot, "kahoot", { title: "x", timeLimit: 20 });
-    expect([...file.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = file.data.toString("utf8").slice(1);
-    expect(text.endsWith("\r\n")).toBe(true);
-    const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual(KAHOOT_TEMPLATE);
-    expect(rows).toHaveLength(kahoot.length);
-    rows.forEach((r, i) => {
-      const q = kahoot[i];
-      expect(r).toEqual([q.stem, q.options[0], q.options[1], q.options[2] ?? "", q.options[3] ?? "", "20", String(q.correct + 1)]);
-      expect(r[0].length).toBeLessThanOrEqual(120);
-      for (const o of r.slice(1, 5)) expect(o.length).toBeLessThanOrEqual(75);
+  it("Kahoot .xlsx: the template's header on row 8, one question per row, 1-based key, within 120/75", async () => {
+    checkQuiz(engine, quiz, KAHOOT_LIMITS);
+    expect(new Set(quiz.map((q) => q.kind)).size, "several kinds").toBeGreaterThan(1);
+    const file = await exportQuiz(quiz, "xlsx", { title: "Bộ câu hỏi thử", timeLimit: 20 });
+    expect(file.extension).toBe("xlsx");
+    const { name, rows } = await readSheet(file.data);
+    expect(name).toBe("Sheet1");
+    expect(rows.get(KAHOOT_HEADER_ROW)).toEqual(KAHOOT_HEADER);
+    quiz.forEach((q, i) => {
+      const r = rows.get(KAHOOT_HEADER_ROW + 1 + i)!;
+      expect(r).toEqual([String(i + 1), q.stem, q.options[0], q.options[1], q.options[2] ?? "", q.options[3] ?? "", "20", String(q.correct + 1)]);
+      expect(r[1].length).toBeLessThanOrEqual(120);
+      for (const o of r.slice(2, 6)) expect(o.length).toBeLessThanOrEqual(75);
     });
-    await expect(exportQuiz(kahoot, "kahoot", { title: "x", timeLimit: 25 })).rejects.toThrow(/Kahoot chỉ nhận/);
+    expect(rows.has(KAHOOT_HEADER_ROW + 1 + quiz.length)).toBe(false);
+    await expect(exportQuiz(quiz, "xlsx", { title: "x", timeLimit: 25 })).rejects.toThrow(/Kahoot chỉ nhận/);
+    // A set made for Telegram's longer limits is refused rather than cut.
+    const long = { ...quiz[0], stem: `${quiz[0].stem} ${"x".repeat(130)}` };
+    await expect(exportQuiz([long], "xlsx", { title: "x" })).rejects.toThrow(/tối đa 120/);
   });
 
-  it("CSV for Google Forms: answer as text, points, feedback with the citation", async () => {
-    const file = await exportQuiz(quiz, "forms", { title: "x" });
-    const [header, ...rows] = parseCsv(file.data.toString("utf8").replace(/^\ufeff/, ""));
-    expect(header).toEqual(FORMS_TEMPLATE);
-    rows.forEach((r, i) => {
+  it("Google Forms .gs: parses as JavaScript and, run against FormApp, builds the quiz with keys, points and feedback", async () => {
+    const file = await exportQuiz(quiz, "gs", { title: "Bộ câu hỏi «thử» \"1\"" });
+    const source = file.data.toString("utf8");
+    const ast = parseJs(source, { ecmaVersion: 5 }) as unknown as { body: Array<{ type: string; id?: { name: string } }> };
+    expect(ast.body.some((n) => n.type === "FunctionDeclaration" && n.id?.name === "createQuiz")).toBe(true);
+    const { FormApp, forms } = fakeFormApp();
+    const logs: string[] = [];
+    vm.runInNewContext(`${source}\ncreateQuiz();`, { FormApp, Logger: { log: (s: string) => logs.push(s) } });
+    expect(forms).toHaveLength(1);
+    expect(forms[0]).toMatchObject({ title: "Bộ câu hỏi «thử» \"1\"", quiz: true });
+    expect(forms[0].items).toHaveLength(quiz.length);
+    forms[0].items.forEach((item, i) => {
       const q = quiz[i];
-      expect(r.slice(0, 7)).toEqual([q.stem, "Multiple choice", q.options[0], q.options[1], q.options[2] ?? "", q.options[3] ?? "", q.options[q.correct]]);
-      expect(r[7]).toBe("1");
-      expect(r[8]).toContain(citationLabel(q.citation));
+      expect(item).toMatchObject({ title: q.stem, required: true, points: 1 });
+      expect(item.choices).toEqual(q.options.map((value, j) => ({ value, isCorrect: j === q.correct })));
+      expect(item.right).toContain(citationLabel(q.citation));
+      expect(item.wrong).toContain(`Đáp án: ${q.options[q.correct]}`);
+    });
+    expect(logs.join("\n")).toMatch(/forms\/d\/x\/edit/);
+  });
+
+  it("Moodle GIFT: every question read back by the grammar, one right answer, feedback with the citation", async () => {
+    const tricky = { ...quiz[0], stem: `${quiz[0].stem} {a} ~b =c #d: e\\f` };
+    const file = await exportQuiz([tricky, ...quiz.slice(1)], "gift", { title: "Bộ câu hỏi thử" });
+    const text = file.data.toString("utf8");
+    expect(text).toMatch(/^\/\/ Bộ câu hỏi thử/);
+    expect(text).toContain("$CATEGORY: $course$/Bộ câu hỏi thử");
+    const read = parseGift(text);
+    expect(read).toHaveLength(quiz.length);
+    read.forEach((g, i) => {
+      const q = i === 0 ? tricky : quiz[i];
+      expect(g.title).toBe(`Câu ${i + 1}`);
+      expect(g.stem).toBe(q.stem);
+      if (q.kind === "truefalse") expect(g.tf).toBe(q.correct === 0 ? "TRUE" : "FALSE");
+      else {
+        expect(g.options.map((o) => o.text)).toEqual(q.options);
+        expect(g.options.filter((o) => o.right).map((o) => o.text)).toEqual([q.options[q.correct]]);
+      }
+      expect(g.feedback).toContain(citationLabel(q.citation));
     });
   });
 
   it("JSON: every question with its citation, parsed back equal", async () => {
-    const file = await exportQuiz(quiz, "json", { title: "Bộ câu hỏi thử", generatedAt: new Date("2031-01-02T03:04:05Z") });
+    const file = await exportQuiz(quiz, "json", { title: "Bộ câu hỏi thử", generatedAt: new Date("2031-01-02T03:04:05Z"), seed: "9" });
     const doc = JSON.parse(file.data.toString("utf8"));
-    expect(doc).toMatchObject({ format: "hoivanban-quiz", version: 1, title: "Bộ câu hỏi thử", generatedAt: "2031-01-02T03:04:05.000Z" });
+    expect(doc).toMatchObject({ format: "hoivanban-quiz", version: 1, title: "Bộ câu hỏi thử", seed: "9", generatedAt: "2031-01-02T03:04:05.000Z" });
     expect(doc.questions.map(({ number, correctLetter, source, ...q }: Record<string, unknown>) => q)).toEqual(quiz);
     expect(doc.questions[0]).toMatchObject({ number: 1, correctLetter: "ABCD"[quiz[0].correct], source: citationLabel(quiz[0].citation) });
   });
@@ -143,10 +228,11 @@ describe("quiz command", () => {
       [["--count", "0"], /--count phải là số nguyên từ 1 đến 200/],
       [["--count", "hai"], /--count phải là số nguyên/],
       [["--kinds", "essay"], /--kinds: "essay" không hợp lệ/],
-      [["--out", path.join(dir, "x.pdf")], /phần mở rộng phải là \.docx, \.csv hoặc \.json/],
-      [["--out", path.join(dir, "x.docx"), "--format", "forms"], /--format chỉ dùng với tệp \.csv/],
-      [["--out", path.join(dir, "x.csv"), "--format", "quizizz"], /--format: "quizizz" không hợp lệ/],
-      [["--out", path.join(dir, "x.csv"), "--time", "25"], /Kahoot chỉ nhận/],
+      [["--out", path.join(dir, "x.pdf")], /phần mở rộng phải là \.docx, \.json, \.xlsx, \.gs, \.gift/],
+      [["--out", path.join(dir, "x.csv")], /phần mở rộng phải là/],
+      [["--out", path.join(dir, "x.xlsx"), "--time", "25"], /Kahoot chỉ nhận/],
+      [["--difficulty", "rat-kho"], /--difficulty: "rat-kho" không hợp lệ/],
+      [["--limits", "zalo"], /--limits: "zalo" không hợp lệ/],
       [["--out", path.join(dir, "no-such-dir", "x.docx")], /Thư mục .* không tồn tại/],
       [["--out", path.join(dir, "a-folder.docx")], /là một thư mục/],
     ];
@@ -157,22 +243,30 @@ describe("quiz command", () => {
     await expect(run("--doc", "khong-co", "--index", index)).rejects.toThrow(/Không có văn bản mã "khong-co"/);
   });
 
-  it("writes DOCX, CSV and JSON by extension and prints a summary", async () => {
+  it("writes every format of one run from one set, and the same seed gives it again", async () => {
     const out = path.join(dir, "out");
     await mkdir(out);
-    const docx = await run("--doc", "qd-999-test", "--count", "6", "--seed", "7", "--index", index, "--out", path.join(out, "bo-cau-hoi.docx"));
-    expect(docx.stderr).toMatch(/^Bộ câu hỏi — Quy định 999-QĐ\/TEST: 6 câu \(\d+ trắc nghiệm 4 lựa chọn, \d+ đúng\/sai\)\./);
-    expect(docx.stderr).toMatch(/Đáp án đúng ở vị trí: A \d · B \d · C \d · D \d\./);
-    expect(docx.stderr).toMatch(/Seed 7 — dùng --seed 7/);
-    expect((await mammoth.extractRawText({ path: path.join(out, "bo-cau-hoi.docx") })).value).toContain("Đáp án và trích dẫn");
-    await run("--doc", "qd-999-test", "--count", "6", "--seed", "7", "--index", index, "--out", path.join(out, "forms.csv"), "--format", "forms");
-    expect(parseCsv((await readFile(path.join(out, "forms.csv"), "utf8")).replace(/^\ufeff/, ""))[0]).toEqual(FORMS_TEMPLATE);
-    await run("--doc", "qd-999-test", "--count", "6", "--seed", "7", "--index", index, "--out", path.join(out, "q.json"));
-    const json = JSON.parse(await readFile(path.join(out, "q.json"), "utf8"));
-    expect(json.questions).toHaveLength(6);
-    // The same seed gives the same questions whatever the format.
-    const again = await generateQuiz(engine, { docIds: ["qd-999-test"], count: 6, seed: "7" });
-    expect(json.questions.map((q: QuizQuestion) => q.id)).toEqual(again.map((q) => q.id));
+    const files = ["bo.docx", "bo.xlsx", "bo.gs", "bo.gift", "bo.json"].map((f) => path.join(out, f));
+    const r = await run("--doc", "qd-999-test", "--count", "6", "--seed", "7", "--index", index, ...files.flatMap((f) => ["--out", f]));
+    expect(r.stderr).toMatch(/^Bộ câu hỏi — Quy định 999-QĐ\/TEST: \d+ câu \(\d+ trắc nghiệm 4 lựa chọn, \d+ câu «không thuộc», \d+ đúng\/sai; mức dễ \d+, vừa \d+, khó \d+\)\./);
+    expect(r.stderr).toMatch(/Đáp án đúng ở vị trí: A \d · B \d · C \d · D \d\./);
+    expect(r.stderr).toMatch(/Seed 7 --limits kahoot — dùng --seed 7 --limits kahoot/);
+    const json = JSON.parse(await readFile(files[4], "utf8"));
+    const stems: string[] = json.questions.map((q: QuizQuestion) => q.stem);
+    expect(stems.length).toBeGreaterThan(0);
+    // The same questions, in the same order, in every file.
+    const sheet = await readSheet(await readFile(files[1]));
+    expect(stems.map((_, i) => sheet.rows.get(KAHOOT_HEADER_ROW + 1 + i)![1])).toEqual(stems);
+    expect(parseGift(await readFile(files[3], "utf8")).map((g) => g.stem)).toEqual(stems);
+    const { FormApp, forms } = fakeFormApp();
+    vm.runInNewContext(`${await readFile(files[2], "utf8")}\ncreateQuiz();`, { FormApp, Logger: { log: () => undefined } });
+    expect(forms[0].items.map((i) => i.title)).toEqual(stems);
+    const docx = (await mammoth.extractRawText({ path: files[0] })).value;
+    stems.forEach((stem, i) => expect(docx).toContain(`Câu ${i + 1}. ${stem}`));
+    // Another run with the same seed and limits, to another format, holds the same set.
+    const again = path.join(out, "again.json");
+    await run("--doc", "qd-999-test", "--count", "6", "--seed", "7", "--limits", "kahoot", "--index", index, "--out", again);
+    expect(JSON.parse(await readFile(again, "utf8")).questions.map((q: QuizQuestion) => q.id)).toEqual(json.questions.map((q: QuizQuestion) => q.id));
   });
 
   it("prints the questions without --out, and says when the scope has fewer than asked", async () => {

@@ -33,6 +33,7 @@ function question(n: number, correct: number, kind: QuizQuestion["kind"] = "mcq"
     quote: `Trong thời hạn ${options[correct]} kể từ ngày nhận hồ sơ.`,
     answer: options[correct],
     fact: "duration",
+  level: "vua",
   };
 }
 

@@ -124,7 +124,7 @@ describe("quiz on synthetic documents", () => {
     await expect(generateQuiz(engine, { docIds: ["kl-996-test"], count: 5 })).rejects.toThrow(/chưa được nạp toàn văn/);
     await expect(generateQuiz(engine, { docIds: ["qd-999-test"], count: 0 })).rejects.toThrow(QuizError);
     await expect(generateQuiz(engine, { docIds: ["qd-999-test"], count: 201 })).rejects.toThrow(/từ 1 đến 200/);
-    await expect(generateQuiz(engine, { topic: "tàu vũ trụ sao hỏa", count: 3 })).rejects.toThrow(/Không tìm thấy nội dung/);
+    await expect(generateQuiz(engine, { topic: "tàu vũ trụ sao hỏa", count: 3 })).rejects.toThrow(/^Không đủ căn cứ trong văn bản đã nạp/);
     await expect(generateQuiz(engine, { docIds: ["qd-999-test"], part: "dieu-99", count: 3 })).rejects.toThrow(/Không có phần "dieu-99"/);
     await expect(generateQuiz(engine, { docIds: ["qd-999-test"], part: "dieu-2", topic: "thời hạn", count: 3 })).rejects.toThrow(/không chọn cả hai/);
   });
@@ -179,6 +179,11 @@ describe("QuizWriter seam (an LLM's drafts)", () => {
     ]);
     expect(() => parseQuizReply('{"answer": 1}', "qd-999-test")).toThrow(/unexpected JSON shape/);
     expect(() => parseQuizReply("không có", "qd-999-test")).toThrow(/no JSON object/);
+    // Cut off by the token limit after a complete first question: malformed, never half-read.
+    const cut = '{"questions": [{"kind": "mcq", "unit": "dieu-2/khoan-1", "stem": "Bao lâu?", "options": ["a", "b", "c", "d"], "correct": 0, "quote": "x"}, {"kind": "mcq", "stem": "Ai {';
+    expect(() => parseQuizReply(cut, "qd-999-test")).toThrow(expect.objectContaining({ fault: "malformed_output" }));
+    // A remark with a brace after the JSON does not spoil it.
+    expect(parseQuizReply(`${reply.replace(/```/g, "")}\nGhi chú: {hết}`, "qd-999-test")).toHaveLength(1);
   });
 
   it("keeps only drafts that name a given unit and pass verification; the rest is offline", async () => {

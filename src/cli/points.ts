@@ -22,6 +22,8 @@ interface PointsFlags {
   md?: string;
   index?: string;
   json?: boolean;
+  organ?: string;
+  place?: string;
 }
 
 /** Throws unless `file` can be created or overwritten. */
@@ -59,6 +61,8 @@ export function registerPoints(program: Command): void {
     .option("--length <độ dài>", "độ dài trích dẫn: ngan | vua | dai", "vua")
     .option("--docx <tệp>", "ghi dàn ý ra tệp DOCX")
     .option("--md <tệp>", "ghi dàn ý ra tệp Markdown")
+    .option("--organ <cơ quan>", "DOCX: cơ quan ban hành ở đầu trang, ví dụ \"Ban Tuyên giáo Huyện ủy Mẫu\"")
+    .option("--place <địa danh>", "DOCX: địa danh trước ngày tháng, ví dụ \"Hà Nội\"")
     .option("--index <dir>", "thư mục chỉ mục")
     .option("--json", "in kết quả có cấu trúc (JSON)")
     .action(async (words: string[], flags: PointsFlags) => {
@@ -81,7 +85,7 @@ export function registerPoints(program: Command): void {
       const outline = await buildTalkingPoints(engine, topic, { ...options, writer });
       console.log(flags.json ? JSON.stringify(outline, null, 1) : renderText(pointsToBlocks(outline)));
       if (flags.docx) {
-        writeFileSync(flags.docx, await pointsToDocx(outline));
+        writeFileSync(flags.docx, await pointsToDocx(outline, { organ: flags.organ, place: flags.place }));
         console.error(`Đã ghi ${flags.docx}`);
       }
       if (flags.md) {

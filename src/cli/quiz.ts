@@ -1,7 +1,8 @@
 /**
- * `quiz`: a question bank from the documents, written as DOCX (sheet and answer key), CSV (Kahoot,
- * Google Forms) or JSON, or printed. Reads the index and never changes it: without an index it
- * says to ingest first instead of ingesting.
+ * `quiz`: a question bank from the documents, written as Kahoot .xlsx, a Google Forms Apps Script
+ * (.gs), Moodle GIFT, DOCX (sheet and answer key) or JSON — several at once — or printed. One set
+ * per seed: it is made once, within the tightest target's limits, and every file holds it. Reads
+ * the index and never changes it: without an index it says to ingest first instead of ingesting.
  */
 import { accessSync, constants, existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -12,20 +13,21 @@ import { IndexMissingError } from "../index/store.js";
 import { createLogger } from "../log.js";
 import { quizWriterFromConfig } from "../quiz/llm.js";
 import {
+  EXPORT_FORMATS,
   exportQuiz,
   formatForFile,
   generateQuiz,
-  KAHOOT_LIMITS,
   KAHOOT_TIMES,
   LETTERS,
   MAX_COUNT,
   questionText,
   quizTitle,
-  TELEGRAM_LIMITS,
+  type ExportFormat,
   type FactType,
   type QuizKind,
   type QuizQuestion,
 } from "../quiz/index.js";
+import { DIFFICULTIES, KAHOOT_LIMITS, QUIZ_KINDS, TELEGRAM_LIMITS, type Difficulty } from "../quiz/types.js";
 
 const FACT_NAMES: Record<FactType | "written", string> = {
   duration: "thời hạn",
@@ -46,10 +48,12 @@ interface QuizCliOptions {
   count: string;
   kinds: string;
   seed?: string;
-  out?: string;
-  format?: string;
+  out?: string[];
   time: string;
   index?: string;
+  difficulty?: string;
+  perPart?: boolean;
+  limits?: string;
 }
 
 function fail(message: string): never {
@@ -76,22 +80,22 @@ function checkWritable(file: string): void {
 
 function parseKinds(list: string): QuizKind[] {
   const kinds = list.split(",").map((k) => k.trim()).filter(Boolean);
-  for (const k of kinds) if (k !== "mcq" && k !== "truefalse") fail(`--kinds: "${k}" không hợp lệ; dùng mcq, truefalse.`);
+  for (const k of kinds) if (!(QUIZ_KINDS as string[]).includes(k)) fail(`--kinds: "${k}" không hợp lệ; dùng ${QUIZ_KINDS.join(", ")}.`);
   return kinds as QuizKind[];
 }
 
 function summary(questions: QuizQuestion[], asked: number, title: string, seed: string): string[] {
   const count = (pred: (q: QuizQuestion) => boolean) => questions.filter(pred).length;
-  const mcq = questions.filter((q) => q.kind === "mcq");
+  const mcq = questions.filter((q) => q.kind !== "truefalse");
   const facts = Object.entries(FACT_NAMES)
     .map(([k, name]) => [name, count((q) => q.fact === k)] as const)
     .filter(([, n]) => n)
     .map(([name, n]) => `${name} ${n}`);
   const lines = [
-    `${title}: ${questions.length} câu (${mcq.length} trắc nghiệm 4 lựa chọn, ${questions.length - mcq.length} đúng/sai).`,
+    `${title}: ${questions.length} câu (${count((q) => q.kind === "mcq")} trắc nghiệm 4 lựa chọn, ${count((q) => q.kind === "not")} câu «không thuộc», ${count((q) => q.kind === "truefalse")} đúng/sai; mức dễ ${count((q) => q.level === "de")}, vừa ${count((q) => q.level === "vua")}, khó ${count((q) => q.level === "kho")}).`,
     `Đáp án đúng ở vị trí: ${LETTERS.map((l, i) => `${l} ${mcq.filter((q) => q.correct === i).length}`).join(" · ")}.`,
     `Dữ kiện được hỏi: ${facts.join(", ")}.`,
-    `Seed ${seed} — dùng --seed ${seed} để tạo lại đúng bộ này.`,
+    `Seed ${seed} — dùng --seed ${seed} để tạo lại đúng bộ này (mọi tệp ghi cùng lúc chứa cùng một bộ).`,
   ];
   if (questions.length < asked) lines.push(`Chỉ tạo được ${questions.length}/${asked} câu: phạm vi đã chọn không đủ dữ kiện khác nhau để hỏi thêm mà vẫn chắc chắn đúng.`);
   return lines;
@@ -100,28 +104,35 @@ function summary(questions: QuizQuestion[], asked: number, title: string, seed: 
 export function registerQuiz(program: Command): void {
   program
     .command("quiz")
-    .description("Tạo bộ câu hỏi trắc nghiệm từ văn bản: DOCX (đề + đáp án có trích dẫn), CSV (Kahoot, Google Forms), JSON")
+    .description("Tạo bộ câu hỏi trắc nghiệm từ văn bản: Kahoot (.xlsx), Google Forms (.gs), Moodle (.gift), DOCX (đề + đáp án có trích dẫn), JSON")
     .option("--doc <id...>", "mã văn bản (một hoặc nhiều); không nêu: mọi văn bản đã nạp")
     .option("--topic <text>", "chủ đề: chỉ hỏi các điều, mục nói về chủ đề này")
     .option("--part <unitId>", "một phần của văn bản đã nêu ở --doc, ví dụ chuong-ii, dieu-5")
     .option("--count <n>", `số câu (1–${MAX_COUNT})`, "10")
-    .option("--kinds <list>", "loại câu: mcq, truefalse (cách nhau bằng dấu phẩy)", "mcq,truefalse")
+    .option("--kinds <list>", "loại câu: mcq (chọn đáp án), not (chọn ý không thuộc), truefalse (đúng/sai), cách nhau bằng dấu phẩy", QUIZ_KINDS.join(","))
     .option("--seed <seed>", "hạt ngẫu nhiên, để tạo lại đúng một bộ câu hỏi")
-    .option("--out <file>", "tệp kết quả .docx, .csv hoặc .json (không nêu: in ra màn hình)")
-    .option("--format <kahoot|forms>", "kiểu CSV: kahoot (mặc định) hoặc forms (Google Forms)")
+    .option("--out <file...>", `tệp kết quả, một hoặc nhiều: ${EXPORT_FORMATS.map((f) => `.${f}`).join(", ")} (không nêu: in ra màn hình)`)
     .option("--time <sec>", `Kahoot: số giây mỗi câu (${KAHOOT_TIMES.join(", ")})`, "30")
+    .option("--difficulty <level>", "chỉ câu ở mức: de (dễ), vua (vừa), kho (khó)")
+    .option("--per-part", "rải câu hỏi đều qua các chương, mục của văn bản")
+    .option("--limits <kahoot|telegram>", "giới hạn độ dài câu hỏi (mặc định: kahoot khi có tệp .xlsx, còn lại telegram)")
     .option("--index <dir>", "thư mục chỉ mục")
     .action(async (opts: QuizCliOptions) => {
       if (!/^\d+$/.test(opts.count) || Number(opts.count) < 1 || Number(opts.count) > MAX_COUNT) fail(`--count phải là số nguyên từ 1 đến ${MAX_COUNT}.`);
       const count = Number(opts.count);
       const kinds = parseKinds(opts.kinds);
-      if (opts.format && opts.format !== "kahoot" && opts.format !== "forms") fail(`--format: "${opts.format}" không hợp lệ; dùng kahoot hoặc forms.`);
-      const format = opts.out ? formatForFile(opts.out, opts.format as "kahoot" | "forms" | undefined) : undefined;
-      if (opts.out && !format) fail(`--out: phần mở rộng phải là .docx, .csv hoặc .json (${opts.out}).`);
-      if (opts.format && !opts.out?.toLowerCase().endsWith(".csv")) fail("--format chỉ dùng với tệp .csv.");
+      if (opts.difficulty && !(DIFFICULTIES as string[]).includes(opts.difficulty)) fail(`--difficulty: "${opts.difficulty}" không hợp lệ; dùng ${DIFFICULTIES.join(", ")}.`);
+      const outs = (opts.out ?? []).map((file) => {
+        const format = formatForFile(file);
+        if (!format) fail(`--out: phần mở rộng phải là ${EXPORT_FORMATS.map((f) => `.${f}`).join(", ")} (${file}).`);
+        return { file, format: format as ExportFormat };
+      });
       const time = Number(opts.time);
-      if (format === "kahoot" && !KAHOOT_TIMES.includes(time)) fail(`--time: Kahoot chỉ nhận ${KAHOOT_TIMES.join(", ")} giây.`);
-      if (opts.out) checkWritable(opts.out);
+      if (outs.some((o) => o.format === "xlsx") && !KAHOOT_TIMES.includes(time)) fail(`--time: Kahoot chỉ nhận ${KAHOOT_TIMES.join(", ")} giây.`);
+      for (const o of outs) checkWritable(o.file);
+      if (opts.limits && opts.limits !== "kahoot" && opts.limits !== "telegram") fail(`--limits: "${opts.limits}" không hợp lệ; dùng kahoot hoặc telegram.`);
+      // One set for every file of a run: the tightest target's limits (Kahoot: 120/75) when an .xlsx is among them.
+      const profile = opts.limits ?? (outs.some((o) => o.format === "xlsx") ? "kahoot" : "telegram");
 
       const config = loadConfig({ ...process.env, ...(opts.index ? { INDEX_DIR: opts.index } : {}) });
       const indexDir = config.INDEX_DIR;
@@ -133,25 +144,28 @@ export function registerQuiz(program: Command): void {
         throw e;
       }
       const seed = opts.seed ?? String(Math.floor(Math.random() * 1e6));
-      const req = { docIds: opts.doc?.flatMap((d) => d.split(",")).filter(Boolean), topic: opts.topic, part: opts.part };
+      const req = { docIds: opts.doc?.flatMap((d) => d.split(",")).filter(Boolean), topic: opts.topic, part: opts.part, perPart: opts.perPart };
       // With an LLM configured, questions read more naturally; each still passes the same checks.
       const writer = quizWriterFromConfig(config, createLogger(config.LOG_LEVEL));
-      const questions = await generateQuiz(engine, { ...req, count, kinds, seed, writer, limits: format === "kahoot" ? KAHOOT_LIMITS : TELEGRAM_LIMITS });
+      const difficulty = opts.difficulty as Difficulty | undefined;
+      const questions = await generateQuiz(engine, { ...req, count, kinds, seed, writer, difficulty, limits: profile === "kahoot" ? KAHOOT_LIMITS : TELEGRAM_LIMITS });
       if (!questions.length) fail("Không tạo được câu hỏi nào: phạm vi đã chọn không có dữ kiện (thời hạn, số liệu, cơ quan, danh sách…) để hỏi.");
-      const title = quizTitle(engine, req);
+      const title = quizTitle(engine, req, questions);
 
-      if (opts.out && format) {
-        const file = await exportQuiz(questions, format, { title, timeLimit: time });
-        try {
-          writeFileSync(opts.out, file.data);
-        } catch (e) {
-          fail(`Không ghi được ${opts.out}: ${(e as Error).message}`);
+      if (outs.length) {
+        for (const o of outs) {
+          const file = await exportQuiz(questions, o.format, { title, timeLimit: time, seed: `${seed} (--limits ${profile})` });
+          try {
+            writeFileSync(o.file, file.data);
+          } catch (e) {
+            fail(`Không ghi được ${o.file}: ${(e as Error).message}`);
+          }
         }
       } else {
         questions.forEach((q, i) => console.log(`${questionText(q, i, questions.length)}\n→ ${q.explanation.replace(/\n/g, " | ")}\n`));
       }
-      const lines = summary(questions, count, title, seed);
-      if (opts.out) lines.push(`Đã ghi ${opts.out}.`);
+      const lines = summary(questions, count, title, `${seed} --limits ${profile}`);
+      if (outs.length) lines.push(`Đã ghi ${outs.map((o) => o.file).join(", ")} — cùng một bộ câu hỏi.`);
       console.error(lines.join("\n"));
     });
 }

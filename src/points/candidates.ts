@@ -1,13 +1,15 @@
 /**
- * Candidate points of one document, best first: each retrieved block's best sentence, then other
- * units of those blocks that share a word pair with the topic (the bullets of a directive section
- * are distinct provisions, though the section is searched as one block).
+ * Candidate points of one document: every unit of the retrieved blocks that treats the topic (the
+ * bullets of a directive section are distinct provisions, though the section is searched as one
+ * block), or, for a document named without a topic, every unit of it — so all its parts and
+ * bullets can be reached. Each is said in its own best sentence, with its role in the argument.
  */
 import { blockDescendants, splitSentences } from "../answer/sentences.js";
 import type { Engine } from "../engine/engine.js";
 import type { PassageHit } from "../engine/types.js";
 import type { ParsedDocument } from "../model/document.js";
-import { tokenize } from "../text/tokenize.js";
+import type { TopicGate } from "./gate.js";
+import { roleOf, type Role } from "./roles.js";
 import type { Candidate } from "./select.js";
 import { pointText } from "./statement.js";
 import type { Length, TalkingPoint } from "./types.js";
@@ -16,39 +18,85 @@ export interface PointCandidate extends Candidate {
   point: TalkingPoint;
   /** The document's words the statement was made from. */
   source: string;
+  role: Role;
+  /** Retrieval strength, 0..1 within its document. */
+  score: number;
+  /** The block the unit is in: points are spread over blocks. */
+  block: number;
 }
 
-/** The unit's sentence sharing most of the topic's word pairs, if any. */
-function bestSentence(text: string, pairs: string[]): string | undefined {
-  let best: { sentence: string; shared: number } | undefined;
-  for (const sentence of splitSentences(text)) {
-    const terms = new Set(tokenize(sentence).folded);
-    const shared = pairs.filter((p) => terms.has(p)).length;
-    if (shared && (!best || shared > best.shared)) best = { sentence, shared };
+/** The unit's sentence holding most of the gate's terms; its first sentence when none does. */
+function bestSentence(text: string, gate: TopicGate | undefined): string | undefined {
+  const sentences = splitSentences(text);
+  if (!gate) return sentences[0];
+  let best: { sentence: string; held: number } | undefined;
+  for (const sentence of sentences) {
+    const held = gate.held(sentence);
+    if (!best || held > best.held) best = { sentence, held };
   }
   return best?.sentence;
 }
 
-/** `pairs`: the topic's content word pairs (empty when the topic is a document's name). */
-export function documentCandidates(engine: Engine, hits: PassageHit[], pairs: string[], length: Length): PointCandidate[] {
-  const docs = engine.docs();
-  const make = (d: number, doc: ParsedDocument, unit: number, fragment: string, score: number): PointCandidate[] => {
-    const text = pointText(doc, unit, fragment, length);
-    if (!text) return [];
-    const citation = { ...engine.unitText(doc.meta.id, unit)!.citation, quote: text.quote, score };
-    return [{ docId: doc.meta.id, docPos: d, unit, statement: text.statement, source: text.source, point: { statement: text.statement, quote: text.quote, citation } }];
+/** The heading that says what a unit is about: its own, else its article's or section's. */
+function headingOf(doc: ParsedDocument, unit: number): string | undefined {
+  for (let u: number | undefined = unit; u !== undefined; u = doc.units[u].parent) if (doc.units[u].heading) return doc.units[u].heading;
+  return undefined;
+}
+
+function candidate(engine: Engine, d: number, doc: ParsedDocument, block: number, unit: number, gate: TopicGate | undefined, length: Length, score: number): PointCandidate | undefined {
+  const sentence = bestSentence(doc.units[unit].text, gate);
+  if (!sentence) return undefined;
+  const text = pointText(doc, unit, sentence, length);
+  if (!text) return undefined;
+  const citation = { ...engine.unitText(doc.meta.id, unit)!.citation, quote: text.quote, score };
+  const preamble = ["preamble", "doan"].includes(doc.units[unit].type) && doc.layout !== "legal";
+  const role = roleOf(text.statement, headingOf(doc, unit), preamble);
+  return {
+    docId: doc.meta.id,
+    docPos: d,
+    unit,
+    block,
+    statement: text.statement,
+    source: text.source,
+    role,
+    score,
+    point: { statement: text.statement, quote: text.quote, citation, role },
   };
-  const primary: PointCandidate[] = [];
-  const secondary: PointCandidate[] = [];
+}
+
+/** Candidates from the blocks a search found, each unit only if it treats the topic. */
+export function searchedCandidates(engine: Engine, hits: PassageHit[], gate: TopicGate, length: Length): PointCandidate[] {
+  const docs = engine.docs();
+  const out: PointCandidate[] = [];
+  const top = hits[0]?.citation.score || 1;
   for (const h of hits) {
     const d = docs.findIndex((x) => x.meta.id === h.citation.doc.id);
     const doc = docs[d];
-    primary.push(...make(d, doc, h.citation.unit, h.sentence, h.citation.score));
-    if (!pairs.length) continue;
     for (const unit of blockDescendants(doc, h.block)) {
-      const sentence = unit === h.citation.unit ? undefined : bestSentence(doc.units[unit].text, pairs);
-      if (sentence) secondary.push(...make(d, doc, unit, sentence, h.citation.score));
+      if (!doc.units[unit].text.trim() || !gate.treats(doc.meta.id, unit)) continue;
+      // The unit the search itself picked is the block's best; its siblings follow.
+      const score = (h.citation.score / top) * (unit === h.citation.unit ? 1 : 0.85);
+      const c = candidate(engine, d, doc, h.block, unit, gate, length, score);
+      if (c) out.push(c);
     }
   }
-  return [...primary, ...secondary];
+  return out;
+}
+
+/** Every unit of a document, for a document named without a topic: its parts in order, each reachable. */
+export function wholeDocumentCandidates(engine: Engine, docId: string, blocks: number[], length: Length): PointCandidate[] {
+  const docs = engine.docs();
+  const d = docs.findIndex((x) => x.meta.id === docId);
+  const doc = docs[d];
+  const out: PointCandidate[] = [];
+  for (const block of blocks) {
+    const units = blockDescendants(doc, block);
+    units.forEach((unit, i) => {
+      if (!doc.units[unit].text.trim()) return;
+      // A block's opening unit states its subject: it comes before the block's details.
+      const c = candidate(engine, d, doc, block, unit, undefined, length, i === 0 ? 1 : 0.8);
+      if (c) out.push(c);
+    });
+  }
+  return out;
 }

@@ -20,6 +20,7 @@ export function pointsToMarkdown(tp: TalkingPoints): string {
   if (tp.notEnoughBasis) return [...out, md(tp.notEnoughBasis), ""].join("\n");
   out.push(`*${md(originLine(tp))}*`, "");
   for (const n of tp.notices) out.push(`> ${md(n)}`, "");
+  if (tp.opening) out.push(md(tp.opening), "");
   tp.points.forEach((p, i) => {
     out.push(`${i + 1}. **${md(p.statement)}** [${md(sourceLabel(p.citation))}]`);
     if (showsQuote(p)) out.push("", blockQuote(p.quote, "   "));
@@ -28,5 +29,7 @@ export function pointsToMarkdown(tp: TalkingPoints): string {
   if (tp.closing) {
     out.push(`## ${CLOSING_HEADING}`, "", `${md(tp.closing.statement)} [${tp.closing.citations.map((c) => md(sourceLabel(c))).join("; ")}]`, "");
   }
+  if (tp.appeal) out.push(md(tp.appeal), "");
+  if (tp.sources.length) out.push("## Tài liệu trích dẫn", "", ...tp.sources.map((s, i) => `${i + 1}. ${md(s.fullName)}`), "");
   return out.join("\n");
 }

@@ -1,5 +1,6 @@
 /** Talking points (dàn ý tuyên truyền): structured data that the CLI, chats and exports render. */
 import type { Citation } from "../model/citation.js";
+import type { Role } from "./roles.js";
 
 export const AUDIENCES = ["đảng viên", "cán bộ lãnh đạo", "đoàn viên thanh niên", "nhân dân"] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -19,6 +20,8 @@ export interface TalkingPoint {
   quote: string;
   /** Where the point comes from; `citation.quote` equals `quote`. */
   citation: Citation;
+  /** Its place in the argument: why → what → who does what → what we ask (points come in this order). */
+  role?: Role;
 }
 
 export interface TalkingPoints {
@@ -28,6 +31,12 @@ export interface TalkingPoints {
   points: TalkingPoint[];
   /** Tasks or calls to action found among the retrieved passages, each sentence cited. */
   closing?: { statement: string; citations: Citation[] };
+  /** Opening words for the audience (printed outline). */
+  opening?: string;
+  /** What we ask of the audience, in closing (printed outline). */
+  appeal?: string;
+  /** Documents the points come from, by full name, number and date, in order of first use. */
+  sources: Array<{ docId: string; label: string; fullName: string }>;
   /** Set (and `points` empty) when the documents do not support the topic. */
   notEnoughBasis?: string;
   /** Vietnamese remarks to show with the outline (fewer points than asked, comparison not done). */
@@ -45,4 +54,4 @@ export interface PointsOptions {
 }
 
 /** Verdict shown when the documents do not cover a topic; channels may match on it. */
-export const NOT_ENOUGH_BASIS = "Không đủ căn cứ trong văn bản";
+export const NOT_ENOUGH_BASIS = "Không đủ căn cứ trong văn bản đã nạp";

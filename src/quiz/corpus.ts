@@ -42,6 +42,8 @@ export interface BlockFacts {
 export interface Occurrence {
   d: number;
   block: number;
+  /** For a list item: the list's unit (lists of one block may be about different bodies). */
+  list?: number;
   context: Set<string>;
 }
 
@@ -93,7 +95,7 @@ function analyse(docs: ParsedDocument[]): Corpus {
       const inBlock = lists.filter((l) => units.includes(l.unit));
       for (const l of inBlock) {
         const context = syllableSet(comparable(l.lead));
-        for (const item of l.items) if (meaningfulItem(item.text)) add(pools, `list:${l.noun}`, item.text, { d, block, context }, item.text.length);
+        for (const item of l.items) if (meaningfulItem(item.text)) add(pools, `list:${l.noun}`, item.text, { d, block, list: l.unit, context }, item.text.length);
       }
       return { block, units, sentences, lists: inBlock };
     });

@@ -5,7 +5,7 @@
  * elsewhere — seen in a sentence around which the words the trainee reads also stand, where they
  * would be true.
  */
-import { jaccard, sameAnswer, stated } from "./compare.js";
+import { comparable, jaccard, sameAnswer, stated, syllableSet } from "./compare.js";
 import type { PoolEntry, Pools } from "./corpus.js";
 import { shuffle, type Rng } from "./random.js";
 
@@ -19,6 +19,8 @@ export interface DistractorNeed {
   magnitude?: number;
   d: number;
   block: number;
+  /** For a list question: the list's unit; other lists of the same block may lend items. */
+  list?: number;
   /** Comparable text no distractor may be stated in (the cited unit, or a list's whole article), answer blotted out. */
   scopeText: string;
   /** A list's lead words: lists with similar leads are about the same thing. */
@@ -29,10 +31,20 @@ export interface DistractorNeed {
   siblings: string[];
   maxLength: number;
   count: number;
+  /** Comparable words a distractor must not contain: a list's subject ("tong cuc quan ly") cannot be its own duty's object. */
+  forbid?: string;
 }
 
-/** Lists whose leads share this much are about the same thing: their items may be true for each other. */
-const SAME_LIST = 0.4;
+/**
+ * Lists whose leads are this alike are one list said twice: their items may be true for each
+ * other. Lists of other bodies in the same document ("Bộ Nông nghiệp có trách nhiệm:", "Bộ Quốc
+ * phòng có trách nhiệm:") are where plausible wrong items come from.
+ */
+const SAME_LIST = 0.75;
+/** A distractor sharing this much of its words with an item of the asked list may be that item reworded. */
+const LIKE_AN_ITEM = 0.5;
+/** Pools whose values give themselves away when taken from another document: names and list items. */
+const SAME_DOCUMENT_ONLY = /^(?:body|level|list:)/;
 /** Share of the visible words found around another occurrence for it to fill the same slot. */
 const SAME_SLOT = 0.8;
 
@@ -79,22 +91,31 @@ function closeness(entry: PoolEntry, need: DistractorNeed): number {
   if (need.pool.startsWith("date")) return Math.abs(a - b);
   // List items: another list of the same document first (plausible), then of similar length.
   if (need.pool.startsWith("list")) return (entry.seen.some((o) => o.d === need.d) ? 0 : 1) + Math.abs(a - b) / Math.max(a, b);
-  return Math.abs(Math.log((a + 1) / (b + 1)));
+  // Other deadlines and amounts of the same law first, then the nearest values.
+  return (entry.seen.some((o) => o.d === need.d) ? 0 : 2) + Math.abs(Math.log((a + 1) / (b + 1)));
 }
 
 export function pickDistractors(need: DistractorNeed, pools: Pools, r: Rng): string[] | undefined {
-  const entries = [...(pools.get(need.pool)?.values() ?? [])].filter((e) => e.seen.some((o) => o.d !== need.d || o.block !== need.block));
+  const sameDoc = SAME_DOCUMENT_ONLY.test(need.pool);
+  const entries = [...(pools.get(need.pool)?.values() ?? [])].filter((e) =>
+    e.seen.some((o) => (o.d !== need.d || o.block !== need.block || (need.list !== undefined && o.list !== need.list)) && (!sameDoc || o.d === need.d || o.d < 0)),
+  );
   // Nearest values first (a day count among day counts of the same order), randomised among them.
   const ranked = shuffle(entries, r).sort((x, y) => closeness(x, need) - closeness(y, need));
   const ordered = need.magnitude === undefined ? ranked : [...shuffle(ranked.slice(0, NEAR), r), ...ranked.slice(NEAR)];
   const picked: string[] = [];
+  const list = need.pool.startsWith("list");
   for (const entry of ordered) {
     if (picked.length === need.count) break;
     const text = render(entry, need);
-    if (!text || text.length > need.maxLength) continue;
+    if (!text || text.length > need.maxLength || /\n/.test(text)) continue;
     if (sameAnswer(text, need.correct) || need.siblings.some((s) => sameAnswer(text, s))) continue;
+    if (need.forbid && ` ${comparable(text)} `.includes(` ${need.forbid} `)) continue;
+    // An item of another list about the same subject ("Mặt trận … tham gia …" twice) may be true of it too.
+    if (list && need.forbid && entry.seen.some((o) => need.forbid!.split(" ").every((w) => o.context.has(w)))) continue;
+    const words = syllableSet(comparable(text));
+    if (list && [need.correct, ...need.siblings].some((s) => jaccard(words, syllableSet(comparable(s))) >= LIKE_AN_ITEM)) continue;
     if (stated(need.scopeText, text)) continue;
-    const list = need.pool.startsWith("list");
     if (entry.seen.some((o) => (list ? jaccard(o.context, need.context) >= SAME_LIST : sameSlot(need.visible, o.context)))) continue;
     if (picked.some((p) => sameAnswer(p, text))) continue;
     picked.push(text);

@@ -11,6 +11,7 @@ export function quizJson(questions: QuizQuestion[], meta: QuizMeta): Buffer {
     format: JSON_FORMAT,
     version: 1,
     title: meta.title,
+    ...(meta.seed ? { seed: meta.seed } : {}),
     generatedAt: (meta.generatedAt ?? new Date()).toISOString(),
     questions: questions.map((q, i) => ({ number: i + 1, ...q, correctLetter: LETTERS[q.correct], source: citationLabel(q.citation) })),
   };

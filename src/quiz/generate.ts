@@ -8,10 +8,10 @@ import { citationLabel } from "../model/citation.js";
 import { comparable, jaccard, syllableSet } from "./compare.js";
 import { corpusOf } from "./corpus.js";
 import { meaningfulItem } from "./lists.js";
-import { buildMcq, buildTrueFalse, type BuildContext, type Candidate } from "./build.js";
+import { buildMcq, buildNot, buildTrueFalse, type BuildContext, type Candidate } from "./build.js";
 import { balanced, rng, shuffle, type Rng } from "./random.js";
 import { resolveScope, type ScopeBlock, type ScopeRequest } from "./scope.js";
-import { MAX_COUNT, QuizError, TELEGRAM_LIMITS, type QuizKind, type QuizLimits, type QuizQuestion } from "./types.js";
+import { MAX_COUNT, QUIZ_KINDS, QuizError, TELEGRAM_LIMITS, type Difficulty, type QuizKind, type QuizLimits, type QuizQuestion } from "./types.js";
 import { verifyQuestion } from "./verify.js";
 import { withoutNotes } from "./spans.js";
 import { acceptDraft, type QuizSource, type QuizWriter } from "./writer.js";
@@ -25,10 +25,12 @@ export interface QuizOptions extends ScopeRequest {
   limits?: QuizLimits;
   /** Drafts questions first (an LLM); whatever it cannot supply is generated offline. */
   writer?: QuizWriter;
+  /** Only questions of this level (dễ, vừa, khó); default: all levels. */
+  difficulty?: Difficulty;
 }
 
-/** Share of true/false questions when both kinds are wanted. */
-const TRUE_FALSE_SHARE = 0.25;
+/** Share of true/false and of "which is NOT" questions when several kinds are wanted. */
+const SHARES: Record<QuizKind, number> = { mcq: 1, truefalse: 0.25, not: 0.2 };
 /** Stems or quotes sharing this share of words are the same question asked twice. */
 const NEAR_DUPLICATE = 0.7;
 /** Most list questions are easier than fact questions: at most this share of the quiz. */
@@ -57,29 +59,32 @@ class Picker {
   private readonly seen: Array<{ stem: Set<string>; quote: Set<string> }> = [];
   private readonly types = new Map<string, number>();
   private truths = [0, 0];
+  /** Lists are kept to their share while other facts remain; a text made of lists (a directive) is then asked on them. */
+  capLists = true;
 
-  constructor(private readonly count: number, private readonly kinds: QuizKind[], private readonly r: Rng) {}
+  constructor(private readonly count: number, private readonly kinds: QuizKind[], private readonly r: Rng, private readonly level?: Difficulty) {}
 
   get full(): boolean {
     return this.picked.length >= this.count;
   }
 
-  private get trueFalse(): number {
-    return this.picked.filter((q) => q.kind === "truefalse").length;
+  private counted(kind: QuizKind): number {
+    return this.picked.filter((q) => q.kind === kind).length;
   }
 
-  /** The kind the next question should be, spreading true/false evenly through the quiz. */
+  /** The kind the next question should be: true/false and "which is NOT" spread evenly through the quiz at their shares. */
   wantedKind(): QuizKind {
-    if (!this.kinds.includes("truefalse")) return "mcq";
-    if (!this.kinds.includes("mcq")) return "truefalse";
-    return this.trueFalse < Math.round((this.picked.length + 1) * TRUE_FALSE_SHARE) ? "truefalse" : "mcq";
+    for (const kind of ["not", "truefalse"] as const) {
+      if (!this.kinds.includes(kind)) continue;
+      const share = this.kinds.length === 1 ? 1 : SHARES[kind];
+      if (this.counted(kind) < Math.round((this.picked.length + 1) * share)) return kind;
+    }
+    return this.kinds.includes("mcq") ? "mcq" : this.kinds[0];
   }
 
-  /** The kind to try when the wanted one cannot be made from a candidate: true/false only within its share. */
-  fallbackKind(wanted: QuizKind): QuizKind | undefined {
-    if (wanted === "truefalse") return this.kinds.includes("mcq") ? "mcq" : undefined;
-    if (!this.kinds.includes("truefalse")) return undefined;
-    return this.trueFalse < Math.ceil(this.count * TRUE_FALSE_SHARE) ? "truefalse" : undefined;
+  /** Kinds to try when the wanted one cannot be made from a candidate: others only within their share. */
+  fallbackKinds(wanted: QuizKind): QuizKind[] {
+    return this.kinds.filter((k) => k !== wanted && (k === "mcq" || this.counted(k) < Math.ceil(this.count * SHARES[k])));
   }
 
   /** True and false statements in equal numbers. */
@@ -101,8 +106,8 @@ class Picker {
   }
 
   add(q: QuizQuestion): boolean {
-    if (this.full || this.isDuplicate(q)) return false;
-    if (q.fact === "list-item" && (this.types.get("list-item") ?? 0) >= Math.ceil(this.count * LIST_SHARE)) return false;
+    if (this.full || this.isDuplicate(q) || (this.level && q.level !== this.level)) return false;
+    if (this.capLists && q.fact === "list-item" && (this.types.get("list-item") ?? 0) >= Math.ceil(this.count * LIST_SHARE)) return false;
     this.picked.push(q);
     this.seen.push({ stem: syllableSet(comparable(q.stem)), quote: syllableSet(comparable(q.quote)) });
     this.types.set(q.fact, (this.types.get(q.fact) ?? 0) + 1);
@@ -112,21 +117,35 @@ class Picker {
 }
 
 function build(c: Candidate, kind: QuizKind, picker: Picker, ctx: BuildContext): QuizQuestion | undefined {
+  if (kind === "not") return buildNot(c, ctx);
   return kind === "mcq" ? buildMcq(c, ctx) : buildTrueFalse(c, ctx, picker.nextTruth());
 }
 
 /** Offline questions, one per block per round, until the count is reached or the scope runs dry. */
 function fillOffline(scope: ScopeBlock[], picker: Picker, ctx: BuildContext): void {
-  const queues = scope.map((b) => candidates(b, ctx));
+  // One queue per block; with parts, one per part, its blocks' candidates taking turns.
+  const byPart = new Map<string, Candidate[][]>();
+  scope.forEach((b, i) => byPart.set(b.part ?? String(i), [...(byPart.get(b.part ?? String(i)) ?? []), candidates(b, ctx)]));
+  const queues = [...byPart.values()].map((lists) => {
+    const out: Candidate[] = [];
+    for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+    return out;
+  });
   for (let progress = true; progress && !picker.full; ) {
     progress = false;
     for (const queue of queues) {
       if (picker.full) break;
       for (let c = picker.take(queue); c; c = picker.take(queue)) {
         const wanted = picker.wantedKind();
-        const other = picker.fallbackKind(wanted);
-        const q = build(c, wanted, picker, ctx) ?? (other && build(c, other, picker, ctx));
-        if (q && verifyQuestion(ctx.engine, q, ctx.limits).ok && picker.add(q)) {
+        let added = false;
+        for (const kind of [wanted, ...picker.fallbackKinds(wanted)]) {
+          const q = build(c, kind, picker, ctx);
+          if (q && verifyQuestion(ctx.engine, q, ctx.limits).ok && picker.add(q)) {
+            added = true;
+            break;
+          }
+        }
+        if (added) {
           progress = true;
           break;
         }
@@ -164,26 +183,31 @@ async function fillWritten(scope: ScopeBlock[], picker: Picker, writer: QuizWrit
 
 /** Puts each correct option at its balanced position, distractors shuffled around it. */
 function arrange(questions: QuizQuestion[], r: Rng): QuizQuestion[] {
-  const mcq = questions.filter((q) => q.kind === "mcq");
-  const slots = balanced(mcq.length, 4, r);
+  const mcq4 = questions.filter((q) => q.kind !== "truefalse");
+  const slots4 = balanced(mcq4.length, 4, r);
   return questions.map((q) => {
-    if (q.kind !== "mcq") return q;
+    if (q.kind === "truefalse") return q;
     const right = q.options[q.correct];
     const wrong = shuffle(q.options.filter((_, i) => i !== q.correct), r);
-    const at = slots[mcq.indexOf(q)];
+    const at = slots4[mcq4.indexOf(q)];
     return { ...q, options: [...wrong.slice(0, at), right, ...wrong.slice(at)], correct: at };
   });
 }
 
 export async function generateQuiz(engine: Engine, opts: QuizOptions): Promise<QuizQuestion[]> {
   if (!Number.isInteger(opts.count) || opts.count < 1 || opts.count > MAX_COUNT) throw new QuizError(`Số câu phải từ 1 đến ${MAX_COUNT}.`);
-  const kinds: QuizKind[] = opts.kinds?.length ? [...new Set(opts.kinds)] : ["mcq", "truefalse"];
+  const kinds: QuizKind[] = opts.kinds?.length ? [...new Set(opts.kinds)] : [...QUIZ_KINDS];
   const r = rng(opts.seed ?? 1);
   const corpus = corpusOf(engine.docs());
   const scope = await resolveScope(engine, corpus, opts, r);
   const ctx: BuildContext = { engine, corpus, limits: opts.limits ?? TELEGRAM_LIMITS, r };
-  const picker = new Picker(opts.count, kinds, r);
+  const picker = new Picker(opts.count, kinds, r, opts.difficulty);
   if (opts.writer) await fillWritten(scope, picker, opts.writer, ctx);
   fillOffline(scope, picker, ctx);
+  // A text made mostly of lists (a directive's duties) gives too few other facts: then lists may fill it.
+  if (picker.picked.length < opts.count / 2) {
+    picker.capLists = false;
+    fillOffline(scope, picker, ctx);
+  }
   return arrange(picker.picked, r);
 }

@@ -42,19 +42,23 @@ function nounOf(lead: string): string {
 
 /** Items that only point elsewhere or catch all ("quy định tại khoản 1 Điều này", "trường hợp khác …") test nothing. */
 export function meaningfulItem(text: string): boolean {
-  return !/quy định tại (?:điểm|khoản|điều|mục)|^(?:các |những )?[\p{L} ]{0,20}khác(?: theo| do|$)/iu.test(text);
+  return !/quy định tại (?:điểm|khoản|điều|mục)|^(?:các |những )?[\p{L} ]{0,20}khác(?: theo| do|$)|khác theo quy định|bãi bỏ|quy định chi tiết/iu.test(text);
 }
 
 /** An item as an option: its words without notes, the list's closing punctuation and conjunction. */
 function itemText(text: string): string {
-  return withoutNotes(text).replace(/(?:[;,.]\s*(?:và|hoặc)?|\s+(?:và|hoặc))$/u, "").trim();
+  // A line break inside an item is the source's layout, not the item's words.
+  return withoutNotes(text).replace(/\s*\n\s*/gu, " ").replace(/(?:[;,.]\s*(?:và|hoặc)?|\s+(?:và|hoặc))$/u, "").trim();
 }
 
 export function findLists(doc: ParsedDocument): ListFact[] {
   const out: ListFact[] = [];
   doc.units.forEach((u, unit) => {
-    const lead = withoutNotes(u.text);
-    if (!lead.endsWith(":") || u.children.length < MIN_ITEMS || DEFINITIONS.test(lead)) return;
+    // The lead is the text's last line ("… có trách nhiệm:"); "Về tổ chức chỉ đạo:" heads a section, not a list.
+    const lead = withoutNotes(u.text).split(/\n+/u).at(-1)!.trim();
+    if (!lead.endsWith(":") || /^Về\s/u.test(lead) || u.children.length < MIN_ITEMS || DEFINITIONS.test(lead)) return;
+    // Items that are lists themselves ("Bộ Nông nghiệp có trách nhiệm:") are not options.
+    if (u.children.some((c) => withoutNotes(doc.units[c].text).trim().endsWith(":"))) return;
     const noun = nounOf(lead);
     const items = u.children.map((c) => ({ unit: c, text: itemText(doc.units[c].text) }));
     if (items.some((i) => i.text.length < 8)) return;

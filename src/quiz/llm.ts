@@ -8,6 +8,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import { callModel, LlmFault } from "../llm/call.js";
 import { chatModelFromConfig, type LlmConfig } from "../llm/client.js";
+import { parseJsonReply } from "../llm/parse.js";
 import { quizMessages } from "./prompt.js";
 import type { QuizKind } from "./types.js";
 import type { QuizDraft, QuizSource, QuizWriter } from "./writer.js";
@@ -28,18 +29,7 @@ const replySchema = z.object({
 });
 
 export function parseQuizReply(reply: string, docId: string): QuizDraft[] {
-  const start = reply.indexOf("{");
-  const end = reply.lastIndexOf("}");
-  if (start < 0 || end <= start) throw new LlmFault("format_ignored", "the reply holds no JSON object");
-  let json: unknown;
-  try {
-    json = JSON.parse(reply.slice(start, end + 1));
-  } catch (e) {
-    throw new LlmFault("malformed_output", `invalid JSON: ${(e as Error).message}`);
-  }
-  const parsed = replySchema.safeParse(json);
-  if (!parsed.success) throw new LlmFault("format_ignored", `unexpected JSON shape: ${parsed.error.issues[0]?.message ?? ""}`);
-  return parsed.data.questions.map(({ unit, ...q }) => ({ ...q, docId, unitId: unit }));
+  return parseJsonReply(reply, replySchema).questions.map(({ unit, ...q }) => ({ ...q, docId, unitId: unit }));
 }
 
 export class LlmQuizWriter implements QuizWriter {

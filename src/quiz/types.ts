@@ -1,7 +1,13 @@
 /** Quiz questions as data: channels and exporters render them, `verifyQuestion` checks them. */
 import type { Citation } from "../model/citation.js";
 
-export type QuizKind = "mcq" | "truefalse";
+/** Multiple choice, true/false, and "which is NOT in the list" (three items of a list and one from elsewhere). */
+export type QuizKind = "mcq" | "truefalse" | "not";
+export const QUIZ_KINDS: QuizKind[] = ["mcq", "truefalse", "not"];
+
+/** Dễ: a true statement, an item of a list; vừa: a blanked fact, a false statement; khó: "which is NOT", close amounts. */
+export type Difficulty = "de" | "vua" | "kho";
+export const DIFFICULTIES: Difficulty[] = ["de", "vua", "kho"];
 
 /** What the blanked key fact is; distractors are always of the same type. */
 export type FactType = "duration" | "date" | "percent" | "money" | "count" | "level" | "body" | "list-item";
@@ -12,7 +18,7 @@ export interface QuizQuestion {
   kind: QuizKind;
   /** Multiple choice: the sentence with the key fact blanked ("……"). True/false: the statement. */
   stem: string;
-  /** Four options, or ["Đúng", "Sai"]. */
+  /** Four options, or ["Đúng", "Sai"]; for "not", three items of the list and the one that is not. */
   options: string[];
   /** Index of the correct option. */
   correct: number;
@@ -28,6 +34,7 @@ export interface QuizQuestion {
   swapped?: string;
   /** The kind of fact asked about; "written" for questions drafted by a QuizWriter. */
   fact: FactType | "written";
+  level: Difficulty;
 }
 
 /** Length limits a question must fit; longer stems are shortened at a clause boundary or skipped. */
@@ -42,6 +49,7 @@ export interface QuizLimits {
 export const TELEGRAM_LIMITS: QuizLimits = { stem: 300, option: 100, explanation: 200, explanationLineBreaks: 2 };
 /** Kahoot's spreadsheet import: question 120, answer 75 characters. */
 export const KAHOOT_LIMITS: QuizLimits = { stem: 120, option: 75, explanation: 200, explanationLineBreaks: 2 };
+
 
 export const TRUE_FALSE = ["Đúng", "Sai"] as const;
 export const BLANK = "……";

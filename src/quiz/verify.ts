@@ -49,6 +49,22 @@ function mcqProblems(q: QuizQuestion, unit: string): string[] {
   return out;
 }
 
+/** "Which is NOT": the three list items are stated in the list's unit, the key is not, nor like any of them. */
+function notProblems(q: QuizQuestion, unit: string): string[] {
+  if (q.options.length !== 4) return [`${q.options.length} options, want 4`];
+  if (!Number.isInteger(q.correct) || q.correct < 0 || q.correct > 3) return [`correct index ${q.correct} out of range`];
+  const out: string[] = [];
+  const key = q.options[q.correct];
+  if (key !== q.answer) out.push("answer differs from the correct option");
+  if (stated(unit, key)) out.push(`the option not in the list "${key}" is stated in the cited unit`);
+  q.options.forEach((o, i) => {
+    if (i === q.correct) return;
+    if (!occursIn(unit, comparable(o))) out.push(`list item "${o}" not found in the cited unit`);
+    if (sameAnswer(o, key)) out.push(`list item "${o}" equals or paraphrases the key`);
+  });
+  return out;
+}
+
 function trueFalseProblems(q: QuizQuestion, unit: string): string[] {
   const out: string[] = [];
   if (q.options.length !== 2 || q.options[0] !== TRUE_FALSE[0] || q.options[1] !== TRUE_FALSE[1]) return ["true/false options must be Đúng, Sai"];
@@ -71,7 +87,8 @@ export function verifyQuestion(engine: Engine, q: QuizQuestion, limits: QuizLimi
   const text = citedText(engine, q);
   if (text === undefined) return { ok: false, problems: [`cited unit ${q.citation.doc.id}#${q.citation.unitId} not found`] };
   const unit = comparable(text);
-  const problems = [...limitProblems(q, limits), ...(q.kind === "mcq" ? mcqProblems(q, unit) : trueFalseProblems(q, unit))];
+  const kind = q.kind === "mcq" ? mcqProblems(q, unit) : q.kind === "not" ? notProblems(q, unit) : trueFalseProblems(q, unit);
+  const problems = [...limitProblems(q, limits), ...kind];
   if (!occursIn(unit, comparable(q.quote))) problems.push("quote not found in the cited unit");
   return { ok: !problems.length, problems };
 }

@@ -62,6 +62,7 @@ export function acceptDraft(engine: Engine, draft: QuizDraft, limits: QuizLimits
     answer,
     swapped: draft.swapped,
     fact: "written",
+    level: "vua",
   };
   return verifyQuestion(engine, q, limits).ok ? q : undefined;
 }
