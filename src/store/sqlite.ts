@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Store } from "./store.js";
+import type { PendingEntry, Store } from "./store.js";
 
 export class SqliteStore implements Store {
   private db: Database.Database;
@@ -20,6 +20,7 @@ export class SqliteStore implements Store {
       CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires INTEGER NOT NULL DEFAULT 0);
       CREATE TABLE IF NOT EXISTS log (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, at INTEGER NOT NULL, record TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS log_name_at ON log (name, at);
+      CREATE TABLE IF NOT EXISTS inbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, id TEXT NOT NULL, owner TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (queue, id));
     `);
   }
 
@@ -71,6 +72,31 @@ export class SqliteStore implements Store {
   async recent<T extends object>(log: string, limit: number, since = 0): Promise<Array<T & { at: number }>> {
     const rows = this.db.prepare("SELECT at, record FROM log WHERE name = ? AND at >= ? ORDER BY id DESC LIMIT ?").all(log, since, limit) as Array<{ at: number; record: string }>;
     return rows.map((r) => ({ ...(JSON.parse(r.record) as T), at: r.at }));
+  }
+
+  async enqueue<T>(queue: string, id: string, value: T, owner: string, seenTtlMs: number): Promise<boolean> {
+    const tx = this.db.transaction(() => {
+      const now = this.now();
+      const seen = `seen:${queue}:${id}`;
+      this.db.prepare("DELETE FROM kv WHERE key = ? AND expires > 0 AND expires <= ?").run(seen, now);
+      if (this.db.prepare("INSERT OR IGNORE INTO kv (key, value, expires) VALUES (?, '1', ?)").run(seen, now + seenTtlMs).changes !== 1) return false;
+      this.db.prepare("INSERT OR REPLACE INTO inbox (queue, id, owner, value) VALUES (?, ?, ?, ?)").run(queue, id, owner, JSON.stringify(value));
+      return true;
+    });
+    return tx();
+  }
+
+  async pending<T>(queue: string, limit: number): Promise<Array<PendingEntry<T>>> {
+    const rows = this.db.prepare("SELECT id, owner, value FROM inbox WHERE queue = ? ORDER BY seq LIMIT ?").all(queue, limit) as Array<{ id: string; owner: string; value: string }>;
+    return rows.map((r) => ({ id: r.id, owner: r.owner, value: JSON.parse(r.value) as T }));
+  }
+
+  async claim(queue: string, id: string, from: string, to: string): Promise<boolean> {
+    return this.db.prepare("UPDATE inbox SET owner = ? WHERE queue = ? AND id = ? AND owner = ?").run(to, queue, id, from).changes === 1;
+  }
+
+  async dequeue(queue: string, id: string): Promise<void> {
+    this.db.prepare("DELETE FROM inbox WHERE queue = ? AND id = ?").run(queue, id);
   }
 
   async close(): Promise<void> {

@@ -16,7 +16,24 @@ export interface Store {
   append(log: string, record: object): Promise<void>;
   /** The newest records of a log, newest first; `since` (ms epoch) filters older ones out. */
   recent<T extends object>(log: string, limit: number, since?: number): Promise<Array<T & { at: number }>>;
+  /**
+   * Inbox of received updates (see channels/inbox.ts). Adds `id` to `queue` as pending, owned by
+   * `owner`, unless that id was enqueued within `seenTtlMs` (a re-delivery): false then.
+   */
+  enqueue<T>(queue: string, id: string, value: T, owner: string, seenTtlMs: number): Promise<boolean>;
+  /** Pending entries of a queue, oldest first. */
+  pending<T>(queue: string, limit: number): Promise<Array<PendingEntry<T>>>;
+  /** Hands a pending entry from `from` to `to`; false when another owner took it first. */
+  claim(queue: string, id: string, from: string, to: string): Promise<boolean>;
+  /** Removes a handled entry (its id stays "seen" until seenTtlMs passes). */
+  dequeue(queue: string, id: string): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface PendingEntry<T> {
+  id: string;
+  value: T;
+  owner: string;
 }
 
 /**

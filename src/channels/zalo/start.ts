@@ -4,8 +4,10 @@
  * secret. The platform serves one or the other, so polling first removes any webhook. Set-up calls
  * are retried in the background: an unreachable Zalo API never fails start-up or other channels.
  */
+import { randomUUID } from "node:crypto";
 import { firstDelivery } from "../../access/dedupe.js";
 import { ConfigError } from "../../config/env.js";
+import { Inbox } from "../inbox.js";
 import type { ChannelDeps, RunningChannel } from "../start.js";
 import { WebhookServer } from "../webhooks.js";
 import { ZaloApi, type ZaloUpdate } from "./api.js";
@@ -55,12 +57,19 @@ export async function startZalo(
     );
 
   let running: Promise<unknown>;
+  let stopInbox = async () => {};
   if (config.ZALO_MODE === "webhook") {
     const url = config.ZALO_WEBHOOK_URL;
     const secret = config.ZALO_WEBHOOK_SECRET;
     if (!secret) throw new ConfigError("ZALO_MODE=webhook needs ZALO_WEBHOOK_SECRET");
     const path = WebhookServer.pathOf(url, DEFAULT_WEBHOOK_PATH);
-    webhooks.route(path, zaloWebhookHandler({ secret, onUpdate, log }));
+    // Stored before the 200; an entry leaves the inbox once the chat queues have caught up (the
+    // bot's own de-duplication drops a replayed message it already took).
+    const inbox = store && new Inbox<ZaloUpdate>({ store, queue: "zalo", log, handle: (u) => (bot.handleUpdate(u), bot.idle()) });
+    await inbox?.start();
+    stopInbox = async () => void (await inbox?.stop());
+    const receive = (u: ZaloUpdate) => (inbox ? inbox.receive(u.message?.message_id ?? randomUUID(), u) : onUpdate(u));
+    webhooks.route(path, zaloWebhookHandler({ secret, onUpdate: receive, log }));
     // Without a URL the webhook is registered by hand (Zalo Bot Creator), with the same secret.
     if (!url) log.warn({ path }, "ZALO_WEBHOOK_URL not set: register the webhook URL and secret in Zalo Bot Creator");
     running = setUp(() => (url ? api.setWebhook(url, secret) : Promise.resolve()));
@@ -78,6 +87,7 @@ export async function startZalo(
       stop.abort();
       await running;
       await bot.idle();
+      await stopInbox();
       await quiz?.detach("zalo");
     },
   };
