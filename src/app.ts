@@ -7,6 +7,7 @@ import { INDEX_FORMAT } from "./index/store.js";
 import { DEFAULT_SEARCH } from "./index/corpus-index.js";
 import { embedderFromConfig } from "./index/embeddings/embedder.js";
 import { ingest, type IngestResult } from "./ingest/ingest.js";
+import { parseLimitsFrom } from "./ingest/parse-worker.js";
 import { llmFromConfig } from "./llm/from-config.js";
 import { createLogger } from "./log.js";
 
@@ -19,6 +20,7 @@ export async function runIngest(config: Config, from: string, opts: { quiet?: bo
       indexDir: config.INDEX_DIR,
       embedder: embedderFromConfig(config),
       maxBytes: config.MAX_FILE_MB * 1024 * 1024,
+      parseLimits: parseLimitsFrom(config),
       onProgress: (done, total, file) => {
         if (!bar) return;
         if (!started) bar.start(total, 0, { file });

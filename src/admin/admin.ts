@@ -9,6 +9,7 @@ import type { AccessPolicy } from "../access/policy.js";
 import type { Origin, Reply } from "../chat/types.js";
 import { formatReport } from "../cli/report.js";
 import type { Engine } from "../engine/engine.js";
+import type { ParseLimits } from "../ingest/parse-worker.js";
 import { formatOf, ReadError } from "../ingest/readers/index.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/store.js";
@@ -38,6 +39,8 @@ export interface AdminDeps {
   reindexer: Reindexer;
   corpusDir: string;
   maxBytes: number;
+  /** Memory and time allowed to read an upload (parse-worker.ts). */
+  parseLimits?: ParseLimits;
   /** LOG_UNANSWERED: whether /chuatraloi has anything to show. */
   logUnanswered: boolean;
 }
@@ -89,7 +92,7 @@ export class Admin {
     if (bytes.length > maxBytes) return [notices(adminTexts.uploadTooLarge(name, bytes.length, maxBytes))];
     let saved: SavedUpload;
     try {
-      saved = await saveUpload(corpusDir, name, bytes, maxBytes);
+      saved = await saveUpload(corpusDir, name, bytes, maxBytes, this.deps.parseLimits);
     } catch (err) {
       if (err instanceof ReadError || err instanceof UploadError) return [notices(adminTexts.uploadRejected(err.message))];
       log.error({ err, file: name }, "upload could not be saved");
