@@ -1,9 +1,8 @@
 /** Wiring shared by every command: configuration, embedder, ingest and the engine. */
 import cliProgress from "cli-progress";
 import type { Config } from "./config/env.js";
-import { existsSync } from "node:fs";
 import { Engine, readInfo } from "./engine/engine.js";
-import { INDEX_FORMAT } from "./index/store.js";
+import { corpusSource, INDEX_FORMAT } from "./index/store.js";
 import { DEFAULT_SEARCH } from "./index/corpus-index.js";
 import { embedderFromConfig } from "./index/embeddings/embedder.js";
 import { ingest, type IngestResult } from "./ingest/ingest.js";
@@ -50,7 +49,7 @@ export async function openEngine(config: Config, log: (msg: string) => void = (m
         : undefined;
   if (reason) {
     // Rebuild from the folder the index was made from; the configured corpus on first run.
-    const from = built?.source && existsSync(built.source) ? built.source : config.CORPUS_DIR;
+    const from = corpusSource(config.INDEX_DIR, config.CORPUS_DIR);
     log(`${reason}: nạp các văn bản trong ${from}…`);
     const r = await runIngest(config, from);
     const failed = r.reports.filter((f) => f.status === "failed").length;

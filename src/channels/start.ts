@@ -10,6 +10,7 @@ import { Conversation } from "../chat/conversation.js";
 import { ChatPoints } from "../chat/points.js";
 import { ChatQuiz } from "../chat/quiz.js";
 import { watchIndex } from "../engine/watch.js";
+import { corpusSource } from "../index/store.js";
 import { createLogger, type Logger } from "../log.js";
 import { pointsWriterFromConfig } from "../points/index.js";
 import { quizWriterFromConfig } from "../quiz/index.js";
@@ -81,7 +82,7 @@ export async function startChannels(engine: Engine, config: Config): Promise<boo
     return false;
   }
   const watcher = watchIndex(engine, config.INDEX_DIR, log);
-  log.info({ channels: running.map((c) => c.name), index: engine.version }, "channels started");
+  log.info({ channels: running.map((c) => c.name), index: engine.version, documents: corpusSource(config.INDEX_DIR, config.CORPUS_DIR) }, "channels started");
   onShutdown(log, async () => {
     watcher.stop();
     await webhooks.close();

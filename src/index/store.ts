@@ -37,6 +37,16 @@ export function currentInfo(indexDir: string): IndexInfo | undefined {
   return v ? (JSON.parse(readFileSync(path.join(indexDir, "versions", v, "info.json"), "utf8")) as IndexInfo) : undefined;
 }
 
+/**
+ * The one answer to "which folder is this index built from": the source recorded in the current
+ * version; `configured` (CORPUS_DIR) only when there is no index yet or that folder is gone.
+ * Start-up, /reload, uploads and the index watcher all ask here.
+ */
+export function corpusSource(indexDir: string, configured: string): string {
+  const source = currentInfo(indexDir)?.source;
+  return source && existsSync(source) ? source : configured;
+}
+
 export function currentVersion(indexDir: string): string | undefined {
   const file = path.join(indexDir, CURRENT);
   if (!existsSync(file)) return undefined;
