@@ -4,6 +4,8 @@
  * server); Redis when several bot instances share state. Values are JSON.
  */
 export interface Store {
+  /** True while an outage has the store answering from a stand-in: what is missing may be back later. */
+  readonly isDegraded?: boolean;
   get<T>(key: string): Promise<T | undefined>;
   /** Stores a value; with ttlMs it expires after that long. */
   set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
