@@ -142,6 +142,24 @@ describe.each(backends)("Store contract: $name", ({ skip, open }) => {
 });
 
 describe("SqliteStore on a file", () => {
+  it("deletes expired rows from the file on its periodic sweep, not only hides them", async () => {
+    const file = path.join(tempDir("hvb-store-"), "store.db");
+    const s = new SqliteStore(file, 30);
+    await s.set("ctx:telegram:42", { question: "câu hỏi của người dùng" }, 20);
+    await s.incr("rl:telegram:42", 20);
+    await s.set("keep", 1);
+    const rows = () => {
+      const raw = new Database(file, { readonly: true });
+      const keys = (raw.prepare("SELECT key FROM kv").all() as Array<{ key: string }>).map((r) => r.key);
+      raw.close();
+      return keys;
+    };
+    expect(rows()).toHaveLength(3);
+    for (let i = 0; i < 100 && rows().length > 1; i++) await sleep(20);
+    expect(rows()).toEqual(["keep"]);
+    await s.close();
+  });
+
   it("keeps everything across instances, in WAL mode", async () => {
     const file = path.join(tempDir("hvb-store-"), "store.db");
     const a = new SqliteStore(file);

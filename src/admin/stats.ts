@@ -6,6 +6,7 @@
  */
 import type { AskResult } from "../engine/types.js";
 import type { Store } from "../store/store.js";
+import { maskPersonal } from "./mask.js";
 
 export const QUESTIONS_LOG = "questions";
 export const FEEDBACK_LOG = "feedback";
@@ -29,8 +30,10 @@ export interface UnansweredRecord {
   channel: string;
 }
 
+/** Kept masked (maskPersonal): the store never holds the phone numbers or names a question had. */
 export function unansweredRecord(channel: string, question: string): UnansweredRecord {
-  return { text: question.length > UNANSWERED_CHARS ? `${question.slice(0, UNANSWERED_CHARS)}…` : question, channel };
+  const text = maskPersonal(question);
+  return { text: text.length > UNANSWERED_CHARS ? `${text.slice(0, UNANSWERED_CHARS)}…` : text, channel };
 }
 
 export interface Stats {
@@ -98,7 +101,8 @@ export async function unansweredLines(store: Store): Promise<string[]> {
     const key = r.text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
     const e = seen.get(key);
     if (e) e.times++;
-    else seen.set(key, { text: r.text, at: r.at, times: 1 });
+    // Masked again: records kept before masking existed.
+    else seen.set(key, { text: maskPersonal(r.text), at: r.at, times: 1 });
   }
   const list = [...seen.values()].slice(0, UNANSWERED_SHOWN);
   if (!list.length) return ["Chưa có câu hỏi nào mà văn bản không trả lời được."];

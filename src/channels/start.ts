@@ -11,7 +11,7 @@ import { ChatPoints } from "../chat/points.js";
 import { ChatQuiz } from "../chat/quiz.js";
 import { watchIndex } from "../engine/watch.js";
 import { corpusSource } from "../index/store.js";
-import { createLogger, type Logger } from "../log.js";
+import { createLogger, errorSummary, type Logger } from "../log.js";
 import { pointsWriterFromConfig } from "../points/index.js";
 import { quizWriterFromConfig } from "../quiz/index.js";
 import { openStore } from "../store/open.js";
@@ -64,7 +64,7 @@ export async function startChannels(engine: Engine, config: Config): Promise<boo
       // One channel failing to start (bad token, platform down) must not keep the others off.
       const ch = await start(deps).catch((err: unknown) => {
         failures.push(err);
-        log.error({ err }, "channel failed to start");
+        log.error({ err: errorSummary(err) }, "channel failed to start");
         return undefined;
       });
       if (ch) running.push(ch);
@@ -104,7 +104,7 @@ function onShutdown(log: Logger, stop: () => Promise<void>): void {
     stop().then(
       () => process.exit(0),
       (err: unknown) => {
-        log.error({ err }, "shutdown failed");
+        log.error({ err: errorSummary(err) }, "shutdown failed");
         process.exit(1);
       },
     );

@@ -95,7 +95,7 @@ export class QuizRunner {
     this.timers.delete(key);
     const step = this.step(key)
       .catch((err: unknown) => {
-        this.log.error({ err: errorSummary(err), quiz: key }, "quiz step failed; retrying");
+        this.log.error({ err: errorSummary(err), channel: split(key).channel }, "quiz step failed; retrying");
         this.schedule(key, Date.now() + RETRY_MS);
       })
       .finally(() => this.busy.delete(step));
@@ -113,11 +113,11 @@ export class QuizRunner {
     if (step.type === "none" && this.store.isDegraded) {
       // The session is in the shared store, out of reach: keep the clock until it is back, when
       // the quiz goes on from wherever its deadlines have brought it.
-      if (!this.unreadable.has(key)) this.log.warn({ quiz: key }, "quiz session unreadable during a store outage: waiting for the store");
+      if (!this.unreadable.has(key)) this.log.warn({ channel: split(key).channel }, "quiz session unreadable during a store outage: waiting for the store");
       this.unreadable.add(key);
       return this.schedule(key, Date.now() + RETRY_MS);
     }
-    if (this.unreadable.delete(key)) this.log.info({ quiz: key }, "quiz resumed after the store outage");
+    if (this.unreadable.delete(key)) this.log.info({ channel: split(key).channel }, "quiz resumed after the store outage");
     // Moving on means the open question's deadline passed (not so after an early stop).
     if ((step.type === "ask" || step.type === "finished") && open && presenter.reveal) {
       if (await this.once(`revealed:${open.id}:${open.index}`)) await this.quietly(key, "reveal", () => presenter.reveal!(chatId, open.question));
@@ -143,7 +143,7 @@ export class QuizRunner {
     try {
       await send();
     } catch (err) {
-      this.log.error({ err: errorSummary(err), quiz: key }, `quiz ${what} not sent`);
+      this.log.error({ err: errorSummary(err), channel: split(key).channel }, `quiz ${what} not sent`);
     }
   }
 }

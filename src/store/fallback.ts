@@ -79,6 +79,11 @@ export class FallbackStore implements Store {
     return this.use((s) => s.claim(queue, id, from, to));
   }
 
+  /** From both: what was kept during an outage too. */
+  async forget(id: string): Promise<number> {
+    return (await this.local.forget(id)) + (await this.use((s) => s.forget(id)));
+  }
+
   /** Also from the local store: an entry enqueued during an outage may be handled after it. */
   async dequeue(queue: string, id: string): Promise<void> {
     await this.local.dequeue(queue, id);

@@ -1,5 +1,5 @@
 /** In-process store: for tests and single-process runs that need no persistence. */
-import type { PendingEntry, Store } from "./store.js";
+import { keyMentions, recordMentions, type PendingEntry, type Store } from "./store.js";
 
 export class MemoryStore implements Store {
   private values = new Map<string, { value: unknown; expires: number }>();
@@ -74,6 +74,17 @@ export class MemoryStore implements Store {
 
   async dequeue(queue: string, id: string): Promise<void> {
     this.queues.get(queue)?.delete(id);
+  }
+
+  async forget(id: string): Promise<number> {
+    let n = 0;
+    for (const key of [...this.values.keys()]) if (keyMentions(key, id)) (this.values.delete(key), n++);
+    for (const [name, list] of this.logs) {
+      const kept = list.filter((r) => !recordMentions(JSON.stringify(r), id));
+      n += list.length - kept.length;
+      this.logs.set(name, kept);
+    }
+    return n;
   }
 
   async close(): Promise<void> {}

@@ -7,7 +7,7 @@
  */
 import { Redis } from "ioredis";
 import type { Logger } from "../log.js";
-import { StoreUnavailableError, type PendingEntry, type Store } from "./store.js";
+import { keyMentions, recordMentions, StoreUnavailableError, type PendingEntry, type Store } from "./store.js";
 
 /** Records kept per log (questions, feedback, …); older ones are trimmed. */
 export const LOG_MAX_LEN = 100_000;
@@ -157,6 +157,36 @@ export class RedisStore implements Store {
 
   async dequeue(queue: string, id: string): Promise<void> {
     await this.run(() => this.redis.multi().hdel(`inbox:${queue}`, id).hdel(`inbox-owner:${queue}`, id).exec());
+  }
+
+  /** SCAN, never KEYS: the server keeps serving while a person is erased. */
+  async forget(id: string): Promise<number> {
+    let n = 0;
+    for (const pattern of [`*:${id}`, `*:${id}:*`]) {
+      let cursor = "0";
+      do {
+        const [next, keys] = await this.run(() => this.redis.scan(cursor, "MATCH", pattern, "COUNT", 1000));
+        cursor = next;
+        const mine = keys.filter((k) => !k.startsWith("log:") && keyMentions(k, id));
+        if (mine.length) n += await this.run(() => this.redis.del(...mine));
+      } while (cursor !== "0");
+    }
+    let cursor = "0";
+    do {
+      const [next, logs] = await this.run(() => this.redis.scan(cursor, "MATCH", "log:*", "COUNT", 1000));
+      cursor = next;
+      for (const log of logs) {
+        let start = "-";
+        for (;;) {
+          const page = await this.run(() => this.redis.xrange(log, start, "+", "COUNT", RECENT_PAGE));
+          const ids = page.filter(([, f]) => recordMentions(f[1], id)).map(([entry]) => entry);
+          if (ids.length) n += await this.run(() => this.redis.xdel(log, ...ids));
+          if (page.length < RECENT_PAGE) break;
+          start = `(${page[page.length - 1][0]}`;
+        }
+      }
+    } while (cursor !== "0");
+    return n;
   }
 
   async close(): Promise<void> {

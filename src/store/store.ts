@@ -29,8 +29,20 @@ export interface Store {
   claim(queue: string, id: string, from: string, to: string): Promise<boolean>;
   /** Removes a handled entry (its id stays "seen" until seenTtlMs passes). */
   dequeue(queue: string, id: string): Promise<void>;
+  /**
+   * Erases a person: every key with `id` as one of its ":"-separated parts (their private chat's
+   * context, rate limit, votes, quiz answers) and every log record holding `id` as a value (their
+   * quiz answers, the quiz results they appear in). Returns how many keys and records went.
+   */
+  forget(id: string): Promise<number>;
   close(): Promise<void>;
 }
+
+/** True when `key` has `id` as one of its ":"-separated parts. */
+export const keyMentions = (key: string, id: string): boolean => key.split(":").includes(id);
+
+/** True when a JSON record holds `id` as a string value (user ids are stored as strings). */
+export const recordMentions = (json: string, id: string): boolean => json.includes(`:${JSON.stringify(id)}`);
 
 export interface PendingEntry<T> {
   id: string;

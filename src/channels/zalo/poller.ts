@@ -4,7 +4,7 @@
  * once. Any other failure waits with growing backoff, so a broken token or an outage costs a
  * request every half minute, never a crash. Stops when the signal aborts.
  */
-import type { Logger } from "../../log.js";
+import { errorSummary, type Logger } from "../../log.js";
 import type { ZaloApi, ZaloUpdate } from "./api.js";
 import { backoffDelay, sleep, type BackoffOptions } from "./backoff.js";
 
@@ -28,7 +28,7 @@ export async function pollUpdates(api: ZaloApi, onUpdate: (update: ZaloUpdate) =
     } catch (e) {
       if (signal.aborted) break;
       const wait = backoffDelay(failures++, backoff);
-      log?.error({ err: (e as Error).message, retryInMs: Math.round(wait) }, "zalo: getUpdates failed");
+      log?.error({ err: errorSummary(e), retryInMs: Math.round(wait) }, "zalo: getUpdates failed");
       await sleep(wait, signal);
       continue;
     }
@@ -36,7 +36,7 @@ export async function pollUpdates(api: ZaloApi, onUpdate: (update: ZaloUpdate) =
     try {
       onUpdate(update);
     } catch (e) {
-      log?.error({ err: (e as Error).message }, "zalo: update handler failed");
+      log?.error({ err: errorSummary(e) }, "zalo: update handler failed");
     }
   }
 }

@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { firstDelivery } from "../../access/dedupe.js";
 import { ConfigError } from "../../config/env.js";
+import { errorSummary } from "../../log.js";
 import { Inbox } from "../inbox.js";
 import type { ChannelDeps, RunningChannel } from "../start.js";
 import { WebhookServer } from "../webhooks.js";
@@ -52,7 +53,7 @@ export async function startZalo(
         log.info({ bot: me.account_name, mode: config.ZALO_MODE }, "zalo: connected");
       },
       stop.signal,
-      (err, retryInMs) => log.error({ err: (err as Error).message, retryInMs: Math.round(retryInMs) }, "zalo: set-up failed"),
+      (err, retryInMs) => log.error({ err: errorSummary(err), retryInMs: Math.round(retryInMs) }, "zalo: set-up failed"),
       tuning.setupBackoff,
     );
 
@@ -79,7 +80,7 @@ export async function startZalo(
     })();
   }
   // Nothing above should reject; if it ever does, it is logged rather than left unhandled.
-  running = running.catch((err: unknown) => log.error({ err: (err as Error).message }, "zalo: channel loop failed"));
+  running = running.catch((err: unknown) => log.error({ err: errorSummary(err) }, "zalo: channel loop failed"));
   log.info({ mode: config.ZALO_MODE }, "zalo channel started");
   return {
     name: "zalo",
