@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Unit } from "../src/model/document.js";
 import { parseStructure, readHeaderMeta } from "../src/structure/index.js";
 import { normalizeText } from "../src/text/normalize.js";
-import { listSourceFiles } from "../src/ingest/ingest.js";
+import { listSourceFiles } from "../src/ingest/sources.js";
 import { REPO_ROOT, sharedPath } from "./helpers/shared.js";
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/structure");

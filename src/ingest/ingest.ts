@@ -4,12 +4,13 @@
  * the parse cache instead of being read and parsed again; a failing file is reported and skipped.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DocMeta, Layout, ParsedDocument, UnitType } from "../model/document.js";
-import { formatOf, ReadError } from "./readers/index.js";
+// Not readers/index.js: the readers (pdf.js alone is ~140 MB resident) load only in the worker.
+import { ReadError } from "./readers/types.js";
 import { DEFAULT_PARSE_LIMITS, ParseWorker, type ParsedFile, type ParseLimits } from "./parse-worker.js";
-import { entryForFile, entryMeta, loadManifest, MANIFEST_FILE, type ManifestEntry } from "./manifest.js";
+import { entryForFile, entryMeta, loadManifest, type ManifestEntry } from "./manifest.js";
 import { blockText, listBlocks } from "../index/corpus-index.js";
 import type { Embedder } from "../index/embeddings/embedder.js";
 import { currentInfo, INDEX_FORMAT, writeVersion, type IndexInfo } from "../index/store.js";
@@ -49,21 +50,6 @@ export interface IngestOptions {
 }
 
 type CachedParse = ParsedFile;
-
-/** Supported files below a folder, sorted, skipping the manifest and dot-files. */
-export function listSourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.name.startsWith(".")) continue;
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name !== MANIFEST_FILE && !/^(readme|source)\.md$/i.test(e.name) && formatOf(e.name)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 /** How many units of each type: the report per file. */
 export function countUnits(units: ParsedDocument["units"]): Partial<Record<UnitType, number>> {
@@ -135,13 +121,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   return withIngestLock(opts.indexDir, async () => {
     const cacheDir = path.join(opts.indexDir, "cache");
     mkdirSync(cacheDir, { recursive: true });
-    const files = listSourceFiles(opts.from);
-    const ids = fileIds(files, opts.from);
+    const worker = new ParseWorker(opts.parseLimits ?? DEFAULT_PARSE_LIMITS);
     const reports: FileReport[] = [];
     const docs: ParsedDocument[] = [];
     const fileRecords: IndexInfo["files"] = [];
-    const worker = new ParseWorker(opts.parseLimits ?? DEFAULT_PARSE_LIMITS);
     try {
+      const files = await worker.list(opts.from);
+      const ids = fileIds(files, opts.from);
       for (let i = 0; i < files.length; i++) {
         const file = files[i];
         const rel = path.relative(opts.from, file);
@@ -164,10 +150,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
           reports.push({ file: rel, status: "failed", warnings: [], error: message });
         }
       }
+      opts.onProgress?.(files.length, files.length, "");
     } finally {
       worker.close();
     }
-    opts.onProgress?.(files.length, files.length, "");
     const loadedIds = new Set(docs.map((d) => d.meta.id));
     const catalog: IndexInfo["catalog"] = [
       ...manifest.map((e) => ({ ...entryMeta(e), loaded: loadedIds.has(e.id) })),

@@ -5,6 +5,7 @@
  */
 import { readBuffer, readDocument, ReadError } from "./readers/index.js";
 import { parseFileText, type ParseJob, type ParseReply } from "./parse-worker.js";
+import { listSourceFiles } from "./sources.js";
 
 process.on("message", (job: ParseJob) => {
   void handle(job).then((reply) => process.send!(reply));
@@ -16,6 +17,7 @@ process.send!({ ready: true });
 
 async function handle(job: ParseJob): Promise<ParseReply> {
   try {
+    if (job.list) return { id: job.id, ok: true, files: listSourceFiles(job.name) };
     const read = job.bytes ? await readBuffer(job.bytes, job.name, { maxBytes: job.maxBytes }) : await readDocument(job.name, { maxBytes: job.maxBytes });
     return job.structure ? { id: job.id, ok: true, parsed: parseFileText(read, job.name, job.layout) } : { id: job.id, ok: true, read };
   } catch (err) {

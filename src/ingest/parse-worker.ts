@@ -44,11 +44,13 @@ export interface ParseJob {
   maxBytes?: number;
   /** Also parse the structure (ingest); otherwise only read (upload check). */
   structure?: boolean;
+  /** List the supported files below the folder `name` instead. */
+  list?: boolean;
   layout?: Layout;
 }
 
 export type ParseReply =
-  | { id: number; ok: true; read?: ReadResult; parsed?: ParsedFile }
+  | { id: number; ok: true; read?: ReadResult; parsed?: ParsedFile; files?: string[] }
   | { id: number; ok: false; error: { code?: ReadErrorCode; file?: string; message: string } };
 
 /** Structure and header of a read file; `layout` forces one (a manifest's choice). */
@@ -79,6 +81,11 @@ export class ParseWorker {
   /** Reads a file's text (format checks included), as readBuffer/readDocument would. */
   read(name: string, opts: { bytes?: Uint8Array; maxBytes?: number } = {}): Promise<ReadResult> {
     return this.run({ name, ...opts }).then((r) => r.read!);
+  }
+
+  /** The files ingest reads below a folder (sources.ts): asked here, so only this child loads the readers. */
+  list(dir: string): Promise<string[]> {
+    return this.run({ name: dir, list: true }).then((r) => r.files!);
   }
 
   /** Reads and parses a file's structure. */
