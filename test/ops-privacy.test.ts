@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildChatCorpus, type ChatCorpus } from "./fakes/chat-corpus.js";
 import { FakeTelegram } from "./fakes/telegram-server.js";
 import { tempDir } from "./helpers/files.js";
-import { deliver, startInstance, textUpdate, type Instance } from "./helpers/instances.js";
+import { deliver, pollingEnv, startInstance, textUpdate, type Instance } from "./helpers/instances.js";
 import { redisInstalled, RedisServer } from "./helpers/redis.js";
 import { REPO_ROOT } from "./helpers/shared.js";
 
@@ -36,15 +36,7 @@ describe("with the embedded SQLite store", () => {
   beforeAll(async () => {
     [corpus, fake] = await Promise.all([buildChatCorpus(), new FakeTelegram().start()]);
     storePath = path.join(tempDir("hvb-privacy-"), "data", "store.db");
-    bot = await startInstance({
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      TELEGRAM_MODE: "polling",
-      STORE_PATH: storePath,
-      INDEX_DIR: corpus.indexDir,
-      CORPUS_DIR: corpus.corpusDir,
-      ADMIN_IDS: String(ADMIN),
-    });
+    bot = await startInstance(pollingEnv(fake, corpus, { STORE_PATH: storePath, ADMIN_IDS: String(ADMIN) }));
   });
   afterAll(async () => {
     await bot?.stop();

@@ -4,12 +4,10 @@
  * rest of the minute's allowance of full texts and a toast for the rest — nothing more posted into
  * the group; inline queries beyond the limit get no results.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildChatCorpus, type ChatCorpus } from "./fakes/chat-corpus.js";
 import { FakeTelegram, type FakeCall } from "./fakes/telegram-server.js";
-import { tempDir } from "./helpers/files.js";
-import { startInstance, type Instance } from "./helpers/instances.js";
+import { pollingEnv, startInstance, type Instance } from "./helpers/instances.js";
 import { until } from "./helpers/wait.js";
 
 const LIMIT = 5;
@@ -21,15 +19,7 @@ describe("rate limits count messages, button presses and inline queries alike", 
 
   beforeAll(async () => {
     [corpus, fake] = await Promise.all([buildChatCorpus(), new FakeTelegram().start()]);
-    bot = await startInstance({
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      TELEGRAM_MODE: "polling",
-      STORE_PATH: path.join(tempDir("hvb-rate-"), "store.db"),
-      INDEX_DIR: corpus.indexDir,
-      CORPUS_DIR: corpus.corpusDir,
-      RATE_LIMIT_PER_MINUTE: String(LIMIT),
-    });
+    bot = await startInstance(pollingEnv(fake, corpus, { RATE_LIMIT_PER_MINUTE: String(LIMIT) }));
   });
   afterAll(async () => {
     await bot?.stop();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildChatCorpus, type ChatCorpus } from "./fakes/chat-corpus.js";
 import { FakeTelegram } from "./fakes/telegram-server.js";
 import { tempDir, textDocx } from "./helpers/files.js";
-import { startInstance, type Instance } from "./helpers/instances.js";
+import { pollingEnv, startInstance, type Instance } from "./helpers/instances.js";
 
 const ADMIN = 777001;
 const MEMBER = 777002;
@@ -24,15 +24,7 @@ describe("an index built with --from DIR, served with CORPUS_DIR elsewhere", () 
     [corpus, fake] = await Promise.all([buildChatCorpus(), new FakeTelegram().start()]);
     elsewhere = path.join(tempDir("hvb-elsewhere-"), "corpus");
     mkdirSync(elsewhere);
-    bot = await startInstance({
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      TELEGRAM_MODE: "polling",
-      STORE_PATH: path.join(tempDir("hvb-source-"), "store.db"),
-      INDEX_DIR: corpus.indexDir,
-      CORPUS_DIR: elsewhere,
-      ADMIN_IDS: String(ADMIN),
-    });
+    bot = await startInstance(pollingEnv(fake, corpus, { CORPUS_DIR: elsewhere, ADMIN_IDS: String(ADMIN) }));
   });
   afterAll(async () => {
     await bot?.stop();

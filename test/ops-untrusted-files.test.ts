@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildChatCorpus, type ChatCorpus } from "./fakes/chat-corpus.js";
 import { FakeTelegram, type FakeCall } from "./fakes/telegram-server.js";
 import { FONT, makePdf, tempDir, textDocx } from "./helpers/files.js";
-import { startInstance, type Instance } from "./helpers/instances.js";
+import { pollingEnv, startInstance, type Instance } from "./helpers/instances.js";
 import { REPO_ROOT } from "./helpers/shared.js";
 import { docxBomb, docxManyEntries } from "./helpers/zip-bomb.js";
 
@@ -72,16 +72,7 @@ describe("an admin's many-page PDF upload: the bot keeps answering while it is r
         doc.text(`Điều ${p + 1}. Quy định mẫu số ${p} của vườn ươm giả định. `.repeat(20));
       }
     });
-    bot = await startInstance({
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      TELEGRAM_MODE: "polling",
-      STORE_PATH: path.join(tempDir("hvb-upload-"), "store.db"),
-      INDEX_DIR: corpus.indexDir,
-      CORPUS_DIR: corpus.corpusDir,
-      ADMIN_IDS: String(ADMIN),
-      PARSE_TIMEOUT_SECONDS: "4",
-    });
+    bot = await startInstance(pollingEnv(fake, corpus, { ADMIN_IDS: String(ADMIN), PARSE_TIMEOUT_SECONDS: "4" }));
   });
   afterAll(async () => {
     await bot?.stop();
