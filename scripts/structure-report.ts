@@ -10,7 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizeText } from "../src/text/normalize.js";
 import { parseStructure, structureFindings } from "../src/structure/index.js";
-import { countUnits, listSourceFiles } from "../src/ingest/ingest.js";
+import { countUnits } from "../src/ingest/ingest.js";
+import { listSourceFiles } from "../src/ingest/sources.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = process.env.HVB_SHARED_DIR ?? path.resolve(ROOT, "../shared");

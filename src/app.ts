@@ -1,12 +1,12 @@
 /** Wiring shared by every command: configuration, embedder, ingest and the engine. */
 import cliProgress from "cli-progress";
 import type { Config } from "./config/env.js";
-import { existsSync } from "node:fs";
 import { Engine, readInfo } from "./engine/engine.js";
-import { INDEX_FORMAT } from "./index/store.js";
+import { corpusSource, INDEX_FORMAT } from "./index/store.js";
 import { DEFAULT_SEARCH } from "./index/corpus-index.js";
 import { embedderFromConfig } from "./index/embeddings/embedder.js";
 import { ingest, type IngestResult } from "./ingest/ingest.js";
+import { parseLimitsFrom } from "./ingest/parse-worker.js";
 import { llmFromConfig } from "./llm/from-config.js";
 import { createLogger } from "./log.js";
 
@@ -19,6 +19,7 @@ export async function runIngest(config: Config, from: string, opts: { quiet?: bo
       indexDir: config.INDEX_DIR,
       embedder: embedderFromConfig(config),
       maxBytes: config.MAX_FILE_MB * 1024 * 1024,
+      parseLimits: parseLimitsFrom(config),
       onProgress: (done, total, file) => {
         if (!bar) return;
         if (!started) bar.start(total, 0, { file });
@@ -47,7 +48,7 @@ export async function openEngine(config: Config, log: (msg: string) => void = (m
         : undefined;
   if (reason) {
     // Rebuild from the folder the index was made from; the configured corpus on first run.
-    const from = built?.source && existsSync(built.source) ? built.source : config.CORPUS_DIR;
+    const from = corpusSource(config.INDEX_DIR, config.CORPUS_DIR);
     log(`${reason}: nạp các văn bản trong ${from}…`);
     const r = await runIngest(config, from);
     const failed = r.reports.filter((f) => f.status === "failed").length;

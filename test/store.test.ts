@@ -119,9 +119,47 @@ describe.each(backends)("Store contract: $name", ({ skip, open }) => {
     expect(await s.recent("feedback", 10)).toEqual([expect.objectContaining({ value: "up" })]);
     expect(await s.recent("nothing", 10)).toEqual([]);
   });
+
+  test("inbox: an id is enqueued once per window, kept in order until dequeued, claimed by one owner", async () => {
+    const s = await fresh();
+    const results = await Promise.all([1, 2, 3, 2, 1].map((n) => s.enqueue("tg:1", String(n), { update_id: n, text: "câu hỏi" }, "a", 60_000)));
+    expect(results).toEqual([true, true, true, false, false]);
+    expect((await s.pending<{ update_id: number }>("tg:1", 10)).map((e) => [e.id, e.value.update_id, e.owner])).toEqual([["1", 1, "a"], ["2", 2, "a"], ["3", 3, "a"]]);
+    expect(await s.pending("other", 10)).toEqual([]);
+    // Two live processes race for an abandoned entry: one gets it.
+    expect(await Promise.all([s.claim("tg:1", "2", "a", "b"), s.claim("tg:1", "2", "a", "c")])).toEqual([true, false]);
+    expect((await s.pending("tg:1", 10)).find((e) => e.id === "2")?.owner).toBe("b");
+    await s.dequeue("tg:1", "1");
+    expect((await s.pending("tg:1", 1)).map((e) => e.id)).toEqual(["2"]);
+    // Dequeued is still seen: a re-delivery within the window is dropped…
+    expect(await s.enqueue("tg:1", "1", {}, "a", 60_000)).toBe(false);
+    // …and accepted again after it.
+    expect(await s.enqueue("tg:1", "9", {}, "a", 40)).toBe(true);
+    await s.dequeue("tg:1", "9");
+    await sleep(80);
+    expect(await s.enqueue("tg:1", "9", {}, "a", 40)).toBe(true);
+  });
 });
 
 describe("SqliteStore on a file", () => {
+  it("deletes expired rows from the file on its periodic sweep, not only hides them", async () => {
+    const file = path.join(tempDir("hvb-store-"), "store.db");
+    const s = new SqliteStore(file, 30);
+    await s.set("ctx:telegram:42", { question: "câu hỏi của người dùng" }, 20);
+    await s.incr("rl:telegram:42", 20);
+    await s.set("keep", 1);
+    const rows = () => {
+      const raw = new Database(file, { readonly: true });
+      const keys = (raw.prepare("SELECT key FROM kv").all() as Array<{ key: string }>).map((r) => r.key);
+      raw.close();
+      return keys;
+    };
+    expect(rows()).toHaveLength(3);
+    for (let i = 0; i < 100 && rows().length > 1; i++) await sleep(20);
+    expect(rows()).toEqual(["keep"]);
+    await s.close();
+  });
+
   it("keeps everything across instances, in WAL mode", async () => {
     const file = path.join(tempDir("hvb-store-"), "store.db");
     const a = new SqliteStore(file);

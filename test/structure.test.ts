@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { leadIn, leadInChain, type Unit } from "../src/model/document.js";
 import { parseStructure, readHeaderMeta, structureFindings } from "../src/structure/index.js";
 import { normalizeText } from "../src/text/normalize.js";
-import { listSourceFiles } from "../src/ingest/ingest.js";
+import { listSourceFiles } from "../src/ingest/sources.js";
 import { splitLines } from "../src/structure/lines.js";
 import { isBodyEnd, isFootnote } from "../src/structure/patterns.js";
 import { repairHeadings } from "../src/structure/repair.js";

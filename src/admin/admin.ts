@@ -9,9 +9,10 @@ import type { AccessPolicy } from "../access/policy.js";
 import { texts } from "../chat/texts.js";
 import type { AdminService, Later, Origin, Reply, UploadedFile } from "../chat/types.js";
 import type { Engine } from "../engine/engine.js";
+import type { ParseLimits } from "../ingest/parse-worker.js";
 import { formatOf, ReadError } from "../ingest/readers/index.js";
 import { formatReport } from "../ingest/report.js";
-import type { Logger } from "../log.js";
+import { errorSummary, type Logger } from "../log.js";
 import type { Store } from "../store/store.js";
 import type { Reindexer, ReindexOutcome } from "./reindex.js";
 import { collectStats, statsLines, unansweredLines } from "./stats.js";
@@ -26,6 +27,8 @@ export interface AdminDeps {
   reindexer: Reindexer;
   corpusDir: string;
   maxBytes: number;
+  /** Memory and time allowed to read an upload (parse-worker.ts). */
+  parseLimits?: ParseLimits;
   /** LOG_UNANSWERED: whether /chuatraloi has anything to show. */
   logUnanswered: boolean;
 }
@@ -71,19 +74,19 @@ export class Admin implements AdminService {
     try {
       bytes = await file.download();
     } catch (err) {
-      log.warn({ err: (err as Error).message, file: name }, "upload download failed");
+      log.warn({ err: errorSummary(err), file: name }, "upload download failed");
       return [notices(adminTexts.downloadFailed(name))];
     }
     if (bytes.length > maxBytes) return [notices(adminTexts.uploadTooLarge(name, bytes.length, maxBytes))];
     let saved: SavedUpload;
     try {
-      saved = await saveUpload(corpusDir, name, bytes, maxBytes);
+      saved = await saveUpload(corpusDir, name, bytes, maxBytes, this.deps.parseLimits);
     } catch (err) {
       if (err instanceof ReadError || err instanceof UploadError) return [notices(adminTexts.uploadRejected(err.message))];
-      log.error({ err, file: name }, "upload could not be saved");
+      log.error({ err: errorSummary(err), file: name }, "upload could not be saved");
       return [notices(adminTexts.uploadRejected("lỗi khi lưu tệp trên máy chủ"))];
     }
-    log.info({ file: saved.file, bytes: bytes.length, replaced: saved.replaced, by: o.userId, channel: o.channel }, "document uploaded");
+    log.info({ file: saved.file, bytes: bytes.length, replaced: saved.replaced, channel: o.channel }, "document uploaded");
     this.startReindex(later, notices(adminTexts.uploadAccepted(saved.file, bytes.length, saved.read.pages, saved.replaced)), saved);
     return [];
   }
@@ -96,15 +99,15 @@ export class Admin implements AdminService {
   /** In the background: says it started (through `later`, so it comes before the report), then ingests. */
   private startReindex(later: Later, started: Reply, upload?: SavedUpload): void {
     const p: Promise<void> = later(started)
-      .catch((err: unknown) => this.deps.log.warn({ err }, "admin message not sent"))
+      .catch((err: unknown) => this.deps.log.warn({ err: errorSummary(err) }, "admin message not sent"))
       .then(() => this.reindex(later, upload))
-      .catch((err: unknown) => this.deps.log.error({ err }, "admin background work failed"))
+      .catch((err: unknown) => this.deps.log.error({ err: errorSummary(err) }, "admin background work failed"))
       .finally(() => this.background.delete(p));
     this.background.add(p);
   }
 
   private async reindex(later: Later, upload?: SavedUpload): Promise<void> {
-    const send = (...lines: string[]) => later(notices(...lines)).catch((err: unknown) => this.deps.log.warn({ err }, "admin message not sent"));
+    const send = (...lines: string[]) => later(notices(...lines)).catch((err: unknown) => this.deps.log.warn({ err: errorSummary(err) }, "admin message not sent"));
     let last = Date.now();
     const progress = (done: number, total: number) => {
       if (done >= total || Date.now() - last < PROGRESS_EVERY_MS) return;

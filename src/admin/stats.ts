@@ -7,6 +7,7 @@
 import type { AskResult } from "../engine/types.js";
 import { FEEDBACK_LOG, QUESTIONS_LOG, UNANSWERED_LOG, type UnansweredRecord } from "../chat/memory.js";
 import type { Store } from "../store/store.js";
+import { maskPersonal } from "../text/mask.js";
 
 /** Days shown by /thongke. */
 export const STATS_DAYS = 7;
@@ -84,7 +85,8 @@ export async function unansweredLines(store: Store): Promise<string[]> {
     const key = r.text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
     const e = seen.get(key);
     if (e) e.times++;
-    else seen.set(key, { text: r.text, at: r.at, times: 1 });
+    // Masked again: records kept before masking existed.
+    else seen.set(key, { text: maskPersonal(r.text), at: r.at, times: 1 });
   }
   const list = [...seen.values()].slice(0, UNANSWERED_SHOWN);
   if (!list.length) return ["Chưa có câu hỏi nào mà văn bản không trả lời được."];

@@ -1,6 +1,7 @@
 /**
  * Puts an uploaded document into the corpus folder without ever damaging what is there: the
- * bytes are checked first (size, PDF/DOCX only, readable text, via readBuffer), written to a
+ * bytes are checked first (size, PDF/DOCX only, readable text, read in a capped child process),
+ * written to a
  * dot-file (ingest skips dot-files) and renamed over the target in one step. A document with the
  * same name stem ("nd73.docx" for "nd73.pdf") is replaced; its file is kept in .replaced/ so a
  * rejected replacement can be undone.
@@ -9,7 +10,8 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, re
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { loadManifest } from "../ingest/manifest.js";
-import { formatOf, readBuffer, ReadError, type ReadResult } from "../ingest/readers/index.js";
+import { DEFAULT_PARSE_LIMITS, ParseWorker, type ParseLimits } from "../ingest/parse-worker.js";
+import { formatOf, ReadError, type ReadResult } from "../ingest/readers/index.js";
 
 /** What an admin may upload from a chat. */
 export const UPLOAD_FORMATS = new Set(["pdf", "docx"]);
@@ -28,9 +30,22 @@ export interface SavedUpload {
   restore(): void;
 }
 
+/** File names are limited to 255 bytes (ext4 and most others); keep room for .replaced/ stamps. */
+const MAX_NAME_BYTES = 200;
+
+/** The longest prefix of `s` within `bytes` UTF-8 bytes, never cutting a character in two. */
+function clipBytes(s: string, bytes: number): string {
+  let out = "";
+  for (const ch of s) {
+    if (Buffer.byteLength(out + ch) > bytes) break;
+    out += ch;
+  }
+  return out;
+}
+
 /**
  * A safe corpus file name from a user-supplied one: no folders, no leading dot, letters (with
- * accents), digits and . _ - ( ) only, a lower-case extension.
+ * accents), digits and . _ - ( ) only, a lower-case extension, short enough for any file system.
  */
 export function safeFileName(name: string): string {
   const base = path.basename(name.replace(/\\/g, "/")).normalize("NFC");
@@ -39,17 +54,24 @@ export function safeFileName(name: string): string {
     .slice(0, base.length - ext.length)
     .replace(/[^\p{L}\p{M}\p{N}._() -]+/gu, "_")
     .replace(/\s+/g, " ")
-    .replace(/^[\s._-]+|[\s._-]+$/g, "")
-    .slice(0, 120);
-  return `${stem || `van-ban-${Date.now()}`}${ext}`;
+    .replace(/^[\s._-]+|[\s._-]+$/g, "");
+  const safeExt = clipBytes(ext.replace(/[^.\p{L}\p{N}]+/gu, ""), 16);
+  const clipped = clipBytes(stem, MAX_NAME_BYTES - Buffer.byteLength(safeExt)).replace(/[\s._-]+$/, "");
+  return `${clipped || `van-ban-${Date.now()}`}${safeExt}`;
 }
 
 /** Throws ReadError (Vietnamese, for the admin) for anything that is not a readable PDF/DOCX. */
-export async function checkUpload(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<ReadResult> {
+export async function checkUpload(bytes: Uint8Array, fileName: string, maxBytes: number, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ReadResult> {
   const format = formatOf(fileName);
   if (!format || !UPLOAD_FORMATS.has(format))
     throw new ReadError("unsupported", fileName, "qua chat chỉ nhận tệp PDF hoặc DOCX (các định dạng khác: chép vào thư mục văn bản trên máy chủ)");
-  return readBuffer(bytes, fileName, { maxBytes });
+  // Read in a child process: a bomb or a huge PDF costs it, never the chats being answered.
+  const worker = new ParseWorker(limits);
+  try {
+    return await worker.read(fileName, { bytes, maxBytes });
+  } finally {
+    worker.close();
+  }
 }
 
 /** Written and flushed to disk before the rename makes it visible. */
@@ -66,28 +88,28 @@ function writeDurable(file: string, bytes: Uint8Array): void {
 const stemOf = (f: string) => f.slice(0, f.length - path.extname(f).length);
 const stemKey = (f: string) => stemOf(f).normalize("NFC").toLowerCase();
 
-export async function saveUpload(corpusDir: string, originalName: string, bytes: Uint8Array, maxBytes: number): Promise<SavedUpload> {
+export async function saveUpload(corpusDir: string, originalName: string, bytes: Uint8Array, maxBytes: number, limits?: ParseLimits): Promise<SavedUpload> {
   const file = safeFileName(originalName);
-  const read = await checkUpload(bytes, file, maxBytes);
+  const read = await checkUpload(bytes, file, maxBytes, limits);
   mkdirSync(corpusDir, { recursive: true });
   const replaced = readdirSync(corpusDir, { withFileTypes: true })
     .filter((e) => e.isFile() && !e.name.startsWith(".") && formatOf(e.name) && stemKey(e.name) === stemKey(file))
     .map((e) => e.name);
   checkManifest(corpusDir, file, replaced);
   const tmp = path.join(corpusDir, `.upload-${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    writeDurable(tmp, bytes);
-  } catch (err) {
-    rmSync(tmp, { force: true }); // e.g. disk full: leave nothing half-written behind
-    throw err;
-  }
   const target = path.join(corpusDir, file);
   const backupDir = path.join(corpusDir, BACKUP_DIR);
   const stamp = `${Date.now()}-${randomBytes(3).toString("hex")}`;
   const backups = replaced.map((name) => ({ name, backup: path.join(backupDir, `${stamp}-${name}`) }));
-  if (backups.length) mkdirSync(backupDir, { recursive: true });
-  for (const b of backups) copyFileSync(path.join(corpusDir, b.name), b.backup);
-  renameSync(tmp, target);
+  try {
+    writeDurable(tmp, bytes);
+    if (backups.length) mkdirSync(backupDir, { recursive: true });
+    for (const b of backups) copyFileSync(path.join(corpusDir, b.name), b.backup);
+    renameSync(tmp, target);
+  } finally {
+    // Disk full, a name the file system refuses …: leave nothing half-written behind.
+    rmSync(tmp, { force: true });
+  }
   for (const b of backups) if (b.name !== file) rmSync(path.join(corpusDir, b.name), { force: true });
   return {
     file,

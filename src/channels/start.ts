@@ -9,7 +9,8 @@ import { createAdmin } from "../admin/create.js";
 import type { Conversation } from "../chat/conversation.js";
 import { createConversation } from "../chat/create.js";
 import { watchIndex } from "../engine/watch.js";
-import { createLogger, type Logger } from "../log.js";
+import { corpusSource } from "../index/store.js";
+import { createLogger, errorSummary, type Logger } from "../log.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { startTelegram } from "./telegram/start.js";
@@ -57,7 +58,7 @@ export async function startChannels(engine: Engine, config: Config): Promise<boo
       // One channel failing to start (bad token, platform down) must not keep the others off.
       const ch = await start(deps).catch((err: unknown) => {
         failures.push(err);
-        log.error({ err }, "channel failed to start");
+        log.error({ err: errorSummary(err) }, "channel failed to start");
         return undefined;
       });
       if (ch) running.push(ch);
@@ -75,7 +76,7 @@ export async function startChannels(engine: Engine, config: Config): Promise<boo
     return false;
   }
   const watcher = watchIndex(engine, config.INDEX_DIR, log);
-  log.info({ channels: running.map((c) => c.name), index: engine.version }, "channels started");
+  log.info({ channels: running.map((c) => c.name), index: engine.version, documents: corpusSource(config.INDEX_DIR, config.CORPUS_DIR) }, "channels started");
   onShutdown(log, async () => {
     watcher.stop();
     await webhooks.close();
@@ -97,7 +98,7 @@ function onShutdown(log: Logger, stop: () => Promise<void>): void {
     stop().then(
       () => process.exit(0),
       (err: unknown) => {
-        log.error({ err }, "shutdown failed");
+        log.error({ err: errorSummary(err) }, "shutdown failed");
         process.exit(1);
       },
     );

@@ -3,16 +3,29 @@
  * mode: each registers a path. It listens only when some channel registered one.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Logger } from "../log.js";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { errorSummary, type Logger } from "../log.js";
 
 const MAX_URL_CHARS = 2048;
 const MAX_HEADER_BYTES = 16 * 1024;
 /** Telegram and Zalo updates are a few KB; anything near this is not an update. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Logs name the error, never the request (a URL or body may carry user data). */
-function errorSummary(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+/** Constant-time comparison; hashing first gives equal-length buffers and hides the secret's length. */
+export function secretMatches(given: string, secret: string): boolean {
+  const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
+  return timingSafeEqual(digest(given), digest(secret));
+}
+
+/** The request body, or undefined when it grows past `max` bytes (the rest is discarded). */
+export async function readBody(req: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= max) chunks.push(chunk);
+  }
+  return size <= max ? Buffer.concat(chunks) : undefined;
 }
 
 export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;

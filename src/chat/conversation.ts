@@ -98,11 +98,20 @@ export class Conversation {
   private async gate(msg: Incoming): Promise<Reply[] | undefined> {
     if (msg.chatType === "group" && !msg.addressed) return [];
     if (!this.allowed(msg)) return [notice(texts.restricted)];
-    const count = await this.memory.countQuestion(msg);
-    const limit = this.deps.config.RATE_LIMIT_PER_MINUTE;
+    const over = await this.overLimit(msg);
     // Say it once per window; repeating it would only add to the flood.
-    if (count > limit) return count === limit + 1 ? [notice(texts.rateLimited(limit))] : [];
+    if (over) return over.first ? [notice(texts.rateLimited(over.limit))] : [];
     return undefined;
+  }
+
+  /**
+   * Counts one request against the user's per-minute limit — messages, button presses and inline
+   * queries alike, one counter — and says whether it is over (and whether it is the first over).
+   */
+  private async overLimit(o: Origin): Promise<{ limit: number; first: boolean } | undefined> {
+    const count = await this.memory.countQuestion(o);
+    const limit = this.deps.config.RATE_LIMIT_PER_MINUTE;
+    return count > limit ? { limit, first: count === limit + 1 } : undefined;
   }
 
   private async question(msg: Incoming, text: string, started: number): Promise<Reply> {
@@ -151,6 +160,9 @@ export class Conversation {
   /** Carries out a button press (or its text equivalent) on an earlier answer. */
   async act(o: Origin, a: Action): Promise<ActResult> {
     if (!this.allowed(o)) return { replies: [], toast: texts.restricted };
+    // Over the limit: a toast only the presser sees, never a message into the chat.
+    const over = await this.overLimit(o);
+    if (over) return { replies: [], toast: texts.rateLimited(over.limit) };
     const record = await this.memory.answer(a.answerId);
     if (!record) return a.kind === "feedback" ? { replies: [], toast: texts.expired } : { replies: [notice(texts.expired)] };
     switch (a.kind) {
@@ -179,7 +191,7 @@ export class Conversation {
    * Inline queries come from a user, not a chat: pass the user id as chatId too.
    */
   async lookup(o: Origin, query: string): Promise<Citation[]> {
-    if (!hasWords(query) || !this.allowed(o)) return [];
+    if (!hasWords(query) || !this.allowed(o) || (await this.overLimit(o))) return [];
     const r = await this.deps.engine.ask(query);
     const seen = new Set<string>();
     return [...r.citations, ...r.related]

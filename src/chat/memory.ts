@@ -3,6 +3,7 @@
  * follow-ups, last answer), answers' citations (for buttons), rate-limit counters, one vote per
  * user and answer. Keys are namespaced by channel so Telegram and Zalo ids never collide.
  */
+import { maskPersonal } from "../text/mask.js";
 import { randomBytes } from "node:crypto";
 import type { Focus, AskResult } from "../engine/types.js";
 import type { Citation } from "../model/citation.js";
@@ -90,9 +91,13 @@ export class ChatMemory {
     return this.store.append(FEEDBACK_LOG, record);
   }
 
-  /** A question the documents could not answer, cut to UNANSWERED_CHARS, for the admins' list. */
+  /**
+   * A question the documents could not answer, for the admins' list: masked (maskPersonal), so the
+   * store never holds the phone numbers or names it had, and cut to UNANSWERED_CHARS.
+   */
   logUnanswered(channel: string, question: string): Promise<void> {
-    const text = question.length > UNANSWERED_CHARS ? `${question.slice(0, UNANSWERED_CHARS)}…` : question;
+    const masked = maskPersonal(question);
+    const text = masked.length > UNANSWERED_CHARS ? `${masked.slice(0, UNANSWERED_CHARS)}…` : masked;
     return this.store.append(UNANSWERED_LOG, { text, channel } satisfies UnansweredRecord);
   }
 }

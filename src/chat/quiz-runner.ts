@@ -5,7 +5,7 @@
  * quizzes left running by a restart) and detach it when they stop (which clears their timers).
  * Quizzes are keyed "<channel>:<chatId>" in the sessions, so channels' chat ids never collide.
  */
-import type { Logger } from "../log.js";
+import { errorSummary, type Logger } from "../log.js";
 import type { Leaderboard, QuizQuestion, QuizSessions, QuizStep } from "../quiz/index.js";
 import type { Store } from "../store/store.js";
 import type { Origin } from "./types.js";
@@ -23,7 +23,7 @@ export interface QuizPresenter {
   finished(chatId: string, board: Leaderboard): Promise<void>;
 }
 
-/** A failed step (the store unreachable) is tried again this much later. */
+/** A failed step, or a session unreadable during a store outage, is tried again this much later. */
 const RETRY_MS = 5000;
 /** How long one-off marks (revealed, announced, poll → session) are kept: a quiz lasts far less. */
 const MARK_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -38,6 +38,8 @@ export class QuizRunner {
   private presenters = new Map<string, QuizPresenter>();
   private timers = new Map<string, NodeJS.Timeout>();
   private busy = new Set<Promise<void>>();
+  /** Quizzes whose session the store could not show during an outage (logged once each). */
+  private unreadable = new Set<string>();
 
   constructor(
     private readonly sessions: QuizSessions,
@@ -93,7 +95,7 @@ export class QuizRunner {
     this.timers.delete(key);
     const step = this.step(key)
       .catch((err: unknown) => {
-        this.log.error({ err, quiz: key }, "quiz step failed; retrying");
+        this.log.error({ err: errorSummary(err), channel: split(key).channel }, "quiz step failed; retrying");
         this.schedule(key, Date.now() + RETRY_MS);
       })
       .finally(() => this.busy.delete(step));
@@ -108,6 +110,14 @@ export class QuizRunner {
     const s = await this.sessions.get(key);
     const open = s && !s.finished && s.current >= 0 ? { id: s.id, index: s.current, question: s.questions[s.current] } : undefined;
     const step = await this.sessions.next(key);
+    if (step.type === "none" && this.store.isDegraded) {
+      // The session is in the shared store, out of reach: keep the clock until it is back, when
+      // the quiz goes on from wherever its deadlines have brought it.
+      if (!this.unreadable.has(key)) this.log.warn({ channel: split(key).channel }, "quiz session unreadable during a store outage: waiting for the store");
+      this.unreadable.add(key);
+      return this.schedule(key, Date.now() + RETRY_MS);
+    }
+    if (this.unreadable.delete(key)) this.log.info({ channel: split(key).channel }, "quiz resumed after the store outage");
     // Moving on means the open question's deadline passed (not so after an early stop).
     if ((step.type === "ask" || step.type === "finished") && open && presenter.reveal) {
       if (await this.once(`revealed:${open.id}:${open.index}`)) await this.quietly(key, "reveal", () => presenter.reveal!(chatId, open.question));
@@ -133,7 +143,7 @@ export class QuizRunner {
     try {
       await send();
     } catch (err) {
-      this.log.error({ err, quiz: key }, `quiz ${what} not sent`);
+      this.log.error({ err: errorSummary(err), channel: split(key).channel }, `quiz ${what} not sent`);
     }
   }
 }

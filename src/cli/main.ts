@@ -11,6 +11,9 @@ import { registerPoints } from "./points.js";
 import { registerQuiz } from "./quiz.js";
 
 loadDotEnv();
+// Everything the commands create (store, index versions, caches, uploads) is private to the
+// account running them: files 0600, folders 0700.
+process.umask(0o077);
 
 function config(opts: { index?: string }): Config {
   const env = { ...process.env };
@@ -75,6 +78,23 @@ program
 
 registerPoints(program);
 registerQuiz(program);
+
+program
+  .command("forget")
+  .description("Xoá mọi dữ liệu về một người dùng trong kho (ngữ cảnh, giới hạn, phiếu, bài thi) theo mã người dùng")
+  .argument("<userId>", "mã người dùng Telegram hoặc Zalo")
+  .action(async (userId: string) => {
+    const c = loadConfig();
+    const { openStore } = await import("../store/open.js");
+    const { createLogger } = await import("../log.js");
+    const store = await openStore(c, createLogger(c.LOG_LEVEL));
+    try {
+      const n = await store.forget(userId.trim());
+      console.log(`Đã xoá ${n} mục có mã người dùng ${userId.trim()}.`);
+    } finally {
+      await store.close();
+    }
+  });
 
 program
   .command("start", { isDefault: true })

@@ -23,6 +23,10 @@ const schema = z.object({
   LOG_UNANSWERED: bool.default(true),
   /** Largest file accepted by ingest and chat uploads, in megabytes. */
   MAX_FILE_MB: z.coerce.number().positive().default(20),
+  /** Heap of the child process that reads one untrusted file (a bomb costs it, not the bot). */
+  PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(768),
+  /** Longest time reading one file may take. */
+  PARSE_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
 
   EMBEDDER: z.enum(["hashing", "openai", "none"]).default("none"),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),

@@ -4,7 +4,7 @@
  * Polling, not fs.watch: it works the same on network and container volumes. A version that fails
  * to load is logged once and skipped; the engine keeps answering from the version it has.
  */
-import { currentVersion } from "../index/store.js";
+import { currentInfo, currentVersion } from "../index/store.js";
 import type { Logger } from "../log.js";
 import type { Engine } from "./engine.js";
 
@@ -30,7 +30,8 @@ export function watchIndex(
     try {
       if (!engine.reload()) return false;
       failed = undefined;
-      log.info({ from, to: engine.version }, "index reloaded");
+      // The documents folder goes with the version (uploads and /reload follow it: corpusSource).
+      log.info({ from, to: engine.version, source: currentInfo(indexDir)?.source }, "index reloaded");
       return true;
     } catch (err) {
       failed = next;

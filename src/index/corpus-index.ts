@@ -84,12 +84,17 @@ export function listBlocks(docs: ParsedDocument[]): { blocks: Block[]; passages:
   return { blocks, passages };
 }
 
-export function buildLexical(docs: ParsedDocument[], blocks: Block[], passages: Passage[]): { blockIndex: LexicalIndex; passageIndex: LexicalIndex } {
-  const blockBuilder = new LexicalIndexBuilder();
-  for (const { doc, unit } of blocks) blockBuilder.add({ title: titleText(docs[doc], unit), body: blockText(docs[doc], unit) });
-  const passageBuilder = new LexicalIndexBuilder();
-  for (const { block, doc, unit } of passages) passageBuilder.add({ title: "", body: passageText(docs[doc], blocks[block].unit, unit) });
-  return { blockIndex: blockBuilder.build(), passageIndex: passageBuilder.build() };
+/** The block index; built (and saved) apart from the passage index, so only one is in memory at a time. */
+export function buildBlockIndex(docs: ParsedDocument[], blocks: Block[]): LexicalIndex {
+  const builder = new LexicalIndexBuilder();
+  for (const { doc, unit } of blocks) builder.add({ title: titleText(docs[doc], unit), body: blockText(docs[doc], unit) });
+  return builder.build();
+}
+
+export function buildPassageIndex(docs: ParsedDocument[], blocks: Block[], passages: Passage[]): LexicalIndex {
+  const builder = new LexicalIndexBuilder();
+  for (const { block, doc, unit } of passages) builder.add({ title: "", body: passageText(docs[doc], blocks[block].unit, unit) });
+  return builder.build();
 }
 
 export class CorpusIndex {

@@ -5,7 +5,7 @@
  * and loads from disk without re-tokenising.
  */
 import { DEFAULT_BM25, idf, type Bm25Params } from "./bm25.js";
-import { TermTable } from "./term-table.js";
+import { hashPair, TermTable } from "./term-table.js";
 import { Bm25Scorer, type Explanation, type Scorer } from "./scorer.js";
 import { hasDiacritics } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
@@ -58,26 +58,114 @@ export interface SearchOptions {
   scorer?: Scorer;
 }
 
-/** Postings while building: flat [unit, tf, unit, tf, …], units ascending. */
-type Building = Map<string, number[]>;
+/** A typed array that doubles when full. */
+function grown<T extends Uint32Array | Uint8Array | Int32Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  let size = a.length;
+  while (size < need) size *= 2;
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  if (b instanceof Int32Array) b.fill(-1, a.length);
+  return b;
+}
 
-/** Counts one occurrence of a term in `unit` (units arrive in order, so only the last can match). */
-function bump(postings: Building, term: string, unit: number): void {
-  const list = postings.get(term);
-  if (!list) postings.set(term, [unit, 1]);
-  else if (list[list.length - 2] === unit) list[list.length - 1]++;
-  else list.push(unit, 1);
+/**
+ * Postings while building, with no JS object per term (millions of syllable pairs as strings and
+ * arrays would cost gigabytes): terms are known by their 64-bit hash in an open-addressing table
+ * of typed arrays, and each occurrence is appended as (term id, unit, tf) to typed arrays that
+ * grow by doubling. Units arrive in order, so only a term's last posting can be the current unit.
+ */
+class HashedPostings {
+  // Probed exactly as TermTable probes, so build() hands slotHi/slotLo over as its keys.
+  slots = new Uint32Array(1 << 16); // term id + 1; 0 = empty
+  slotHi = new Uint32Array(1 << 16);
+  slotLo = new Uint32Array(1 << 16);
+  termCount = new Uint32Array(1 << 15);
+  private lastUnit = new Int32Array(1 << 15).fill(-1);
+  private lastAt = new Uint32Array(1 << 15);
+  terms = 0;
+  postTerm = new Uint32Array(1 << 20);
+  postUnit = new Uint32Array(1 << 20);
+  postTf = new Uint8Array(1 << 20);
+  postings = 0;
+
+  bump(prefix: string, term: string, unit: number): void {
+    const [hi, lo] = hashPair(term, prefix);
+    const t = this.termId(hi, lo);
+    if (this.lastUnit[t] === unit) {
+      const at = this.lastAt[t];
+      // BM25 saturates long before 255 occurrences; one byte per posting keeps memory down.
+      if (this.postTf[at] < 255) this.postTf[at]++;
+      return;
+    }
+    const p = this.postings++;
+    if (p >= this.postUnit.length) {
+      this.postTerm = grown(this.postTerm, p + 1);
+      this.postUnit = grown(this.postUnit, p + 1);
+      this.postTf = grown(this.postTf, p + 1);
+    }
+    this.postTerm[p] = t;
+    this.postUnit[p] = unit;
+    this.postTf[p] = 1;
+    this.lastUnit[t] = unit;
+    this.lastAt[t] = p;
+    this.termCount[t]++;
+  }
+
+  private termId(hi: number, lo: number): number {
+    let mask = this.slots.length - 1;
+    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+    while (this.slots[i] !== 0) {
+      if (this.slotHi[i] === hi && this.slotLo[i] === lo) return this.slots[i] - 1;
+      i = (i + 1) & mask;
+    }
+    const t = this.terms++;
+    if (t >= this.termCount.length) {
+      this.termCount = grown(this.termCount, t + 1);
+      this.lastUnit = grown(this.lastUnit, t + 1);
+      this.lastAt = grown(this.lastAt, t + 1);
+    }
+    // Kept at most half full; rehash into a table twice the size when it would not be.
+    if (this.terms * 2 > this.slots.length) {
+      this.rehash();
+      mask = this.slots.length - 1;
+      i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+      while (this.slots[i] !== 0) i = (i + 1) & mask;
+    }
+    this.slots[i] = t + 1;
+    this.slotHi[i] = hi;
+    this.slotLo[i] = lo;
+    return t;
+  }
+
+  /** Drops what only adding needed (each term's last posting) before build. */
+  finishAdding(): void {
+    this.lastUnit = new Int32Array(0);
+    this.lastAt = new Uint32Array(0);
+  }
+
+  private rehash(): void {
+    const size = this.slots.length * 2;
+    const mask = size - 1;
+    const slots = new Uint32Array(size);
+    const slotHi = new Uint32Array(size);
+    const slotLo = new Uint32Array(size);
+    for (let j = 0; j < this.slots.length; j++) {
+      if (this.slots[j] === 0) continue;
+      let i = (this.slotHi[j] ^ Math.imul(this.slotLo[j], 0x9e3779b1)) & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = this.slots[j];
+      slotHi[i] = this.slotHi[j];
+      slotLo[i] = this.slotLo[j];
+    }
+    this.slots = slots;
+    this.slotHi = slotHi;
+    this.slotLo = slotLo;
+  }
 }
 
 export class LexicalIndexBuilder {
-  /**
-   * One map per field and form, keyed by the bare token, so the hot loop hashes tokens the
-   * tokenizer already made instead of building prefixed strings per occurrence.
-   */
-  private postings: Record<Field, { folded: Building; accented: Building }> = {
-    title: { folded: new Map(), accented: new Map() },
-    body: { folded: new Map(), accented: new Map() },
-  };
+  private postings = new HashedPostings();
   private lengths: Record<Field, number[]> = { title: [], body: [] };
 
   /** Adds the next unit; units are numbered in the order they are added. */
@@ -85,44 +173,48 @@ export class LexicalIndexBuilder {
     const unit = this.lengths.body.length;
     for (const field of FIELDS) {
       const { folded, accented } = tokenize(texts[field]);
-      const maps = this.postings[field];
+      const prefix = PREFIX[field];
+      const accentPrefix = prefix + ACCENT;
       let length = 0;
       for (let i = 0; i < folded.length; i++) {
         if (!folded[i].includes(" ")) length++;
-        bump(maps.folded, folded[i], unit);
-        bump(maps.accented, accented[i], unit);
+        this.postings.bump(prefix, folded[i], unit);
+        this.postings.bump(accentPrefix, accented[i], unit);
       }
       this.lengths[field].push(length);
     }
     return unit;
   }
 
+  /** Postings grouped by term (a counting sort by term id), units ascending within each term. */
   build(): LexicalIndex {
-    const groups = FIELDS.flatMap((field) => [
-      { prefix: PREFIX[field], map: this.postings[field].folded },
-      { prefix: PREFIX[field] + ACCENT, map: this.postings[field].accented },
-    ]);
-    let terms = 0;
-    let total = 0;
-    for (const { map } of groups) {
-      terms += map.size;
-      for (const list of map.values()) total += list.length / 2;
-    }
-    const table = TermTable.create(terms);
-    const units = new Uint32Array(total);
-    const tfs = new Uint8Array(total);
+    const p = this.postings;
+    p.finishAdding();
+    const cursor = new Uint32Array(p.terms);
     let at = 0;
-    for (const { prefix, map } of groups) {
-      for (const [term, list] of map) {
-        table.set(prefix + term, at, list.length / 2);
-        for (let i = 0; i < list.length; i += 2) {
-          units[at] = list[i];
-          // BM25 saturates long before 255 occurrences; one byte per posting keeps memory down.
-          tfs[at++] = Math.min(list[i + 1], 255);
-        }
-      }
-      map.clear();
+    for (let t = 0; t < p.terms; t++) {
+      cursor[t] = at;
+      at += p.termCount[t];
     }
+    // The building hash table becomes the term table: same keys, same probing, no second copy.
+    const starts = new Uint32Array(p.slots.length);
+    const counts = new Uint32Array(p.slots.length);
+    for (let i = 0; i < p.slots.length; i++) {
+      if (p.slots[i] === 0) continue;
+      const t = p.slots[i] - 1;
+      starts[i] = cursor[t];
+      counts[i] = p.termCount[t];
+    }
+    const table = new TermTable({ keysHi: p.slotHi, keysLo: p.slotLo, starts, counts });
+    p.slots = new Uint32Array(0);
+    const units = new Uint32Array(p.postings);
+    const tfs = new Uint8Array(p.postings);
+    for (let i = 0; i < p.postings; i++) {
+      const dest = cursor[p.postTerm[i]]++;
+      units[dest] = p.postUnit[i];
+      tfs[dest] = p.postTf[i];
+    }
+    this.postings = new HashedPostings();
     return new LexicalIndex({
       table,
       units,

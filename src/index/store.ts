@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
 import path from "node:path";
 import type { DocMeta, ParsedDocument } from "../model/document.js";
-import { buildLexical, CorpusIndex, listBlocks } from "./corpus-index.js";
+import { buildBlockIndex, buildPassageIndex, CorpusIndex, listBlocks } from "./corpus-index.js";
 import { loadLexical, saveLexical } from "./lexical.js";
 import { VectorIndex } from "./vector.js";
 
@@ -37,6 +37,16 @@ export function currentInfo(indexDir: string): IndexInfo | undefined {
   return v ? (JSON.parse(readFileSync(path.join(indexDir, "versions", v, "info.json"), "utf8")) as IndexInfo) : undefined;
 }
 
+/**
+ * The one answer to "which folder is this index built from": the source recorded in the current
+ * version; `configured` (CORPUS_DIR) only when there is no index yet or that folder is gone.
+ * Start-up, /reload, uploads and the index watcher all ask here.
+ */
+export function corpusSource(indexDir: string, configured: string): string {
+  const source = currentInfo(indexDir)?.source;
+  return source && existsSync(source) ? source : configured;
+}
+
 export function currentVersion(indexDir: string): string | undefined {
   const file = path.join(indexDir, CURRENT);
   if (!existsSync(file)) return undefined;
@@ -63,9 +73,9 @@ export function writeVersion(indexDir: string, content: VersionContent): string 
   const tmp = path.join(indexDir, "versions", `${version}.tmp`);
   mkdirSync(tmp, { recursive: true });
   const { blocks, passages } = listBlocks(content.docs);
-  const { blockIndex, passageIndex } = buildLexical(content.docs, blocks, passages);
-  saveLexical(blockIndex, tmp, "blocks");
-  saveLexical(passageIndex, tmp, "passages");
+  // One index in memory at a time: built, saved, let go.
+  saveLexical(buildBlockIndex(content.docs, blocks), tmp, "blocks");
+  saveLexical(buildPassageIndex(content.docs, blocks, passages), tmp, "passages");
   if (content.vectors && content.info.embedder) VectorIndex.build(content.vectors, content.info.embedder.dimensions).save(path.join(tmp, "vectors.hnsw"));
   writeDurable(path.join(tmp, "docs.json"), JSON.stringify(content.docs));
   const info: IndexInfo = { format: INDEX_FORMAT, version, builtAt: new Date().toISOString(), ...content.info };

@@ -4,13 +4,13 @@
  * the parse cache instead of being read and parsed again; a failing file is reported and skipped.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DocMeta, Layout, ParsedDocument, UnitType } from "../model/document.js";
-import { parseStructure } from "../structure/index.js";
-import { readHeaderMeta } from "../structure/header.js";
-import { formatOf, readDocument, ReadError } from "./readers/index.js";
-import { entryForFile, entryMeta, loadManifest, MANIFEST_FILE, type ManifestEntry } from "./manifest.js";
+// Not readers/index.js: the readers (pdf.js alone is ~140 MB resident) load only in the worker.
+import { ReadError } from "./readers/types.js";
+import { DEFAULT_PARSE_LIMITS, ParseWorker, type ParsedFile, type ParseLimits } from "./parse-worker.js";
+import { entryForFile, entryMeta, loadManifest, type ManifestEntry } from "./manifest.js";
 import { blockText, listBlocks } from "../index/corpus-index.js";
 import type { Embedder } from "../index/embeddings/embedder.js";
 import { currentInfo, INDEX_FORMAT, writeVersion, type IndexInfo } from "../index/store.js";
@@ -48,30 +48,12 @@ export interface IngestOptions {
   embedder: Embedder | null;
   /** Larger files are reported as failed without being read. */
   maxBytes?: number;
+  /** Memory and time allowed to read one file (parse-worker.ts). */
+  parseLimits?: ParseLimits;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-interface CachedParse {
-  layout: Layout;
-  units: ParsedDocument["units"];
-  warnings: string[];
-  header: ReturnType<typeof readHeaderMeta>;
-}
-
-/** Supported files below a folder, sorted, skipping the manifest and dot-files. */
-export function listSourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.name.startsWith(".")) continue;
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name !== MANIFEST_FILE && !/^(readme|source)\.md$/i.test(e.name) && formatOf(e.name)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+type CachedParse = ParsedFile;
 
 /** How many units of each type: the report per file. */
 export function countUnits(units: ParsedDocument["units"]): Partial<Record<UnitType, number>> {
@@ -80,17 +62,10 @@ export function countUnits(units: ParsedDocument["units"]): Partial<Record<UnitT
   return counts;
 }
 
-async function parseFile(file: string, cacheDir: string, sha: string, maxBytes?: number): Promise<{ parsed: CachedParse; cached: boolean }> {
+async function parseFile(worker: ParseWorker, file: string, cacheDir: string, sha: string, maxBytes?: number): Promise<{ parsed: CachedParse; cached: boolean }> {
   const cacheFile = path.join(cacheDir, `${sha}-p${PARSER_VERSION}.json`);
   if (existsSync(cacheFile)) return { parsed: JSON.parse(readFileSync(cacheFile, "utf8")), cached: true };
-  const read = await readDocument(file, { maxBytes });
-  const structure = parseStructure(read.text);
-  const parsed: CachedParse = {
-    layout: structure.layout,
-    units: structure.units,
-    warnings: [...read.warnings, ...structure.warnings],
-    header: readHeaderMeta(read.text, path.basename(file).replace(/\.[^.]+$/, "")),
-  };
+  const parsed = await worker.parse(file, { maxBytes });
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(parsed));
   renameSync(tmp, cacheFile);
@@ -163,34 +138,39 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   return withIngestLock(opts.indexDir, async () => {
     const cacheDir = path.join(opts.indexDir, "cache");
     mkdirSync(cacheDir, { recursive: true });
-    const files = listSourceFiles(opts.from);
-    const ids = fileIds(files, opts.from);
+    const worker = new ParseWorker(opts.parseLimits ?? DEFAULT_PARSE_LIMITS);
     const reports: FileReport[] = [];
     const docs: ParsedDocument[] = [];
     const fileRecords: IndexInfo["files"] = [];
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i];
-      const rel = path.relative(opts.from, file);
-      opts.onProgress?.(i, files.length, rel);
-      try {
-        const bytes = readFileSync(file);
-        const sha = createHash("sha256").update(bytes).digest("hex");
-        const { parsed, cached } = await parseFile(file, cacheDir, sha, opts.maxBytes);
-        const entry = entryForFile(manifest, file);
-        const meta = mergeMeta(entry?.id ?? ids[i], path.basename(file), parsed.header, entry);
-        // A manifest layout overrides detection only when it differs: re-parse from the cache-free text.
-        const layout = entry?.layout ?? parsed.layout;
-        const units = layout === parsed.layout ? parsed.units : parseStructure((await readDocument(file, { maxBytes: opts.maxBytes })).text, { layout }).units;
-        if (docs.some((d) => d.meta.id === meta.id)) throw new Error(`id "${meta.id}" đã dùng cho một tệp khác`);
-        docs.push({ meta, layout, units, warnings: parsed.warnings });
-        fileRecords.push({ file: rel, sha256: sha, docId: meta.id });
-        reports.push({ file: rel, status: cached ? "cached" : "ok", docId: meta.id, kind: meta.kind, layout, units: countUnits(units), warnings: parsed.warnings });
-      } catch (e) {
-        const message = e instanceof ReadError ? e.message : `${rel}: ${(e as Error).message}`;
-        reports.push({ file: rel, status: "failed", warnings: [], error: message });
+    try {
+      const files = await worker.list(opts.from);
+      const ids = fileIds(files, opts.from);
+      for (let i = 0; i < files.length; i++) {
+        const file = files[i];
+        const rel = path.relative(opts.from, file);
+        opts.onProgress?.(i, files.length, rel);
+        try {
+          const bytes = readFileSync(file);
+          const sha = createHash("sha256").update(bytes).digest("hex");
+          const { parsed, cached } = await parseFile(worker, file, cacheDir, sha, opts.maxBytes);
+          const entry = entryForFile(manifest, file);
+          const meta = mergeMeta(entry?.id ?? ids[i], path.basename(file), parsed.header, entry);
+          // A manifest layout overrides detection only when it differs: re-parse from the cache-free text.
+          const layout = entry?.layout ?? parsed.layout;
+          const units = layout === parsed.layout ? parsed.units : (await worker.parse(file, { maxBytes: opts.maxBytes, layout })).units;
+          if (docs.some((d) => d.meta.id === meta.id)) throw new Error(`id "${meta.id}" đã dùng cho một tệp khác`);
+          docs.push({ meta, layout, units, warnings: parsed.warnings });
+          fileRecords.push({ file: rel, sha256: sha, docId: meta.id });
+          reports.push({ file: rel, status: cached ? "cached" : "ok", docId: meta.id, kind: meta.kind, layout, units: countUnits(units), warnings: parsed.warnings });
+        } catch (e) {
+          const message = e instanceof ReadError ? e.message : `${rel}: ${(e as Error).message}`;
+          reports.push({ file: rel, status: "failed", warnings: [], error: message });
+        }
       }
+      opts.onProgress?.(files.length, files.length, "");
+    } finally {
+      worker.close();
     }
-    opts.onProgress?.(files.length, files.length, "");
     const loadedIds = new Set(docs.map((d) => d.meta.id));
     const catalog: IndexInfo["catalog"] = [
       ...manifest.map((e) => ({ ...entryMeta(e), loaded: loadedIds.has(e.id) })),

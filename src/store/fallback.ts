@@ -5,7 +5,7 @@
  * in that instance. The switch and the recovery are each logged once; other errors pass through.
  */
 import type { Logger } from "../log.js";
-import { StoreUnavailableError, type Store } from "./store.js";
+import { StoreUnavailableError, type PendingEntry, type Store } from "./store.js";
 
 export class FallbackStore implements Store {
   private degraded = false;
@@ -65,6 +65,29 @@ export class FallbackStore implements Store {
 
   recent<T extends object>(log: string, limit: number, since?: number): Promise<Array<T & { at: number }>> {
     return this.use((s) => s.recent<T>(log, limit, since));
+  }
+
+  enqueue<T>(queue: string, id: string, value: T, owner: string, seenTtlMs: number): Promise<boolean> {
+    return this.use((s) => s.enqueue(queue, id, value, owner, seenTtlMs));
+  }
+
+  pending<T>(queue: string, limit: number): Promise<Array<PendingEntry<T>>> {
+    return this.use((s) => s.pending<T>(queue, limit));
+  }
+
+  claim(queue: string, id: string, from: string, to: string): Promise<boolean> {
+    return this.use((s) => s.claim(queue, id, from, to));
+  }
+
+  /** From both: what was kept during an outage too. */
+  async forget(id: string): Promise<number> {
+    return (await this.local.forget(id)) + (await this.use((s) => s.forget(id)));
+  }
+
+  /** Also from the local store: an entry enqueued during an outage may be handled after it. */
+  async dequeue(queue: string, id: string): Promise<void> {
+    await this.local.dequeue(queue, id);
+    return this.use((s) => s.dequeue(queue, id));
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,10 @@
 /** In-process store: for tests and single-process runs that need no persistence. */
-import type { Store } from "./store.js";
+import { keyMentions, recordMentions, type PendingEntry, type Store } from "./store.js";
 
 export class MemoryStore implements Store {
   private values = new Map<string, { value: unknown; expires: number }>();
   private logs = new Map<string, Array<{ at: number } & object>>();
+  private queues = new Map<string, Map<string, PendingEntry<unknown>>>();
 
   private live(key: string) {
     const e = this.values.get(key);
@@ -50,6 +51,40 @@ export class MemoryStore implements Store {
 
   async recent<T extends object>(log: string, limit: number, since = 0): Promise<Array<T & { at: number }>> {
     return ((this.logs.get(log) ?? []).filter((r) => r.at >= since).slice(-limit).reverse()) as Array<T & { at: number }>;
+  }
+
+  async enqueue<T>(queue: string, id: string, value: T, owner: string, seenTtlMs: number): Promise<boolean> {
+    if (!(await this.setIfAbsent(`seen:${queue}:${id}`, 1, seenTtlMs))) return false;
+    let q = this.queues.get(queue);
+    if (!q) this.queues.set(queue, (q = new Map()));
+    q.set(id, { id, value: structuredClone(value), owner });
+    return true;
+  }
+
+  async pending<T>(queue: string, limit: number): Promise<Array<PendingEntry<T>>> {
+    return [...(this.queues.get(queue)?.values() ?? [])].slice(0, limit).map((e) => structuredClone(e) as PendingEntry<T>);
+  }
+
+  async claim(queue: string, id: string, from: string, to: string): Promise<boolean> {
+    const e = this.queues.get(queue)?.get(id);
+    if (e?.owner !== from) return false;
+    e.owner = to;
+    return true;
+  }
+
+  async dequeue(queue: string, id: string): Promise<void> {
+    this.queues.get(queue)?.delete(id);
+  }
+
+  async forget(id: string): Promise<number> {
+    let n = 0;
+    for (const key of [...this.values.keys()]) if (keyMentions(key, id)) (this.values.delete(key), n++);
+    for (const [name, list] of this.logs) {
+      const kept = list.filter((r) => !recordMentions(JSON.stringify(r), id));
+      n += list.length - kept.length;
+      this.logs.set(name, kept);
+    }
+    return n;
   }
 
   async close(): Promise<void> {}

@@ -7,7 +7,7 @@
  */
 import { Redis } from "ioredis";
 import type { Logger } from "../log.js";
-import { StoreUnavailableError, type Store } from "./store.js";
+import { keyMentions, recordMentions, StoreUnavailableError, type PendingEntry, type Store } from "./store.js";
 
 /** Records kept per log (questions, feedback, …); older ones are trimmed. */
 export const LOG_MAX_LEN = 100_000;
@@ -15,6 +15,17 @@ export const LOG_MAX_LEN = 100_000;
 const INCR_SCRIPT = `local n = redis.call('INCR', KEYS[1])
 if n == 1 and tonumber(ARGV[1]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`;
+
+// An inbox is two hashes, id → JSON {value, seq} and id → owner, beside a "seen" key per id.
+const ENQUEUE_SCRIPT = `if not redis.call('SET', KEYS[1], '1', 'PX', ARGV[1], 'NX') then return 0 end
+local seq = redis.call('INCR', KEYS[4])
+redis.call('HSET', KEYS[2], ARGV[2], cjson.encode({v = ARGV[3], s = seq}))
+redis.call('HSET', KEYS[3], ARGV[2], ARGV[4])
+return 1`;
+
+const CLAIM_SCRIPT = `if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+return 1`;
 
 /** Log records fetched per command by `recent`. */
 const RECENT_PAGE = 5000;
@@ -121,6 +132,61 @@ export class RedisStore implements Store {
       end = `(${page[page.length - 1][0]}`;
     }
     return out;
+  }
+
+  async enqueue<T>(queue: string, id: string, value: T, owner: string, seenTtlMs: number): Promise<boolean> {
+    const keys = [`seen:${queue}:${id}`, `inbox:${queue}`, `inbox-owner:${queue}`, `inbox-seq:${queue}`];
+    return Number(await this.run(() => this.redis.eval(ENQUEUE_SCRIPT, keys.length, ...keys, whole(seenTtlMs), id, JSON.stringify(value), owner))) === 1;
+  }
+
+  async pending<T>(queue: string, limit: number): Promise<Array<PendingEntry<T>>> {
+    const [values, owners] = await this.run(() => Promise.all([this.redis.hgetall(`inbox:${queue}`), this.redis.hgetall(`inbox-owner:${queue}`)]));
+    return Object.entries(values)
+      .map(([id, raw]) => {
+        const { v, s } = JSON.parse(raw) as { v: string; s: number };
+        return { id, seq: s, value: JSON.parse(v) as T, owner: owners[id] ?? "" };
+      })
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, limit)
+      .map(({ id, value, owner }) => ({ id, value, owner }));
+  }
+
+  async claim(queue: string, id: string, from: string, to: string): Promise<boolean> {
+    return Number(await this.run(() => this.redis.eval(CLAIM_SCRIPT, 1, `inbox-owner:${queue}`, id, from, to))) === 1;
+  }
+
+  async dequeue(queue: string, id: string): Promise<void> {
+    await this.run(() => this.redis.multi().hdel(`inbox:${queue}`, id).hdel(`inbox-owner:${queue}`, id).exec());
+  }
+
+  /** SCAN, never KEYS: the server keeps serving while a person is erased. */
+  async forget(id: string): Promise<number> {
+    let n = 0;
+    for (const pattern of [`*:${id}`, `*:${id}:*`]) {
+      let cursor = "0";
+      do {
+        const [next, keys] = await this.run(() => this.redis.scan(cursor, "MATCH", pattern, "COUNT", 1000));
+        cursor = next;
+        const mine = keys.filter((k) => !k.startsWith("log:") && keyMentions(k, id));
+        if (mine.length) n += await this.run(() => this.redis.del(...mine));
+      } while (cursor !== "0");
+    }
+    let cursor = "0";
+    do {
+      const [next, logs] = await this.run(() => this.redis.scan(cursor, "MATCH", "log:*", "COUNT", 1000));
+      cursor = next;
+      for (const log of logs) {
+        let start = "-";
+        for (;;) {
+          const page = await this.run(() => this.redis.xrange(log, start, "+", "COUNT", RECENT_PAGE));
+          const ids = page.filter(([, f]) => recordMentions(f[1], id)).map(([entry]) => entry);
+          if (ids.length) n += await this.run(() => this.redis.xdel(log, ...ids));
+          if (page.length < RECENT_PAGE) break;
+          start = `(${page[page.length - 1][0]}`;
+        }
+      }
+    } while (cursor !== "0");
+    return n;
   }
 
   async close(): Promise<void> {

@@ -19,6 +19,8 @@
  * ```
  */
 export interface Store {
+  /** True while an outage has the store answering from a stand-in: what is missing may be back later. */
+  readonly isDegraded?: boolean;
   get<T>(key: string): Promise<T | undefined>;
   /** Stores a value; with ttlMs it expires after that long. */
   set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
@@ -31,7 +33,36 @@ export interface Store {
   append(log: string, record: object): Promise<void>;
   /** The newest records of a log, newest first; `since` (ms epoch) filters older ones out. */
   recent<T extends object>(log: string, limit: number, since?: number): Promise<Array<T & { at: number }>>;
+  /**
+   * Inbox of received updates (see channels/inbox.ts). Adds `id` to `queue` as pending, owned by
+   * `owner`, unless that id was enqueued within `seenTtlMs` (a re-delivery): false then.
+   */
+  enqueue<T>(queue: string, id: string, value: T, owner: string, seenTtlMs: number): Promise<boolean>;
+  /** Pending entries of a queue, oldest first. */
+  pending<T>(queue: string, limit: number): Promise<Array<PendingEntry<T>>>;
+  /** Hands a pending entry from `from` to `to`; false when another owner took it first. */
+  claim(queue: string, id: string, from: string, to: string): Promise<boolean>;
+  /** Removes a handled entry (its id stays "seen" until seenTtlMs passes). */
+  dequeue(queue: string, id: string): Promise<void>;
+  /**
+   * Erases a person: every key with `id` as one of its ":"-separated parts (their private chat's
+   * context, rate limit, votes, quiz answers) and every log record holding `id` as a value (their
+   * quiz answers, the quiz results they appear in). Returns how many keys and records went.
+   */
+  forget(id: string): Promise<number>;
   close(): Promise<void>;
+}
+
+/** True when `key` has `id` as one of its ":"-separated parts. */
+export const keyMentions = (key: string, id: string): boolean => key.split(":").includes(id);
+
+/** True when a JSON record holds `id` as a string value (user ids are stored as strings). */
+export const recordMentions = (json: string, id: string): boolean => json.includes(`:${JSON.stringify(id)}`);
+
+export interface PendingEntry<T> {
+  id: string;
+  value: T;
+  owner: string;
 }
 
 /**

@@ -7,6 +7,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import type { Message, Update } from "grammy/types";
 import type { FakeTelegram } from "../fakes/telegram-server.js";
+import path from "node:path";
+import { tempDir } from "./files.js";
 import { REPO_ROOT } from "./shared.js";
 
 export const WEBHOOK_SECRET = "test-webhook-secret-123";
@@ -40,6 +42,19 @@ export function instanceEnv(fake: { token: string; apiRoot: string }, redis: { u
     INDEX_DIR: corpus.indexDir,
     CORPUS_DIR: corpus.corpusDir,
     RATE_LIMIT_PER_MINUTE: String(rateLimit),
+  };
+}
+
+/** A long-polling instance's environment: the fake Bot API, `corpus`, an SQLite store of its own. */
+export function pollingEnv(fake: { token: string; apiRoot: string }, corpus: { indexDir: string; corpusDir: string }, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    TELEGRAM_MODE: "polling",
+    STORE_PATH: path.join(tempDir("hvb-store-"), "store.db"),
+    INDEX_DIR: corpus.indexDir,
+    CORPUS_DIR: corpus.corpusDir,
+    ...extra,
   };
 }
 

@@ -11,10 +11,14 @@ if (!redisInstalled) console.warn("[skip] redis-server not installed (apt-get in
 export class RedisServer {
   private proc?: ChildProcess;
 
-  private constructor(readonly port: number) {}
+  /** `dataDir`: keep the data there (append-only file, every write synced), so a restart has it back. */
+  private constructor(
+    readonly port: number,
+    private readonly dataDir?: string,
+  ) {}
 
-  static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort());
+  static async start(opts: { dataDir?: string } = {}): Promise<RedisServer> {
+    const server = new RedisServer(await freePort(), opts.dataDir);
     await server.restart();
     return server;
   }
@@ -26,7 +30,8 @@ export class RedisServer {
   /** (Re)starts the server on the same port; resolves once it accepts connections. */
   async restart(): Promise<void> {
     if (this.proc) throw new Error("redis-server already running");
-    const proc = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+    const persistence = this.dataDir ? ["--dir", this.dataDir, "--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+    const proc = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", ...persistence], { stdio: ["ignore", "pipe", "pipe"] });
     this.proc = proc;
     let out = "";
     await new Promise<void>((resolve, reject) => {

@@ -10,7 +10,7 @@
  * is wrong, or a quota is spent) are thrown at once. Errors name the method, never the URL: the
  * token is in the path.
  */
-import type { Logger } from "../../log.js";
+import { errorSummary, type Logger } from "../../log.js";
 import { backoffDelay, sleep, type BackoffOptions } from "./backoff.js";
 
 /** sendMessage accepts 1–2000 characters of text. */
@@ -181,7 +181,7 @@ export class ZaloApi {
         return await this.once<T>(method, body, opts);
       } catch (e) {
         if (!(e instanceof ZaloApiError) || !e.retryable || !(opts.idempotent || e.unsent) || attempt >= retries || opts.signal?.aborted) throw e;
-        this.opts.log?.warn({ method, code: e.code, attempt: attempt + 1 }, "zalo: retrying after a transient error");
+        this.opts.log?.warn({ err: errorSummary(e), attempt: attempt + 1 }, "zalo: retrying after a transient error");
         await sleep(backoffDelay(attempt, this.backoff), opts.signal);
       }
     }

@@ -11,7 +11,7 @@ import type { Conversation } from "../../chat/conversation.js";
 import type { ChatQuiz } from "../../chat/quiz.js";
 import { texts } from "../../chat/texts.js";
 import type { Action, Media, Origin, Reply } from "../../chat/types.js";
-import type { Logger } from "../../log.js";
+import { errorSummary, type Logger } from "../../log.js";
 import type { ZaloMessage, ZaloUpdate } from "./api.js";
 import { parseTypedCommand, type TypedCommand } from "./commands.js";
 import { stripMention, type BotIdentity } from "./mention.js";
@@ -60,7 +60,7 @@ export class ZaloBot {
   private readonly groups = new Set<string>();
 
   constructor(private readonly deps: ZaloBotDeps) {
-    this.queue = new ChatQueue((err) => deps.log.error({ err: (err as Error).message }, "zalo: reply failed"));
+    this.queue = new ChatQueue((err) => deps.log.error({ err: errorSummary(err) }, "zalo: reply failed"));
   }
 
   /** Takes one event from the poller or the webhook; returns at once, the reply follows. */
@@ -95,7 +95,7 @@ export class ZaloBot {
     try {
       replies = await this.respond(event, m, origin, send);
     } catch (err) {
-      this.deps.log.error({ err: (err as Error).message }, "zalo: conversation failed");
+      this.deps.log.error({ err: errorSummary(err) }, "zalo: conversation failed");
       replies = [notice(texts.error)];
     }
     for (const reply of replies) await send(reply);
@@ -153,7 +153,7 @@ export class ZaloBot {
     try {
       await this.deps.api.sendChatAction(chatId);
     } catch (err) {
-      this.deps.log.warn({ err: (err as Error).message }, "zalo: sendChatAction failed");
+      this.deps.log.warn({ err: errorSummary(err) }, "zalo: sendChatAction failed");
     }
   }
 }

@@ -7,7 +7,7 @@
  * outage costs a request every half minute and a log line per step, never a crash. Stops when the
  * signal aborts.
  */
-import type { Logger } from "../../log.js";
+import { errorSummary, type Logger } from "../../log.js";
 import type { ZaloApi, ZaloUpdate } from "./api.js";
 import { backoffCeiling, backoffDelay, newBackoffStep, sleep, type BackoffOptions } from "./backoff.js";
 
@@ -35,7 +35,7 @@ export async function pollUpdates(api: Pick<ZaloApi, "getUpdates">, onUpdate: (u
     } catch (e) {
       if (signal.aborted) break;
       if (newBackoffStep(failures, backoff))
-        log?.error({ err: (e as Error).message, attempt: failures + 1, retryUpToMs: backoffCeiling(failures, backoff) }, "zalo: getUpdates failed");
+        log?.error({ err: errorSummary(e), attempt: failures + 1, retryUpToMs: backoffCeiling(failures, backoff) }, "zalo: getUpdates failed");
       const wait = Math.max(backoffDelay(failures++, backoff), minGapMs - (Date.now() - started));
       await sleep(wait, signal);
       continue;
@@ -47,7 +47,7 @@ export async function pollUpdates(api: Pick<ZaloApi, "getUpdates">, onUpdate: (u
     try {
       onUpdate(update);
     } catch (e) {
-      log?.error({ err: (e as Error).message }, "zalo: update handler failed");
+      log?.error({ err: errorSummary(e) }, "zalo: update handler failed");
     }
   }
 }

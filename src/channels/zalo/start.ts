@@ -6,9 +6,12 @@
  * logged once per backoff step: an unreachable or odd Zalo API never holds up start-up or the
  * other channels, and polling starts as soon as set-up is through.
  */
+import { randomUUID } from "node:crypto";
 import { firstDelivery } from "../../access/dedupe.js";
 import { BOT_NAME } from "../../chat/texts.js";
 import { ConfigError } from "../../config/env.js";
+import { errorSummary } from "../../log.js";
+import { Inbox } from "../inbox.js";
 import type { ChannelDeps, RunningChannel } from "../start.js";
 import { WebhookServer } from "../webhooks.js";
 import { ZaloApi, type ZaloBotInfo, type ZaloUpdate } from "./api.js";
@@ -67,17 +70,24 @@ export async function startZalo(
         log.info({ bot: me.account_name, name: identity.names[0], mode: config.ZALO_MODE }, "zalo: connected");
       },
       stop.signal,
-      (err, attempt, upToMs) => log.error({ err: (err as Error).message, attempt, retryUpToMs: upToMs }, "zalo: set-up failed, retrying"),
+      (err, attempt, upToMs) => log.error({ err: errorSummary(err), attempt, retryUpToMs: upToMs }, "zalo: set-up failed, retrying"),
       tuning.setupBackoff,
     );
 
   let running: Promise<unknown>;
+  let stopInbox = async () => {};
   if (config.ZALO_MODE === "webhook") {
     const url = config.ZALO_WEBHOOK_URL;
     const secret = config.ZALO_WEBHOOK_SECRET;
     if (!secret) throw new ConfigError("ZALO_MODE=webhook needs ZALO_WEBHOOK_SECRET");
     const path = WebhookServer.pathOf(url, DEFAULT_WEBHOOK_PATH);
-    webhooks.route(path, zaloWebhookHandler({ secret, onUpdate, log }));
+    // Stored before the 200; an entry leaves the inbox once the chat queues have caught up (the
+    // bot's own de-duplication drops a replayed message it already took).
+    const inbox = store && new Inbox<ZaloUpdate>({ store, queue: "zalo", log, handle: (u) => (bot.handleUpdate(u), bot.idle()) });
+    await inbox?.start();
+    stopInbox = async () => void (await inbox?.stop());
+    const receive = (u: ZaloUpdate) => (inbox ? inbox.receive(u.message?.message_id ?? randomUUID(), u) : onUpdate(u));
+    webhooks.route(path, zaloWebhookHandler({ secret, onUpdate: receive, log }));
     // Without a URL the webhook is registered by hand (Zalo Bot Creator), with the same secret.
     if (!url) log.warn({ path }, "ZALO_WEBHOOK_URL not set: register the webhook URL and secret in Zalo Bot Creator");
     running = setUp(() => (url ? api.setWebhook(url, secret) : Promise.resolve()));
@@ -87,7 +97,7 @@ export async function startZalo(
     })();
   }
   // Nothing above should reject; if it ever does, it is logged rather than left unhandled.
-  running = running.catch((err: unknown) => log.error({ err: (err as Error).message }, "zalo: channel loop failed"));
+  running = running.catch((err: unknown) => log.error({ err: errorSummary(err) }, "zalo: channel loop failed"));
   log.info({ mode: config.ZALO_MODE }, "zalo channel started");
   return {
     name: "zalo",
@@ -95,6 +105,7 @@ export async function startZalo(
       stop.abort();
       await running;
       await bot.idle();
+      await stopInbox();
       await quiz?.detach("zalo");
     },
   };

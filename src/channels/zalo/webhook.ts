@@ -1,12 +1,13 @@
 /**
  * The webhook endpoint. Zalo sends each event as a POST with the secret given to setWebhook in
  * the X-Bot-Api-Secret-Token header; anything without it (401) or with another value (403) is
- * rejected before its body is read. A valid event is acknowledged with 200 at once and processed
- * afterwards, so a slow answer never makes the platform time out and re-send.
+ * rejected before its body is read. A valid event is acknowledged with 200 once `onUpdate` has
+ * stored it (the inbox) and processed afterwards, so a slow answer never makes the platform time
+ * out and re-send, and a crash after the 200 loses nothing; a failed store answers 500.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Logger } from "../../log.js";
+import { errorSummary, type Logger } from "../../log.js";
 import type { ZaloUpdate } from "./api.js";
 
 export const SECRET_HEADER = "x-bot-api-secret-token";
@@ -14,7 +15,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface WebhookOptions {
   secret: string;
-  onUpdate: (update: ZaloUpdate) => void;
+  /** Resolves once the update is stored; the 200 waits for it. */
+  onUpdate: (update: ZaloUpdate) => unknown;
   log?: Logger;
 }
 
@@ -65,12 +67,16 @@ export function zaloWebhookHandler({ secret, onUpdate, log }: WebhookOptions): (
         update = undefined;
       }
       if (!update) return reply(res, 400, { ok: false });
-      reply(res, 200, { ok: true });
-      try {
-        onUpdate(update);
-      } catch (e) {
-        log?.error({ err: (e as Error).message }, "zalo: update handler failed");
-      }
+      const received = update;
+      Promise.resolve()
+        .then(() => onUpdate(received))
+        .then(
+          () => reply(res, 200, { ok: true }),
+          (e: unknown) => {
+            log?.error({ err: errorSummary(e) }, "zalo: update not stored");
+            reply(res, 500, { ok: false });
+          },
+        );
     });
   };
 }

@@ -3,35 +3,7 @@
  * mammoth only reports "ordered list, level n". Legal structure hangs on those numbers, so we read
  * the formats ourselves and replay Word's counters in document order.
  */
-import { inflateRawSync } from "node:zlib";
-
-/** Reads one entry of a ZIP archive (stored or deflated); undefined when absent or unreadable. */
-export function unzipEntry(zip: Buffer, name: string): Buffer | undefined {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0 || eocd + 22 > zip.length) return undefined;
-  const count = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < count && at + 46 <= zip.length; i++) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) return undefined;
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLen = zip.readUInt16LE(at + 28);
-    const skip = nameLen + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    if (zip.toString("utf8", at + 46, at + 46 + nameLen) === name) {
-      if (local + 30 > zip.length) return undefined;
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      try {
-        return method === 0 ? data : method === 8 ? inflateRawSync(data) : undefined;
-      } catch {
-        return undefined;
-      }
-    }
-    at += 46 + skip;
-  }
-  return undefined;
-}
+import { unzipEntry } from "./zip.js";
 
 interface Level { fmt: string; text: string; start: number }
 interface Numbering {

@@ -7,6 +7,25 @@
 import mammoth from "mammoth";
 import { ReadError, type RawRead } from "./types.js";
 import { numberPrefixes } from "./docx-numbering.js";
+import { zipEntries } from "./zip.js";
+
+/**
+ * What a DOCX may unpack to. A 1,000-page Word document unpacks to a few tens of MB; a
+ * decompression bomb (a 1 MB file whose document.xml inflates to 300 MB) is refused here, from
+ * the sizes its ZIP directory declares, before anything is inflated.
+ */
+export const DOCX_MAX_ENTRIES = 2000;
+export const DOCX_MAX_UNPACKED_BYTES = 128 * 1024 * 1024;
+
+function checkUnpackedSize(buf: Buffer, file: string): void {
+  const entries = zipEntries(buf);
+  if (!entries) throw new ReadError("corrupt", file, "tệp DOCX hỏng (không đọc được mục lục của tệp nén)");
+  if (entries.length > DOCX_MAX_ENTRIES)
+    throw new ReadError("too_large", file, `tệp DOCX chứa ${entries.length} tệp con (giới hạn ${DOCX_MAX_ENTRIES}) — không phải tài liệu Word thông thường, đã từ chối`);
+  const total = entries.reduce((n, e) => n + e.size, 0);
+  if (total > DOCX_MAX_UNPACKED_BYTES)
+    throw new ReadError("too_large", file, `tệp DOCX giải nén ra ${Math.round(total / 1024 / 1024)} MB (giới hạn ${DOCX_MAX_UNPACKED_BYTES / 1024 / 1024} MB) — có thể là tệp nén «bom», đã từ chối`);
+}
 
 /** The part of mammoth's document model we use (it ships no types for it). */
 interface DocNode {
@@ -47,6 +66,7 @@ function guessPrefixes(paragraphs: DocNode[]): string[] {
 export async function readDocx(buf: Buffer, file: string): Promise<RawRead> {
   let doc: DocNode | undefined;
   const warnings: string[] = [];
+  checkUnpackedSize(buf, file);
   try {
     const result = await mammoth.convertToHtml({ buffer: buf }, {
       // The HTML is not used: this hook is the only way to see the document model with list levels.
