@@ -63,14 +63,18 @@ export class ZaloBot {
     this.queue = new ChatQueue((err) => deps.log.error({ err: errorSummary(err) }, "zalo: reply failed"));
   }
 
-  /** Takes one event from the poller or the webhook; returns at once, the reply follows. */
-  handleUpdate(update: ZaloUpdate): void {
+  /**
+   * Takes one event from the poller or the webhook and queues its reply; the promise settles when
+   * that reply has been handled (the inbox keeps the event until then), and callers that need not
+   * wait (the poller) do not.
+   */
+  handleUpdate(update: ZaloUpdate): Promise<void> {
     const m = update.message;
     // Some events (e.g. from protected users) carry no message, hence no chat to answer in.
-    if (!m?.chat?.id || !m.from?.id) return void this.deps.log.debug({ event: update.event_name }, "zalo: event without a chat, ignored");
-    if (m.from.is_bot) return;
+    if (!m?.chat?.id || !m.from?.id) return (this.deps.log.debug({ event: update.event_name }, "zalo: event without a chat, ignored"), Promise.resolve());
+    if (m.from.is_bot) return Promise.resolve();
     if (m.chat.chat_type === "GROUP") this.groups.add(m.chat.id);
-    this.queue.run(m.chat.id, () => this.process(update.event_name, m));
+    return this.queue.run(m.chat.id, () => this.process(update.event_name, m));
   }
 
   /** The bot's name in a chat seen to be a group, else undefined. */

@@ -8,7 +8,8 @@ export class ChatQueue {
 
   constructor(private readonly onError: (err: unknown) => void) {}
 
-  run(chatId: string, job: () => Promise<void>): void {
+  /** Queues a job; the promise settles when it has run (its failure already reported). */
+  run(chatId: string, job: () => Promise<void>): Promise<void> {
     const next: Promise<void> = (this.tails.get(chatId) ?? Promise.resolve())
       .then(job)
       .catch(this.onError)
@@ -16,6 +17,7 @@ export class ChatQueue {
         if (this.tails.get(chatId) === next) this.tails.delete(chatId);
       });
     this.tails.set(chatId, next);
+    return next;
   }
 
   /** Resolves once every queued job has finished (graceful stop). */

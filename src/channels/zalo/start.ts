@@ -54,10 +54,14 @@ export async function startZalo(
   const quiz = conversation.quiz;
   const sender = new ZaloSender({ api, monthly: config.ZALO_MONTHLY_MESSAGES, store, log });
   let identity = botIdentity(config.ZALO_BOT_NAME);
-  const bot = new ZaloBot({ sender, api, conversation, log, quiz, identity: () => identity, firstDelivery: store && ((id) => firstDelivery(store, "zalo", id)) });
+  // With webhooks and a store, the inbox de-duplicates and keeps an event until its reply is handled
+  // (so a crashed process's events are taken over); otherwise the bot's own first-delivery check does.
+  const inboxed = config.ZALO_MODE === "webhook" && !!store;
+  const dedupe = store && !inboxed ? (id: string) => firstDelivery(store, "zalo", id) : undefined;
+  const bot = new ZaloBot({ sender, api, conversation, log, quiz, identity: () => identity, firstDelivery: dedupe });
   // Quizzes as text; those a restart interrupted go on from their current question.
   await quiz?.attach("zalo", zaloQuizPresenter(sender, (chatId) => bot.groupName(chatId)));
-  const onUpdate = (update: ZaloUpdate) => bot.handleUpdate(update);
+  const onUpdate = (update: ZaloUpdate) => void bot.handleUpdate(update);
   const stop = new AbortController();
   // getMe first: a wrong token then shows in the log as such, a working one by the bot's name,
   // and the bot learns the id and names it is tagged by in groups.
@@ -81,9 +85,8 @@ export async function startZalo(
     const secret = config.ZALO_WEBHOOK_SECRET;
     if (!secret) throw new ConfigError("ZALO_MODE=webhook needs ZALO_WEBHOOK_SECRET");
     const path = WebhookServer.pathOf(url, DEFAULT_WEBHOOK_PATH);
-    // Stored before the 200; an entry leaves the inbox once the chat queues have caught up (the
-    // bot's own de-duplication drops a replayed message it already took).
-    const inbox = store && new Inbox<ZaloUpdate>({ store, queue: "zalo", log, handle: (u) => (bot.handleUpdate(u), bot.idle()) });
+    // Stored before the 200; an entry leaves the inbox once its own reply has been handled.
+    const inbox = store && new Inbox<ZaloUpdate>({ store, queue: "zalo", log, handle: (u) => bot.handleUpdate(u) });
     await inbox?.start();
     stopInbox = async () => void (await inbox?.stop());
     const receive = (u: ZaloUpdate) => (inbox ? inbox.receive(u.message?.message_id ?? randomUUID(), u) : onUpdate(u));
