@@ -46,7 +46,8 @@ describe("formatOf", () => {
     expect(formatOf("e.txt")).toBe("txt");
     expect(formatOf("f.markdown")).toBe("md");
     expect(formatOf("g.md")).toBe("md");
-    expect(formatOf("h.doc")).toBeUndefined();
+    expect(formatOf("h.doc")).toBe("doc");
+    expect(formatOf("h.odt")).toBeUndefined();
     expect(formatOf("noext")).toBeUndefined();
   });
 });
@@ -171,10 +172,10 @@ describe("DOCX", () => {
     expect(r.warnings).toEqual([]);
   });
 
-  it("rejects a legacy .doc, a non-zip .docx and TCVN3 text", async () => {
+  it("rejects a broken Word 97 file (as .doc or .docx), a non-zip .docx and TCVN3 text", async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
-    await expectReadError(readBuffer(ole, "cu.docx"), "unsupported", "cu.docx", /\.doc cũ/);
-    await expectReadError(readBuffer(ole, "cu.doc"), "unsupported", "cu.doc", /\.doc cũ/);
+    await expectReadError(readBuffer(ole, "cu.docx"), "corrupt", "cu.docx", /DOC hỏng hoặc có mật khẩu/);
+    await expectReadError(readBuffer(ole, "cu.doc"), "corrupt", "cu.doc", /DOC hỏng hoặc có mật khẩu/);
     await expectReadError(readBuffer(Buffer.from("không phải zip"), "hong.docx"), "corrupt", "hong.docx");
     await expectReadError(readBuffer(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]), "hong2.docx"), "corrupt", "hong2.docx");
     const tcvn = new Document({ sections: [{ children: [

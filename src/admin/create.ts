@@ -17,7 +17,8 @@ export function createAdmin(config: Config, engine: Engine, store: Store, log: L
     engine,
     store,
     log,
-    ingest: (onProgress) => ingest({ from: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embedder, maxBytes, onProgress }),
+    ingest: (onProgress) =>
+      ingest({ from: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embedder, maxBytes, onProgress, ocr: config.OCR ? { lang: config.OCR_LANG } : false }),
   });
   return new Admin({ access: new AccessPolicy(config), engine, store, log, reindexer, corpusDir: config.CORPUS_DIR, maxBytes, logUnanswered: config.LOG_UNANSWERED });
 }

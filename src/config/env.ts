@@ -23,6 +23,10 @@ const schema = z.object({
   LOG_UNANSWERED: bool.default(true),
   /** Largest file accepted by ingest and chat uploads, in megabytes. */
   MAX_FILE_MB: z.coerce.number().positive().default(20),
+  /** OCR of scanned PDF pages during ingest (tesseract.js, model from npm). */
+  OCR: bool.default(true),
+  /** Tesseract language codes joined by "+", each installed as @tesseract.js-data/<code>. */
+  OCR_LANG: z.string().regex(/^[a-z_]+(\+[a-z_]+)*$/, "language codes such as vie or vie+eng").default("vie"),
 
   EMBEDDER: z.enum(["hashing", "openai", "none"]).default("none"),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),

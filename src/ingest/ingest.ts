@@ -9,7 +9,9 @@ import path from "node:path";
 import type { DocMeta, Layout, ParsedDocument, UnitType } from "../model/document.js";
 import { parseStructure } from "../structure/index.js";
 import { readHeaderMeta } from "../structure/header.js";
-import { formatOf, readDocument, ReadError } from "./readers/index.js";
+import { DEFAULT_OCR, formatOf, readDocument, ReadError, type ReadOptions } from "./readers/index.js";
+import { markLowConfidence } from "./ocr/confidence.js";
+import type { OcrOptions } from "./ocr/index.js";
 import { entryForFile, entryMeta, loadManifest, MANIFEST_FILE, type ManifestEntry } from "./manifest.js";
 import { blockText, listBlocks } from "../index/corpus-index.js";
 import type { Embedder } from "../index/embeddings/embedder.js";
@@ -26,8 +28,16 @@ export interface FileReport {
   kind?: string;
   layout?: Layout;
   units?: Partial<Record<UnitType, number>>;
+  /** For a scan: pages read by OCR, their mean confidence, the pages read with low confidence. */
+  ocr?: OcrReport;
   warnings: string[];
   error?: string;
+}
+
+export interface OcrReport {
+  pages: number;
+  meanConfidence: number;
+  lowPages: number[];
 }
 
 export interface IngestResult {
@@ -45,6 +55,10 @@ export interface IngestOptions {
   embedder: Embedder | null;
   maxBytes?: number;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** OCR of scanned PDF pages ({ lang: "vie" } by default); false turns it off. */
+  ocr?: Pick<OcrOptions, "lang" | "lowConfidence" | "workers"> | false;
+  /** Progress of OCR inside one file, page by page. */
+  onOcrPage?: (file: string, done: number, total: number) => void;
 }
 
 interface CachedParse {
@@ -52,6 +66,7 @@ interface CachedParse {
   units: ParsedDocument["units"];
   warnings: string[];
   header: ReturnType<typeof readHeaderMeta>;
+  ocr?: OcrReport;
 }
 
 /** Supported files below a folder, sorted, skipping the manifest and dot-files. */
@@ -76,16 +91,20 @@ export function countUnits(units: ParsedDocument["units"]): Partial<Record<UnitT
   return counts;
 }
 
-async function parseFile(file: string, cacheDir: string, sha: string, maxBytes?: number): Promise<{ parsed: CachedParse; cached: boolean }> {
-  const cacheFile = path.join(cacheDir, `${sha}-p${PARSER_VERSION}.json`);
+async function parseFile(file: string, cacheDir: string, sha: string, read: ReadOptions): Promise<{ parsed: CachedParse; cached: boolean }> {
+  // A PDF read without OCR, or in another language, is another parse (the default keeps the plain name).
+  const ocrKey = read.ocr === false ? "-noocr" : read.ocr && read.ocr.lang !== DEFAULT_OCR.lang ? `-${read.ocr.lang.replace(/[^a-z_+]/gi, "")}` : "";
+  const cacheFile = path.join(cacheDir, `${sha}-p${PARSER_VERSION}${ocrKey}.json`);
   if (existsSync(cacheFile)) return { parsed: JSON.parse(readFileSync(cacheFile, "utf8")), cached: true };
-  const read = await readDocument(file, { maxBytes });
-  const structure = parseStructure(read.text);
+  const text = await readDocument(file, read);
+  const structure = parseStructure(text.text);
+  if (text.ocr) markLowConfidence(structure.units, text.ocr.lowText);
   const parsed: CachedParse = {
     layout: structure.layout,
     units: structure.units,
-    warnings: [...read.warnings, ...structure.warnings],
-    header: readHeaderMeta(read.text, path.basename(file).replace(/\.[^.]+$/, "")),
+    warnings: [...text.warnings, ...structure.warnings],
+    header: readHeaderMeta(text.text, path.basename(file).replace(/\.[^.]+$/, "")),
+    ...(text.ocr ? { ocr: { pages: text.ocr.pages.length, meanConfidence: text.ocr.meanConfidence, lowPages: text.ocr.lowPages } } : {}),
   };
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(parsed));
@@ -158,16 +177,25 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       try {
         const bytes = readFileSync(file);
         const sha = createHash("sha256").update(bytes).digest("hex");
-        const { parsed, cached } = await parseFile(file, cacheDir, sha, opts.maxBytes);
+        const read: ReadOptions = {
+          maxBytes: opts.maxBytes,
+          ocr: opts.ocr === false ? false : { ...(opts.ocr ?? DEFAULT_OCR), cacheDir, onPage: (done, total) => opts.onOcrPage?.(rel, done, total) },
+        };
+        const { parsed, cached } = await parseFile(file, cacheDir, sha, read);
         const entry = entryForFile(manifest, file);
         const meta = mergeMeta(entry?.id ?? ids[i], path.basename(file), parsed.header, entry);
         // A manifest layout overrides detection only when it differs: re-parse from the cache-free text.
         const layout = entry?.layout ?? parsed.layout;
-        const units = layout === parsed.layout ? parsed.units : parseStructure((await readDocument(file, { maxBytes: opts.maxBytes })).text, { layout }).units;
+        let units = parsed.units;
+        if (layout !== parsed.layout) {
+          const text = await readDocument(file, read); // OCR'd pages come from the OCR cache
+          units = parseStructure(text.text, { layout }).units;
+          if (text.ocr) markLowConfidence(units, text.ocr.lowText);
+        }
         if (docs.some((d) => d.meta.id === meta.id)) throw new Error(`id "${meta.id}" đã dùng cho một tệp khác`);
         docs.push({ meta, layout, units, warnings: parsed.warnings });
         fileRecords.push({ file: rel, sha256: sha, docId: meta.id });
-        reports.push({ file: rel, status: cached ? "cached" : "ok", docId: meta.id, kind: meta.kind, layout, units: countUnits(units), warnings: parsed.warnings });
+        reports.push({ file: rel, status: cached ? "cached" : "ok", docId: meta.id, kind: meta.kind, layout, units: countUnits(units), ...(parsed.ocr ? { ocr: parsed.ocr } : {}), warnings: parsed.warnings });
       } catch (e) {
         const message = e instanceof ReadError ? e.message : `${rel}: ${(e as Error).message}`;
         reports.push({ file: rel, status: "failed", warnings: [], error: message });

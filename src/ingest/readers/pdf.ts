@@ -1,6 +1,11 @@
-/** PDF → text with pdf-parse, page by page; refuses scans and drops page numbers and running headers. */
+/**
+ * PDF → text with pdf-parse, page by page; pages without a text layer are read by OCR (when on),
+ * then page numbers and running headers are dropped. A file with no readable text is refused.
+ */
 import { PDFParse, PasswordException } from "pdf-parse";
-import { ReadError, type RawRead } from "./types.js";
+import { ReadError, type OcrSummary, type RawRead } from "./types.js";
+import { LOW_CONFIDENCE, ocrPdfPages, type OcrOptions } from "../ocr/index.js";
+import { cleanOcrPage } from "../ocr/clean.js";
 
 /** Fewer letters than this per page on average means there is no text layer worth indexing. */
 const MIN_LETTERS_PER_PAGE = 20;
@@ -50,7 +55,22 @@ function dropRunningLines(pages: string[][]): number {
   return removed;
 }
 
-export async function readPdf(buf: Uint8Array, file: string): Promise<RawRead> {
+const pageList = (nums: number[]): string => nums.slice(0, 10).join(", ") + (nums.length > 10 ? ", …" : "");
+
+/** OCR of the pages without text; their text replaces the (near-empty) text layer. */
+async function ocrPages(buf: Uint8Array, pages: Array<{ num: number; text: string }>, nums: number[], ocr: OcrOptions): Promise<OcrSummary> {
+  const read = await ocrPdfPages(buf, nums, ocr);
+  const cleaned = new Map(read.map((p) => [p.num, cleanOcrPage(p.text)]));
+  for (const p of pages) if (cleaned.has(p.num)) p.text = cleaned.get(p.num)!;
+  // Pages where OCR found no words (blank, a photo) say nothing about how well the text was read.
+  const worded = read.filter((p) => letters(cleaned.get(p.num)!) >= 5);
+  const low = worded.filter((p) => p.confidence < (ocr.lowConfidence ?? LOW_CONFIDENCE));
+  const mean = worded.length ? worded.reduce((a, p) => a + p.confidence, 0) / worded.length : 0;
+  return { pages: nums, meanConfidence: Math.round(mean * 10) / 10, lowPages: low.map((p) => p.num), lowText: low.map((p) => cleaned.get(p.num)!) };
+}
+
+/** `ocr` undefined: OCR is off, and a page without text is only reported. */
+export async function readPdf(buf: Uint8Array, file: string, ocr?: OcrOptions): Promise<RawRead> {
   const parser = new PDFParse({ data: buf });
   let pages: Array<{ num: number; text: string }>;
   let total: number;
@@ -65,18 +85,32 @@ export async function readPdf(buf: Uint8Array, file: string): Promise<RawRead> {
     await parser.destroy().catch(() => undefined);
   }
   const warnings: string[] = [];
+  // A page with (almost) no letters in its text layer is a scanned page (or blank): OCR reads it.
+  const scanned = pages.filter((p) => letters(p.text) < MIN_LETTERS_PER_PAGE).map((p) => p.num);
+  let summary: OcrSummary | undefined;
+  if (ocr && scanned.length) {
+    try {
+      summary = await ocrPages(buf, pages, scanned, ocr);
+    } catch (err) {
+      throw new ReadError("corrupt", file, `không nhận dạng được chữ trên trang scan (${(err as Error).message})`);
+    }
+  }
   const pageLetters = pages.map((p) => letters(p.text));
   if (total > 0 && pageLetters.reduce((a, b) => a + b, 0) < MIN_LETTERS_PER_PAGE * total) {
-    throw new ReadError("scanned_pdf", file, "PDF không có lớp văn bản (bản scan) — cần OCR trước khi nạp");
+    throw new ReadError(
+      "scanned_pdf",
+      file,
+      ocr ? "PDF là bản scan nhưng OCR không đọc được chữ nào — hãy scan lại rõ hơn (300 dpi, thẳng trang)" : "PDF không có lớp văn bản (bản scan) và OCR đang tắt (OCR=off) — bật OCR hoặc nạp bản có chữ",
+    );
   }
-  // A page of a text PDF with (almost) no letters is blank or an inserted scan: worth telling.
+  // A page with (almost) no letters even after OCR is blank or a picture: worth telling.
   const blank = pages.filter((_, i) => pageLetters[i] < 5).map((p) => p.num);
   if (blank.length) {
-    const list = blank.slice(0, 10).join(", ") + (blank.length > 10 ? ", …" : "");
-    warnings.push(`trang ${list} gần như không có chữ (trang trắng hoặc ảnh scan) — nội dung ở đó, nếu có, chưa được nạp`);
+    warnings.push(`trang ${pageList(blank)} gần như không có chữ (trang trắng hoặc ảnh) — nội dung ở đó, nếu có, chưa được nạp`);
   }
   const lines = pages.map((p) => dropPageNumbers(p.text.replace(/\r\n?/g, "\n").split("\n")));
   const running = dropRunningLines(lines);
   if (running) warnings.push(`đã bỏ ${running} dòng tiêu đề/chân trang lặp lại giữa các trang`);
-  return { text: lines.map((l) => l.join("\n")).join("\n"), pages: total, warnings };
+  const text = lines.map((l) => l.join("\n")).join("\n");
+  return summary ? { text, pages: total, warnings, ocr: summary } : { text, pages: total, warnings };
 }
