@@ -4,7 +4,7 @@
  * (article recall, character error rate). A few pages only: the larger measurement is `npm run bench`.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readBuffer, ReadError } from "../src/ingest/readers/index.js";
 import { ingest } from "../src/ingest/ingest.js";
@@ -13,8 +13,9 @@ import { planAnswer, SCAN_NOTE } from "../src/render/plan.js";
 import { renderText } from "../src/render/text.js";
 import { renderTelegram } from "../src/render/telegram-html.js";
 import { formatReport } from "../src/cli/report.js";
-import { BLURRED_JPEG, CLEAN_300, NOISY_200, rasterPdf, scanPdf, typesetPdf } from "./helpers/scan.js";
-import { makePdf, tempDir } from "./helpers/files.js";
+import { BLURRED_JPEG, CLEAN_300, NOISY_200, pagesPdf, scanImages, scanPdf, typesetPdf } from "./helpers/scan.js";
+import { tempDir } from "./helpers/files.js";
+import { createCanvas } from "@napi-rs/canvas";
 import { scoreOcr } from "./helpers/ocr-measure.js";
 import { sharedPath } from "./helpers/shared.js";
 
@@ -68,4 +69,87 @@ describe.skipIf(!LAW)("scans of a real law (../shared)", () => {
       expect(score.worstCer).toBeLessThanOrEqual(0.1);
     });
   }
+});
+
+describe("a mixed PDF in the ingest (invented text)", () => {
+  // Page 1 has a text layer; page 2 is a scan of the rest of the text.
+  const typed = INVENTED.slice(0, 5);
+  const scanned = INVENTED.slice(5);
+  let corpus = "";
+  let indexDir = "";
+  const progress: Array<[string, number, number]> = [];
+
+  beforeAll(async () => {
+    corpus = path.join(dir, "corpus");
+    indexDir = path.join(dir, "index");
+    const [image] = await scanImages(await typesetPdf(scanned), NOISY_200);
+    const pdf = await pagesPdf([typed, image]);
+    mkdirSync(corpus, { recursive: true });
+    writeFileSync(path.join(corpus, "vuon-uom.pdf"), pdf);
+  });
+
+  it("reads only the page without text by OCR, reports it, and marks quotes from a low-confidence page", async () => {
+    // Every page below 101% counts as low: the flag's path from page to answer is what is tested here.
+    const r = await ingest({ from: corpus, indexDir, embedder: null, ocr: { lang: "vie", lowConfidence: 101 }, onOcrPage: (f, d, t) => progress.push([f, d, t]) });
+    const report = r.reports[0];
+    expect(report.status).toBe("ok");
+    expect(report.units?.dieu).toBe(3);
+    expect(report.ocr).toMatchObject({ pages: 1, lowPages: [2] });
+    expect(report.ocr!.meanConfidence).toBeGreaterThan(50);
+    expect(progress).toContainEqual(["vuon-uom.pdf", 1, 1]);
+    expect(formatReport(r)).toMatch(/OCR: 1 trang scan, độ tin cậy trung bình [\d.]+%, trang kém tin cậy: 2/);
+
+    const engine = Engine.open({ indexDir });
+    const fromScan = await engine.ask("cây non được tưới mấy lần mỗi ngày");
+    expect(fromScan.citations[0].path.map((s) => s.label)).toContain("2");
+    expect(fromScan.citations[0].lowConfidence).toBe(true);
+    expect(renderText(planAnswer(fromScan))).toContain(SCAN_NOTE);
+    expect(renderTelegram(planAnswer(fromScan)).join("\n")).toContain(SCAN_NOTE);
+    const typedAnswer = await engine.ask("quy chế áp dụng cho vườn ươm nào");
+    expect(typedAnswer.citations[0].path.map((s) => s.label)).toContain("1");
+    expect(typedAnswer.citations[0].lowConfidence).toBeUndefined();
+    expect(renderText(planAnswer(typedAnswer))).not.toContain(SCAN_NOTE);
+  });
+
+  it("takes OCR'd pages from the cache (by SHA-256) when the file is parsed again", async () => {
+    const cache = path.join(indexDir, "cache");
+    const ocrFile = readdirSync(cache).find((f) => /-ocr\d+-vie\.json$/.test(f));
+    expect(ocrFile).toBeDefined();
+    // A new index with only the OCR cache, its page marked: the marker can only come from that cache.
+    const pages = JSON.parse(readFileSync(path.join(cache, ocrFile!), "utf8"));
+    pages[0].text = pages[0].text.replace("Phân hữu cơ", "Phân ủ từ bộ nhớ đệm");
+    const again = path.join(dir, "index-again");
+    mkdirSync(path.join(again, "cache"), { recursive: true });
+    writeFileSync(path.join(again, "cache", ocrFile!), JSON.stringify(pages));
+    const r = await ingest({ from: corpus, indexDir: again, embedder: null });
+    expect(r.reports[0].status).toBe("ok");
+    const answer = await Engine.open({ indexDir: again }).ask("bón phân bao lâu một lần");
+    expect(answer.citations[0].quote).toContain("Phân ủ từ bộ nhớ đệm");
+  });
+
+  it("refuses the scan with OCR=off, naming the file and the setting", async () => {
+    const pdf = await pagesPdf([(await scanImages(await typesetPdf(scanned), CLEAN_300))[0]]);
+    const err = await readBuffer(pdf, "chi-co-anh.pdf", { ocr: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ReadError);
+    expect((err as ReadError).code).toBe("scanned_pdf");
+    expect((err as ReadError).message).toMatch(/^chi-co-anh\.pdf: .*OCR=off/);
+  });
+});
+
+describe("a scan with nothing readable", () => {
+  it("is refused with a message naming the file", async () => {
+    // A photo-like page: shades and speckle, no letters.
+    const canvas = createCanvas(1240, 1754);
+    const ctx = canvas.getContext("2d");
+    const g = ctx.createLinearGradient(0, 0, 1240, 1754);
+    g.addColorStop(0, "#ddd");
+    g.addColorStop(1, "#555");
+    ctx.fillStyle = g;
+    ctx.fillRect(0, 0, 1240, 1754);
+    const pdf = await pagesPdf([canvas.toBuffer("image/jpeg", 60)]);
+    const err = await readBuffer(pdf, "anh-chup.pdf").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ReadError);
+    expect((err as ReadError).code).toBe("scanned_pdf");
+    expect((err as ReadError).message).toMatch(/^anh-chup\.pdf: PDF là bản scan nhưng OCR không đọc được chữ nào/);
+  });
 });

@@ -31,6 +31,8 @@ export interface Citation {
   /** Verbatim words of the cited unit (a substring of its text). */
   quote: string;
   score: number;
+  /** The words were read by OCR from a low-confidence scanned page: check them against the original. */
+  lowConfidence?: boolean;
 }
 
 const NAMES: Record<UnitType, string> = {

@@ -96,24 +96,34 @@ async function degrade(png: Uint8Array, style: ScanStyle, seed: number): Promise
   return style.jpeg === undefined ? canvas.toBuffer("image/png") : canvas.toBuffer("image/jpeg", style.jpeg);
 }
 
-/** A PDF of page images (no text layer) from a text PDF, degraded by `style`. */
-export async function rasterPdf(textPdf: Buffer, style: ScanStyle, pages?: number): Promise<Buffer> {
+/** The pages of a text PDF as scanned images (PNG or JPEG), degraded by `style`. */
+export async function scanImages(textPdf: Buffer, style: ScanStyle, pages?: number): Promise<Buffer[]> {
   const parser = new PDFParse({ data: new Uint8Array(textPdf) });
   const shots = await parser.getScreenshot({ scale: style.dpi / 72, imageBuffer: true, imageDataUrl: false, ...(pages ? { first: pages } : {}) });
   await parser.destroy();
-  const images = await Promise.all(shots.pages.map((p, i) => degrade(p.data, style, i + 1)));
+  return Promise.all(shots.pages.map((p, i) => degrade(p.data, style, i + 1)));
+}
+
+/** A PDF whose pages are either typed lines (a text layer) or a full-page image (a scan). */
+export function pagesPdf(pages: Array<string[] | Buffer>): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 0, autoFirstPage: false });
+    const doc = new PDFDocument({ size: "A4", margin: 50, autoFirstPage: false });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
-    for (const img of images) {
-      doc.addPage({ size: "A4", margin: 0 });
-      doc.image(img, 0, 0, { width: doc.page.width, height: doc.page.height });
+    for (const page of pages) {
+      doc.addPage({ size: "A4", margin: Buffer.isBuffer(page) ? 0 : 50 });
+      if (Buffer.isBuffer(page)) doc.image(page, 0, 0, { width: doc.page.width, height: doc.page.height });
+      else doc.font(SERIF).fontSize(13).text(page.join("\n"));
     }
     doc.end();
   });
+}
+
+/** A PDF of page images (no text layer) from a text PDF, degraded by `style`. */
+export async function rasterPdf(textPdf: Buffer, style: ScanStyle, pages?: number): Promise<Buffer> {
+  return pagesPdf(await scanImages(textPdf, style, pages));
 }
 
 /** Scan-like PDF of `lines`: typeset, then rastered with `style`. */
