@@ -88,13 +88,13 @@ describe("PDF", () => {
     expect((await readBuffer(pdf, "upload.pdf")).text).toBe(r.text);
   });
 
-  it("rejects a PDF without a text layer as a scan", async () => {
+  it("rejects a PDF with neither a text layer nor a scanned page", async () => {
     const pdf = await makePdf((doc) => {
       doc.rect(50, 50, 400, 600).fill("#444");
       doc.addPage().rect(60, 60, 300, 300).fill("#888");
     });
     const file = await save("scan.pdf", pdf);
-    await expectReadError(readDocument(file), "scanned_pdf", file, /bản scan.*OCR/);
+    await expectReadError(readDocument(file), "scanned_pdf", file, /không có lớp văn bản, cũng không có ảnh trang scan/);
   });
 
   it("rejects random bytes, a fake header and a truncated PDF as corrupt", async () => {

@@ -17,8 +17,18 @@ export function createAdmin(config: Config, engine: Engine, store: Store, log: L
     engine,
     store,
     log,
-    ingest: (onProgress) =>
-      ingest({ from: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embedder, maxBytes, onProgress, ocr: config.OCR ? { lang: config.OCR_LANG } : false }),
+    ingest: (onProgress) => {
+      let files = { done: 0, total: 0 };
+      return ingest({
+        from: config.CORPUS_DIR,
+        indexDir: config.INDEX_DIR,
+        embedder,
+        maxBytes,
+        ocr: config.OCR ? { lang: config.OCR_LANG } : false,
+        onProgress: (done, total) => onProgress((files = { done, total }).done, total),
+        onOcrPage: (file, done, total) => onProgress(files.done, files.total, { file, done, total }),
+      });
+    },
   });
   return new Admin({ access: new AccessPolicy(config), engine, store, log, reindexer, corpusDir: config.CORPUS_DIR, maxBytes, logUnanswered: config.LOG_UNANSWERED });
 }

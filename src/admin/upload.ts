@@ -1,6 +1,6 @@
 /**
  * Puts an uploaded document into the corpus folder without ever damaging what is there: the
- * bytes are checked first (size, PDF/DOCX only, readable text, via readBuffer), written to a
+ * bytes are checked first (size, PDF/DOCX/DOC only, readable text, via readBuffer), written to a
  * dot-file (ingest skips dot-files) and renamed over the target in one step. A document with the
  * same name stem ("nd73.docx" for "nd73.pdf") is replaced; its file is kept in .replaced/ so a
  * rejected replacement can be undone.
@@ -9,10 +9,10 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, re
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { loadManifest } from "../ingest/manifest.js";
-import { formatOf, readBuffer, ReadError, type ReadResult } from "../ingest/readers/index.js";
+import { formatOf, hasImages, readBuffer, ReadError, type ReadResult } from "../ingest/readers/index.js";
 
 /** What an admin may upload from a chat. */
-export const UPLOAD_FORMATS = new Set(["pdf", "docx"]);
+export const UPLOAD_FORMATS = new Set(["pdf", "docx", "doc"]);
 export const BACKUP_DIR = ".replaced";
 
 /** An upload refused for where it would go, not for its content; the message is for the admin. */
@@ -44,12 +44,21 @@ export function safeFileName(name: string): string {
   return `${stem || `van-ban-${Date.now()}`}${ext}`;
 }
 
-/** Throws ReadError (Vietnamese, for the admin) for anything that is not a readable PDF/DOCX. */
+/**
+ * Throws ReadError (Vietnamese, for the admin) for anything that is not a readable PDF/DOCX/DOC.
+ * A scan is accepted unread: OCR takes a while, so it runs once, in the background ingest, which
+ * reports its progress and refuses the file there if nothing is readable.
+ */
 export async function checkUpload(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<ReadResult> {
   const format = formatOf(fileName);
   if (!format || !UPLOAD_FORMATS.has(format))
-    throw new ReadError("unsupported", fileName, "qua chat chỉ nhận tệp PDF hoặc DOCX (các định dạng khác: chép vào thư mục văn bản trên máy chủ)");
-  return readBuffer(bytes, fileName, { maxBytes });
+    throw new ReadError("unsupported", fileName, "qua chat chỉ nhận tệp PDF, DOCX hoặc DOC (các định dạng khác: chép vào thư mục văn bản trên máy chủ)");
+  try {
+    return await readBuffer(bytes, fileName, { maxBytes, ocr: false });
+  } catch (err) {
+    if (err instanceof ReadError && err.code === "scanned_pdf" && hasImages(bytes)) return { text: "", format, warnings: ["bản scan: chữ sẽ được nhận dạng (OCR) khi nạp"] };
+    throw err;
+  }
 }
 
 /** Written and flushed to disk before the rename makes it visible. */

@@ -1,5 +1,5 @@
 /**
- * OCR of the PDF pages that have no text layer: render (render.ts), recognise (recognise.ts), and
+ * OCR of the PDF pages that have no text layer: render (readers/pdf-worker.ts), recognise (recognise.ts), and
  * cache the raw result by the file's SHA-256 and language, so a re-ingest (or a changed parser)
  * never recognises the same page twice. Pages are rendered one at a time and handed to the
  * workers as they come, with at most two per worker waiting, which bounds memory.
@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openRenderer } from "./render.js";
+import type { PdfPages } from "../readers/pdf-worker.js";
 import { createRecogniser } from "./recognise.js";
 
 /** Bump when rendering or recognition changes, so cached pages are redone. */
@@ -60,8 +60,8 @@ function writeCache(file: string | undefined, pages: Map<number, OcrPage>): void
   renameSync(tmp, file);
 }
 
-/** Recognised text of `pages` (1-based) of a PDF, in page order. */
-export async function ocrPdfPages(data: Uint8Array, pages: number[], opts: OcrOptions): Promise<OcrPage[]> {
+/** Recognised text of `pages` (1-based) of a PDF (its bytes, for the cache, and its renderer), in page order. */
+export async function ocrPdfPages(data: Uint8Array, renderer: Pick<PdfPages, "render">, pages: number[], opts: OcrOptions): Promise<OcrPage[]> {
   const file = cacheFile(opts, data);
   const done = readCache(file);
   const todo = pages.filter((n) => !done.has(n));
@@ -69,11 +69,7 @@ export async function ocrPdfPages(data: Uint8Array, pages: number[], opts: OcrOp
   opts.onPage?.(count, pages.length);
   if (todo.length) {
     const workers = Math.min(todo.length, opts.workers ?? os.availableParallelism());
-    const renderer = await openRenderer(data);
-    const recogniser = await createRecogniser(opts.lang, workers).catch(async (err) => {
-      await renderer.close();
-      throw err;
-    });
+    const recogniser = await createRecogniser(opts.lang, workers);
     const limit = 2 * workers;
     const running = new Set<Promise<void>>();
     try {
@@ -90,7 +86,7 @@ export async function ocrPdfPages(data: Uint8Array, pages: number[], opts: OcrOp
       await Promise.all(running);
     } finally {
       await Promise.allSettled(running);
-      await Promise.all([renderer.close(), recogniser.close()]);
+      await recogniser.close();
     }
     writeCache(file, done);
   }

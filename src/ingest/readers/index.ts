@@ -16,6 +16,7 @@ import { readText } from "./text.js";
 
 export { ReadError, type ReadErrorCode, type ReadResult, type SourceFormat } from "./types.js";
 export { detectLegacyEncoding, detectMojibake } from "./legacy.js";
+export { hasImages } from "./pdf.js";
 
 /** Default size limit: larger files are almost always scans or bundles, not one legal text. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
