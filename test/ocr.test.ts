@@ -136,6 +136,15 @@ describe("a mixed PDF in the ingest (invented text)", () => {
   });
 });
 
+describe("OCR_LANG naming a model that is not installed", () => {
+  it("refuses the scan saying which npm package to install", async () => {
+    const pdf = await pagesPdf([(await scanImages(await typesetPdf(INVENTED.slice(0, 3)), NOISY_200))[0]]);
+    const err = await readBuffer(pdf, "scan.pdf", { ocr: { lang: "vie+xyz" } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ReadError);
+    expect((err as ReadError).message).toMatch(/^scan\.pdf: .*npm install @tesseract\.js-data\/xyz/);
+  });
+});
+
 describe("a scan with nothing readable", () => {
   it("is refused with a message naming the file", async () => {
     // A photo-like page: shades and speckle, no letters.

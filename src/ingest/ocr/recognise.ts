@@ -29,14 +29,21 @@ function modelFile(lang: string): string {
   }
 }
 
+/** Folders of links made for several languages, one per combination and process. */
+const linked = new Map<string, string>();
+
 /** One folder holding every language's model (tesseract.js takes a single langPath). */
 function modelDir(langs: string[]): string {
   const files = langs.map(modelFile);
   const dirs = new Set(files.map((f) => path.dirname(f)));
   if (dirs.size === 1) return [...dirs][0];
-  const dir = mkdtempSync(path.join(os.tmpdir(), "hvb-ocr-lang-"));
-  langs.forEach((l, i) => symlinkSync(files[i], path.join(dir, `${l}.traineddata.gz`)));
-  return dir;
+  const key = langs.join("+");
+  if (!linked.has(key)) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hvb-ocr-lang-"));
+    langs.forEach((l, i) => symlinkSync(files[i], path.join(dir, `${l}.traineddata.gz`)));
+    linked.set(key, dir);
+  }
+  return linked.get(key)!;
 }
 
 export interface Recogniser {
