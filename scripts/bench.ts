@@ -8,6 +8,7 @@
  *   larger index loaded (in a child process, so this process's own data does not count).
  * - The Telegram bot's throughput against a fake Bot API server.
  * - Scale-out: answers/s and p95 latency with 1, 2 and 4 bot instances sharing a real Redis.
+ * - OCR: six scanned pages of a real law, three kinds of scan: pages/minute, CER, peak memory.
  * Needs ../shared; says so and skips what it cannot run.
  */
 import { execFileSync } from "node:child_process";
@@ -129,10 +130,22 @@ async function instances(): Promise<void> {
   }
 }
 
+/** Scanned PDFs read by OCR, beside plain tesseract on unfiltered page images (scripts/bench/ocr.ts). */
+async function ocr(): Promise<void> {
+  const law = path.join(LEGAL, "dan_su/Luật_Quốc_tịch_Việt_Nam_2008.txt");
+  if (!existsSync(law)) return console.log(`[skip] ${law} not found: OCR not measured`);
+  const { runOcrBench, ocrTable } = await import("./bench/ocr.js");
+  console.log(`\n## OCR of scanned PDFs (6 pages each, model loading included, ${os.availableParallelism()} cores)\n`);
+  const rows = await runOcrBench(law);
+  console.log(ocrTable(rows));
+  results.ocr = rows;
+}
+
 await quality();
 console.log("\n## ALQAC 2022 split by code, colloquial and other-domain questions (scripts/bench/split.ts)\n");
 await (await import("./bench/split.js")).runSplit();
 await scale();
 await telegram();
 await instances();
+await ocr();
 console.log(JSON.stringify(results));

@@ -20,12 +20,15 @@ export async function runIngest(config: Config, from: string, opts: { quiet?: bo
       embedder: embedderFromConfig(config),
       maxBytes: config.MAX_FILE_MB * 1024 * 1024,
       parseLimits: parseLimitsFrom(config),
+      ocr: config.OCR ? { lang: config.OCR_LANG } : false,
       onProgress: (done, total, file) => {
         if (!bar) return;
         if (!started) bar.start(total, 0, { file });
         started = true;
         bar.update(done, { file: file.slice(-40) });
       },
+      // A scan takes seconds a page: the same bar says which page OCR is on.
+      onOcrPage: (file, done, total) => bar?.update({ file: `${file.slice(-30)} — OCR ${done}/${total} trang` }),
     });
   } finally {
     bar?.stop();

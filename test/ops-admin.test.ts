@@ -84,8 +84,8 @@ describe("admin features from Telegram", () => {
       [Buffer.alloc(2 * 1024 * 1024, 1), "to.pdf", {}, /tệp quá lớn \(2,0 MB, giới hạn 1,0 MB\)/],
       [Buffer.from("đây không phải PDF"), "hong.pdf", {}, /hong\.pdf: tệp không phải PDF hợp lệ/],
       [Buffer.from("PK\x03\x04 rác rác rác"), "hong.docx", {}, /hong\.docx: /],
-      [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), "cu.doc", {}, /qua chat chỉ nhận tệp PDF hoặc DOCX/],
-      [Buffer.from("MZ\x90\x00"), "virus.exe", {}, /qua chat chỉ nhận tệp PDF hoặc DOCX/],
+      [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), "cu.doc", {}, /cu\.doc: tệp DOC hỏng/],
+      [Buffer.from("MZ\x90\x00"), "virus.exe", {}, /qua chat chỉ nhận tệp PDF, DOCX hoặc DOC/],
       [await textPdf([" "]), "trang-trang.pdf", {}, /trang-trang\.pdf: /],
       // The document bound to quy-che-vuon-uom.txt in manifest.json cannot change format by upload.
       [await textDocx(NEW_DOC), "quy-che-vuon-uom.docx", {}, /được khai báo trong manifest\.json/],

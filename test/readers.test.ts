@@ -1,13 +1,15 @@
 /** Source readers: every format round-trips synthetic Vietnamese text; bad inputs fail with the right ReadError. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import {
   detectLegacyEncoding, detectMojibake, formatOf, ReadError, readBuffer, readDocument, type ReadErrorCode,
 } from "../src/ingest/readers/index.js";
-import { sharedPath } from "./helpers/shared.js";
+import { REPO_ROOT, sharedPath } from "./helpers/shared.js";
+import { parseStructure } from "../src/structure/index.js";
+import { checkUpload } from "../src/admin/upload.js";
 import { FONT, makePdf } from "./helpers/files.js";
 let dir = "";
 
@@ -46,7 +48,8 @@ describe("formatOf", () => {
     expect(formatOf("e.txt")).toBe("txt");
     expect(formatOf("f.markdown")).toBe("md");
     expect(formatOf("g.md")).toBe("md");
-    expect(formatOf("h.doc")).toBeUndefined();
+    expect(formatOf("h.doc")).toBe("doc");
+    expect(formatOf("h.odt")).toBeUndefined();
     expect(formatOf("noext")).toBeUndefined();
   });
 });
@@ -87,13 +90,13 @@ describe("PDF", () => {
     expect((await readBuffer(pdf, "upload.pdf")).text).toBe(r.text);
   });
 
-  it("rejects a PDF without a text layer as a scan", async () => {
+  it("rejects a PDF with neither a text layer nor a scanned page", async () => {
     const pdf = await makePdf((doc) => {
       doc.rect(50, 50, 400, 600).fill("#444");
       doc.addPage().rect(60, 60, 300, 300).fill("#888");
     });
     const file = await save("scan.pdf", pdf);
-    await expectReadError(readDocument(file), "scanned_pdf", file, /bản scan.*OCR/);
+    await expectReadError(readDocument(file), "scanned_pdf", file, /không có lớp văn bản, cũng không có ảnh trang scan/);
   });
 
   it("rejects random bytes, a fake header and a truncated PDF as corrupt", async () => {
@@ -111,6 +114,42 @@ describe("PDF", () => {
       doc.text("§iÒu 1. Ph¹m vi ®iÒu chØnh cña ChØ thÞ thö nghiÖm.");
     });
     await expectReadError(readBuffer(pdf, "cu.pdf"), "legacy_encoding", "cu.pdf", /phông chữ cũ TCVN3\/VNI — hãy chuyển sang Unicode/);
+  });
+});
+
+describe("Word 97–2003 DOC", () => {
+  // Made with LibreOffice ("MS Word 97" filter) from plainly invented text; Điều 4 is an automatic list.
+  const DOC = path.join(REPO_ROOT, "test/fixtures/doc/quy-che-vuon-uom.doc");
+
+  it("reads paragraphs, typed numbering, Vietnamese letters and curly quotes", async () => {
+    const r = await readDocument(DOC);
+    expect(r.format).toBe("doc");
+    expect(lines(r.text).slice(0, 10)).toEqual([
+      "QUY CHẾ VƯỜN ƯƠM MẪU (văn bản bịa để kiểm thử)",
+      "Chương I",
+      "QUY ĐỊNH CHUNG",
+      "Điều 1. Phạm vi áp dụng",
+      "Quy chế này áp dụng cho vườn ươm mẫu số 7 và các luống cây thử nghiệm của vườn.",
+      "Điều 2. Tưới cây",
+      "1. Cây non được tưới hai lần mỗi ngày vào sáng sớm và chiều muộn.",
+      "2. Khi trời mưa quá ba giờ thì không tưới buổi chiều:",
+      "a) luống cây giống;",
+      "b) luống cây thử nghiệm.",
+    ]);
+    expect(r.text).toContain("Phân hữu cơ được bón “mỗi tháng một lần” cho luống cây thử nghiệm – trừ tháng Chạp."); // normalizeText unifies dashes
+    const units = parseStructure(r.text).units;
+    expect(units.filter((u) => u.type === "dieu").map((u) => u.label)).toEqual(["1", "2", "3", "4"]);
+    expect(units.filter((u) => u.type === "diem").map((u) => u.label)).toEqual(["a", "b"]);
+    // Word's automatic numbers are not text in a .doc and are not replayed (README): the items stay, unnumbered.
+    expect(lines(r.text).slice(-2)).toEqual(["Nhổ cỏ các luống.", "Ghi sổ theo dõi cây."]);
+  });
+
+  it("reads a .doc renamed .docx, saying so, and takes .doc from the chat upload path", async () => {
+    const bytes = await readFile(DOC);
+    const renamed = await readBuffer(bytes, "doi-ten.docx");
+    expect(renamed.text).toBe((await readDocument(DOC)).text);
+    expect(renamed.warnings[0]).toMatch(/Word 97–2003/);
+    expect((await checkUpload(bytes, "quy-che.doc", 1 << 20)).text).toContain("Điều 4. Danh sách việc hằng tuần");
   });
 });
 
@@ -171,10 +210,10 @@ describe("DOCX", () => {
     expect(r.warnings).toEqual([]);
   });
 
-  it("rejects a legacy .doc, a non-zip .docx and TCVN3 text", async () => {
+  it("rejects a broken Word 97 file (as .doc or .docx), a non-zip .docx and TCVN3 text", async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
-    await expectReadError(readBuffer(ole, "cu.docx"), "unsupported", "cu.docx", /\.doc cũ/);
-    await expectReadError(readBuffer(ole, "cu.doc"), "unsupported", "cu.doc", /\.doc cũ/);
+    await expectReadError(readBuffer(ole, "cu.docx"), "corrupt", "cu.docx", /DOC hỏng hoặc có mật khẩu/);
+    await expectReadError(readBuffer(ole, "cu.doc"), "corrupt", "cu.doc", /DOC hỏng hoặc có mật khẩu/);
     await expectReadError(readBuffer(Buffer.from("không phải zip"), "hong.docx"), "corrupt", "hong.docx");
     await expectReadError(readBuffer(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]), "hong2.docx"), "corrupt", "hong2.docx");
     const tcvn = new Document({ sections: [{ children: [

@@ -14,7 +14,7 @@ import { formatOf, ReadError } from "../ingest/readers/index.js";
 import { formatReport } from "../ingest/report.js";
 import { errorSummary, type Logger } from "../log.js";
 import type { Store } from "../store/store.js";
-import type { Reindexer, ReindexOutcome } from "./reindex.js";
+import type { Progress, Reindexer, ReindexOutcome } from "./reindex.js";
 import { collectStats, statsLines, unansweredLines } from "./stats.js";
 import { adminTexts } from "./texts.js";
 import { safeFileName, saveUpload, UploadError, UPLOAD_FORMATS, type SavedUpload } from "./upload.js";
@@ -68,7 +68,7 @@ export class Admin implements AdminService {
     const name = safeFileName(file.name);
     const format = formatOf(name);
     // Cheap checks before downloading anything.
-    if (!format || !UPLOAD_FORMATS.has(format)) return [notices(adminTexts.uploadRejected(`«${name}»: qua chat chỉ nhận tệp PDF hoặc DOCX`))];
+    if (!format || !UPLOAD_FORMATS.has(format)) return [notices(adminTexts.uploadRejected(`«${name}»: qua chat chỉ nhận tệp PDF, DOCX hoặc DOC`))];
     if (file.size !== undefined && file.size > maxBytes) return [notices(adminTexts.uploadTooLarge(name, file.size, maxBytes))];
     let bytes: Uint8Array;
     try {
@@ -109,10 +109,10 @@ export class Admin implements AdminService {
   private async reindex(later: Later, upload?: SavedUpload): Promise<void> {
     const send = (...lines: string[]) => later(notices(...lines)).catch((err: unknown) => this.deps.log.warn({ err: errorSummary(err) }, "admin message not sent"));
     let last = Date.now();
-    const progress = (done: number, total: number) => {
+    const progress: Progress = (done, total, ocr) => {
       if (done >= total || Date.now() - last < PROGRESS_EVERY_MS) return;
       last = Date.now();
-      void send(adminTexts.progress(done, total));
+      void send(ocr ? adminTexts.ocrProgress(ocr.file, ocr.done, ocr.total) : adminTexts.progress(done, total));
     };
     const outcome = await this.deps.reindexer.run(progress, () => void send(adminTexts.waiting));
     if (!outcome.ok) return void (await send(adminTexts.failed(outcome.error)));

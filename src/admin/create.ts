@@ -24,7 +24,19 @@ export function createAdmin(config: Config, engine: Engine, store: Store, log: L
     engine,
     store,
     log,
-    ingest: (onProgress) => ingest({ from: corpusSource(config.INDEX_DIR, config.CORPUS_DIR), indexDir: config.INDEX_DIR, embedder, maxBytes, parseLimits, onProgress }),
+    ingest: (onProgress) => {
+      let files = { done: 0, total: 0 };
+      return ingest({
+        from: corpusSource(config.INDEX_DIR, config.CORPUS_DIR),
+        indexDir: config.INDEX_DIR,
+        embedder,
+        maxBytes,
+        parseLimits,
+        ocr: config.OCR ? { lang: config.OCR_LANG } : false,
+        onProgress: (done, total) => onProgress((files = { done, total }).done, total),
+        onOcrPage: (file, done, total) => onProgress(files.done, files.total, { file, done, total }),
+      });
+    },
   });
   return new Admin({
     access: new AccessPolicy(config),

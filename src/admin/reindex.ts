@@ -18,7 +18,10 @@ const LOCK_POLL_MS = 2000;
 /** Longest wait for another instance's ingest before giving up. */
 const LOCK_WAIT_MS = 10 * 60_000;
 
-export type IngestFn = (onProgress: (done: number, total: number) => void) => Promise<IngestResult>;
+/** Files done of all; while a scan is read, also its OCR'd pages. */
+export type Progress = (done: number, total: number, ocr?: { file: string; done: number; total: number }) => void;
+
+export type IngestFn = (onProgress: Progress) => Promise<IngestResult>;
 
 export type ReindexOutcome = { ok: true; result: IngestResult; version: string } | { ok: false; error: string };
 
@@ -38,7 +41,7 @@ export class Reindexer {
   constructor(private readonly deps: ReindexDeps) {}
 
   /** Queues a run; `onWait` is told once when another instance's ingest must finish first. */
-  run(onProgress: (done: number, total: number) => void = () => {}, onWait: () => void = () => {}): Promise<ReindexOutcome> {
+  run(onProgress: Progress = () => {}, onWait: () => void = () => {}): Promise<ReindexOutcome> {
     const next = this.queue.catch(() => {}).then(() => this.locked(onProgress, onWait));
     this.queue = next;
     return next;
@@ -51,7 +54,7 @@ export class Reindexer {
     while (last !== this.queue);
   }
 
-  private async locked(onProgress: (done: number, total: number) => void, onWait: () => void): Promise<ReindexOutcome> {
+  private async locked(onProgress: Progress, onWait: () => void): Promise<ReindexOutcome> {
     const { store, log } = this.deps;
     try {
       const deadline = Date.now() + LOCK_WAIT_MS;
@@ -73,7 +76,7 @@ export class Reindexer {
     }
   }
 
-  private async ingestAndSwitch(onProgress: (done: number, total: number) => void): Promise<ReindexOutcome> {
+  private async ingestAndSwitch(onProgress: Progress): Promise<ReindexOutcome> {
     const { engine, log } = this.deps;
     let result: IngestResult;
     try {

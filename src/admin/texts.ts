@@ -14,6 +14,7 @@ export const adminTexts = {
   reloadStarted: "Đang nạp lại thư mục văn bản (chỉ đọc lại các tệp đã thay đổi) — trong lúc này trợ lý vẫn trả lời theo chỉ mục hiện tại.",
   waiting: "Một lần nạp khác đang chạy; lần nạp này sẽ bắt đầu ngay khi lần kia xong.",
   progress: (done: number, total: number) => `Đang nạp: ${done}/${total} tệp…`,
+  ocrProgress: (file: string, done: number, total: number) => `Đang nhận dạng chữ (OCR) bản scan «${file}»: ${done}/${total} trang…`,
   unchanged: (n: number) => `${n} tệp khác không đổi.`,
   switched: (version: string) => `Đã chuyển sang chỉ mục ${version}. Các phiên bản trợ lý khác tự cập nhật trong vài giây.`,
   failed: (reason: string) => `Chưa nạp được: ${reason}. Chỉ mục hiện tại vẫn trả lời như cũ. Gửi /reload để thử lại.`,

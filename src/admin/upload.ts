@@ -1,7 +1,7 @@
 /**
  * Puts an uploaded document into the corpus folder without ever damaging what is there: the
- * bytes are checked first (size, PDF/DOCX only, readable text, read in a capped child process),
- * written to a
+ * bytes are checked first (size, PDF/DOCX/DOC only, readable text, read in a capped child
+ * process), written to a
  * dot-file (ingest skips dot-files) and renamed over the target in one step. A document with the
  * same name stem ("nd73.docx" for "nd73.pdf") is replaced; its file is kept in .replaced/ so a
  * rejected replacement can be undone.
@@ -11,10 +11,10 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { loadManifest } from "../ingest/manifest.js";
 import { DEFAULT_PARSE_LIMITS, ParseWorker, type ParseLimits } from "../ingest/parse-worker.js";
-import { formatOf, ReadError, type ReadResult } from "../ingest/readers/index.js";
+import { formatOf, hasImages, ReadError, type ReadResult } from "../ingest/readers/index.js";
 
 /** What an admin may upload from a chat. */
-export const UPLOAD_FORMATS = new Set(["pdf", "docx"]);
+export const UPLOAD_FORMATS = new Set(["pdf", "docx", "doc"]);
 export const BACKUP_DIR = ".replaced";
 
 /** An upload refused for where it would go, not for its content; the message is for the admin. */
@@ -60,15 +60,22 @@ export function safeFileName(name: string): string {
   return `${clipped || `van-ban-${Date.now()}`}${safeExt}`;
 }
 
-/** Throws ReadError (Vietnamese, for the admin) for anything that is not a readable PDF/DOCX. */
+/**
+ * Throws ReadError (Vietnamese, for the admin) for anything that is not a readable PDF/DOCX/DOC.
+ * The file is read in a child process: a bomb or a huge PDF costs it, never the chats being
+ * answered. A scan is accepted unread: OCR takes a while, so it runs once, in the background
+ * ingest, which reports its progress and refuses the file there if nothing is readable.
+ */
 export async function checkUpload(bytes: Uint8Array, fileName: string, maxBytes: number, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ReadResult> {
   const format = formatOf(fileName);
   if (!format || !UPLOAD_FORMATS.has(format))
-    throw new ReadError("unsupported", fileName, "qua chat chỉ nhận tệp PDF hoặc DOCX (các định dạng khác: chép vào thư mục văn bản trên máy chủ)");
-  // Read in a child process: a bomb or a huge PDF costs it, never the chats being answered.
+    throw new ReadError("unsupported", fileName, "qua chat chỉ nhận tệp PDF, DOCX hoặc DOC (các định dạng khác: chép vào thư mục văn bản trên máy chủ)");
   const worker = new ParseWorker(limits);
   try {
-    return await worker.read(fileName, { bytes, maxBytes });
+    return await worker.read(fileName, { bytes, maxBytes, ocr: false });
+  } catch (err) {
+    if (err instanceof ReadError && err.code === "scanned_pdf" && hasImages(bytes)) return { text: "", format, warnings: ["bản scan: chữ sẽ được nhận dạng (OCR) khi nạp"] };
+    throw err;
   } finally {
     worker.close();
   }

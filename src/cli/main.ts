@@ -28,7 +28,7 @@ const program = new Command()
 
 program
   .command("ingest")
-  .description("Nạp (lại) các văn bản PDF, DOCX, HTML, TXT, MD vào chỉ mục")
+  .description("Nạp (lại) các văn bản PDF (kể cả bản scan), DOCX, DOC, HTML, TXT, MD vào chỉ mục")
   .option("--from <dir>", "thư mục văn bản (mặc định CORPUS_DIR)")
   .option("--index <dir>", "thư mục chỉ mục (mặc định INDEX_DIR)")
   .option("--json", "in báo cáo dạng JSON")

@@ -27,6 +27,10 @@ const schema = z.object({
   PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(768),
   /** Longest time reading one file may take. */
   PARSE_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
+  /** OCR of scanned PDF pages during ingest (tesseract.js, model from npm). */
+  OCR: bool.default(true),
+  /** Tesseract language codes joined by "+", each installed as @tesseract.js-data/<code>. */
+  OCR_LANG: z.string().regex(/^[a-z_]+(\+[a-z_]+)*$/, "language codes such as vie or vie+eng").default("vie"),
 
   EMBEDDER: z.enum(["hashing", "openai", "none"]).default("none"),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),

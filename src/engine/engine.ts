@@ -140,7 +140,9 @@ export class Engine {
     const citeDoc: CitationDoc = { id: m.id, number: m.number, kind: m.kind, title: m.title, status: m.status, replacedBy: m.replacedBy };
     const path = unitPath(doc, unit).map((u) => ({ type: u.type, label: u.label, heading: u.heading }));
     const lead = leadIn(doc, unit)?.text;
-    return { doc: citeDoc, path, unit, unitId: doc.units[unit].id, quote, score, ...(lead && { leadIn: lead }) };
+    const citation: Citation = { doc: citeDoc, path, unit, unitId: doc.units[unit].id, quote, score, ...(lead && { leadIn: lead }) };
+    if (readFromLowConfidenceScan(doc, unit, quote)) citation.lowConfidence = true;
+    return citation;
   }
 
   /**
@@ -430,3 +432,12 @@ export class Engine {
 
 /** Build information of the current index version, or undefined when nothing was ingested. */
 export const readInfo = currentInfo;
+
+/** The quote comes from a unit OCR read with low confidence (its own text, or a sub-unit's when quoted whole). */
+function readFromLowConfidenceScan(doc: ParsedDocument, unit: number, quote: string): boolean {
+  const u = doc.units[unit];
+  if (u.lowConfidence) return true;
+  if (u.text.includes(quote)) return false;
+  const below = (i: number): boolean => doc.units[i].children.some((c) => doc.units[c].lowConfidence || below(c));
+  return below(unit);
+}

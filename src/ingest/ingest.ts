@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, statSyn
 import path from "node:path";
 import type { DocMeta, Layout, ParsedDocument, UnitType } from "../model/document.js";
 // Not readers/index.js: the readers (pdf.js alone is ~140 MB resident) load only in the worker.
-import { ReadError } from "./readers/types.js";
-import { DEFAULT_PARSE_LIMITS, ParseWorker, type ParsedFile, type ParseLimits } from "./parse-worker.js";
+import { DEFAULT_OCR, ReadError } from "./readers/types.js";
+import type { OcrOptions } from "./ocr/index.js";
+import { DEFAULT_PARSE_LIMITS, ParseWorker, type ParsedFile, type ParseLimits, type ParseOptions } from "./parse-worker.js";
 import { entryForFile, entryMeta, loadManifest, type ManifestEntry } from "./manifest.js";
 import { blockText, listBlocks } from "../index/corpus-index.js";
 import type { Embedder } from "../index/embeddings/embedder.js";
@@ -26,8 +27,16 @@ export interface FileReport {
   kind?: string;
   layout?: Layout;
   units?: Partial<Record<UnitType, number>>;
+  /** For a scan: pages read by OCR, their mean confidence, the pages read with low confidence. */
+  ocr?: OcrReport;
   warnings: string[];
   error?: string;
+}
+
+export interface OcrReport {
+  pages: number;
+  meanConfidence: number;
+  lowPages: number[];
 }
 
 export interface IngestResult {
@@ -51,6 +60,10 @@ export interface IngestOptions {
   /** Memory and time allowed to read one file (parse-worker.ts). */
   parseLimits?: ParseLimits;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** OCR of scanned PDF pages ({ lang: "vie" } by default); false turns it off. */
+  ocr?: Pick<OcrOptions, "lang" | "lowConfidence" | "workers"> | false;
+  /** Progress of OCR inside one file, page by page. */
+  onOcrPage?: (file: string, done: number, total: number) => void;
 }
 
 type CachedParse = ParsedFile;
@@ -62,10 +75,12 @@ export function countUnits(units: ParsedDocument["units"]): Partial<Record<UnitT
   return counts;
 }
 
-async function parseFile(worker: ParseWorker, file: string, cacheDir: string, sha: string, maxBytes?: number): Promise<{ parsed: CachedParse; cached: boolean }> {
-  const cacheFile = path.join(cacheDir, `${sha}-p${PARSER_VERSION}.json`);
+async function parseFile(worker: ParseWorker, file: string, cacheDir: string, sha: string, opts: ParseOptions): Promise<{ parsed: CachedParse; cached: boolean }> {
+  // A PDF read without OCR, or in another language, is another parse (the default keeps the plain name).
+  const ocrKey = opts.ocr === false ? "-noocr" : opts.ocr && opts.ocr.lang !== DEFAULT_OCR.lang ? `-${opts.ocr.lang.replace(/[^a-z_+]/gi, "")}` : "";
+  const cacheFile = path.join(cacheDir, `${sha}-p${PARSER_VERSION}${ocrKey}.json`);
   if (existsSync(cacheFile)) return { parsed: JSON.parse(readFileSync(cacheFile, "utf8")), cached: true };
-  const parsed = await worker.parse(file, { maxBytes });
+  const parsed = await worker.parse(file, opts);
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(parsed));
   renameSync(tmp, cacheFile);
@@ -152,16 +167,22 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
         try {
           const bytes = readFileSync(file);
           const sha = createHash("sha256").update(bytes).digest("hex");
-          const { parsed, cached } = await parseFile(worker, file, cacheDir, sha, opts.maxBytes);
+          const parseOpts: ParseOptions = {
+            maxBytes: opts.maxBytes,
+            ocr: opts.ocr === false ? false : { ...(opts.ocr ?? DEFAULT_OCR), cacheDir },
+            onOcrPage: (done, total) => opts.onOcrPage?.(rel, done, total),
+          };
+          const { parsed, cached } = await parseFile(worker, file, cacheDir, sha, parseOpts);
           const entry = entryForFile(manifest, file);
           const meta = mergeMeta(entry?.id ?? ids[i], path.basename(file), parsed.header, entry);
           // A manifest layout overrides detection only when it differs: re-parse from the cache-free text.
           const layout = entry?.layout ?? parsed.layout;
-          const units = layout === parsed.layout ? parsed.units : (await worker.parse(file, { maxBytes: opts.maxBytes, layout })).units;
+          // (OCR'd pages come from the OCR cache.)
+          const units = layout === parsed.layout ? parsed.units : (await worker.parse(file, { ...parseOpts, layout })).units;
           if (docs.some((d) => d.meta.id === meta.id)) throw new Error(`id "${meta.id}" đã dùng cho một tệp khác`);
           docs.push({ meta, layout, units, warnings: parsed.warnings });
           fileRecords.push({ file: rel, sha256: sha, docId: meta.id });
-          reports.push({ file: rel, status: cached ? "cached" : "ok", docId: meta.id, kind: meta.kind, layout, units: countUnits(units), warnings: parsed.warnings });
+          reports.push({ file: rel, status: cached ? "cached" : "ok", docId: meta.id, kind: meta.kind, layout, units: countUnits(units), ...(parsed.ocr ? { ocr: parsed.ocr } : {}), warnings: parsed.warnings });
         } catch (e) {
           const message = e instanceof ReadError ? e.message : `${rel}: ${(e as Error).message}`;
           reports.push({ file: rel, status: "failed", warnings: [], error: message });

@@ -3,7 +3,7 @@
  * the heap cap its parent started it with. Whatever a file does to it (runs out of memory, loops)
  * kills this process only.
  */
-import { readBuffer, readDocument, ReadError } from "./readers/index.js";
+import { readBuffer, readDocument, ReadError, type ReadOptions } from "./readers/index.js";
 import { parseFileText, type ParseJob, type ParseReply } from "./parse-worker.js";
 import { listSourceFiles } from "./sources.js";
 
@@ -18,7 +18,10 @@ process.send!({ ready: true });
 async function handle(job: ParseJob): Promise<ParseReply> {
   try {
     if (job.list) return { id: job.id, ok: true, files: listSourceFiles(job.name) };
-    const read = job.bytes ? await readBuffer(job.bytes, job.name, { maxBytes: job.maxBytes }) : await readDocument(job.name, { maxBytes: job.maxBytes });
+    const onPage = (done: number, total: number) => void process.send!({ id: job.id, progress: { done, total } });
+    const options: ReadOptions = { maxBytes: job.maxBytes };
+    if (job.ocr !== undefined) options.ocr = job.ocr === false ? false : { ...job.ocr, onPage };
+    const read = job.bytes ? await readBuffer(job.bytes, job.name, options) : await readDocument(job.name, options);
     return job.structure ? { id: job.id, ok: true, parsed: parseFileText(read, job.name, job.layout) } : { id: job.id, ok: true, read };
   } catch (err) {
     const e = err as Error;

@@ -13,6 +13,8 @@ import type { Layout, ParsedDocument } from "../model/document.js";
 import { readHeaderMeta } from "../structure/header.js";
 import { parseStructure } from "../structure/index.js";
 import { ReadError, type ReadErrorCode, type ReadResult } from "./readers/types.js";
+import { markLowConfidence } from "./ocr/confidence.js";
+import type { OcrOptions } from "./ocr/index.js";
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { memoryMb: 768, timeoutMs: 120_000 };
 
@@ -28,12 +30,34 @@ export interface ParseLimits {
   timeoutMs: number;
 }
 
+/** What OCR did for a scanned file: pages read, their mean confidence, the pages read with low confidence. */
+export interface OcrReport {
+  pages: number;
+  meanConfidence: number;
+  lowPages: number[];
+}
+
 /** A file's structure as ingest keeps it (and caches it by content hash). */
 export interface ParsedFile {
   layout: Layout;
   units: ParsedDocument["units"];
   warnings: string[];
   header: ReturnType<typeof readHeaderMeta>;
+  ocr?: OcrReport;
+}
+
+/** OCR settings a job carries to the child (no callbacks: progress comes back as messages). */
+export type JobOcr = Omit<OcrOptions, "onPage"> | false;
+
+/** How ingest asks for one file. */
+export interface ParseOptions {
+  maxBytes?: number;
+  /** Forces a layout (a manifest's choice). */
+  layout?: Layout;
+  /** OCR of scanned pages (default: on, Vietnamese); false refuses scans. */
+  ocr?: JobOcr;
+  /** Each recognised page. Every page renews the time limit: a long scan is slow, not stuck. */
+  onOcrPage?: (done: number, total: number) => void;
 }
 
 export interface ParseJob {
@@ -47,20 +71,27 @@ export interface ParseJob {
   /** List the supported files below the folder `name` instead. */
   list?: boolean;
   layout?: Layout;
+  ocr?: JobOcr;
 }
 
 export type ParseReply =
   | { id: number; ok: true; read?: ReadResult; parsed?: ParsedFile; files?: string[] }
-  | { id: number; ok: false; error: { code?: ReadErrorCode; file?: string; message: string } };
+  | { id: number; ok: false; error: { code?: ReadErrorCode; file?: string; message: string } }
+  | { id: number; progress: { done: number; total: number } };
 
-/** Structure and header of a read file; `layout` forces one (a manifest's choice). */
+/**
+ * Structure and header of a read file; `layout` forces one (a manifest's choice). Units read from
+ * a low-confidence scanned page are marked, so answers quoting them say so.
+ */
 export function parseFileText(read: ReadResult, file: string, layout?: Layout): ParsedFile {
   const structure = parseStructure(read.text, layout ? { layout } : undefined);
+  if (read.ocr) markLowConfidence(structure.units, read.ocr.lowText);
   return {
     layout: structure.layout,
     units: structure.units,
     warnings: [...read.warnings, ...structure.warnings],
     header: readHeaderMeta(read.text, path.basename(file).replace(/\.[^.]+$/, "")),
+    ...(read.ocr ? { ocr: { pages: read.ocr.pages.length, meanConfidence: read.ocr.meanConfidence, lowPages: read.ocr.lowPages } } : {}),
   };
 }
 
@@ -79,7 +110,7 @@ export class ParseWorker {
   constructor(private readonly limits: ParseLimits = DEFAULT_PARSE_LIMITS) {}
 
   /** Reads a file's text (format checks included), as readBuffer/readDocument would. */
-  read(name: string, opts: { bytes?: Uint8Array; maxBytes?: number } = {}): Promise<ReadResult> {
+  read(name: string, opts: { bytes?: Uint8Array; maxBytes?: number; ocr?: JobOcr } = {}): Promise<ReadResult> {
     return this.run({ name, ...opts }).then((r) => r.read!);
   }
 
@@ -89,8 +120,9 @@ export class ParseWorker {
   }
 
   /** Reads and parses a file's structure. */
-  parse(file: string, opts: { maxBytes?: number; layout?: Layout } = {}): Promise<ParsedFile> {
-    return this.run({ name: file, structure: true, ...opts }).then((r) => r.parsed!);
+  parse(file: string, opts: ParseOptions = {}): Promise<ParsedFile> {
+    const { onOcrPage, ...job } = opts;
+    return this.run({ name: file, structure: true, ...job }, onOcrPage).then((r) => r.parsed!);
   }
 
   /** Ends the child; a later job starts a new one. */
@@ -100,8 +132,8 @@ export class ParseWorker {
   }
 
   /** One job at a time: a file's limits are its own. */
-  private run(job: Omit<ParseJob, "id">): Promise<Extract<ParseReply, { ok: true }>> {
-    const next = this.queue.catch(() => {}).then(() => this.once({ ...job, id: this.nextId++ }));
+  private run(job: Omit<ParseJob, "id">, onProgress?: (done: number, total: number) => void): Promise<Extract<ParseReply, { ok: true }>> {
+    const next = this.queue.catch(() => {}).then(() => this.once({ ...job, id: this.nextId++ }, onProgress));
     this.queue = next;
     return next;
   }
@@ -122,7 +154,7 @@ export class ParseWorker {
     return { process: child, ready };
   }
 
-  private async once(job: ParseJob): Promise<Extract<ParseReply, { ok: true }>> {
+  private async once(job: ParseJob, onProgress?: (done: number, total: number) => void): Promise<Extract<ParseReply, { ok: true }>> {
     this.child ??= this.spawn();
     const { process: child, ready } = this.child;
     try {
@@ -140,6 +172,11 @@ export class ParseWorker {
       };
       const onMessage = (reply: ParseReply) => {
         if (reply.id !== job.id) return;
+        if ("progress" in reply) {
+          timer.refresh();
+          onProgress?.(reply.progress.done, reply.progress.total);
+          return;
+        }
         done();
         if (reply.ok) return resolve(reply);
         const { code, message } = reply.error;

@@ -15,6 +15,10 @@ export function formatReport(r: IngestResult): string {
       .map(([t, n]) => `${n} ${UNIT_NAMES[t]}`)
       .join(", ");
     lines.push(`✓ ${f.file} → ${f.docId} [${f.kind}, bố cục ${f.layout}${f.status === "cached" ? ", không đổi" : ""}] ${units}`);
+    if (f.ocr) {
+      const low = f.ocr.lowPages.length ? `trang kém tin cậy: ${f.ocr.lowPages.join(", ")}` : "không trang nào kém tin cậy";
+      lines.push(`    OCR: ${f.ocr.pages} trang scan, độ tin cậy trung bình ${f.ocr.meanConfidence}%, ${low}`);
+    }
     for (const w of f.warnings.slice(0, 5)) lines.push(`    ! ${w}`);
     if (f.warnings.length > 5) lines.push(`    ! … và ${f.warnings.length - 5} cảnh báo khác`);
   }

@@ -36,6 +36,8 @@ export interface Citation {
    */
   leadIn?: string;
   score: number;
+  /** The words were read by OCR from a low-confidence scanned page: check them against the original. */
+  lowConfidence?: boolean;
 }
 
 const NAMES: Record<UnitType, string> = {

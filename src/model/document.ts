@@ -58,6 +58,8 @@ export interface Unit {
   parent?: number;
   /** Indexes of child units in document order. */
   children: number[];
+  /** Read by OCR from a scanned page with low confidence: a quote must be checked against the original. */
+  lowConfidence?: boolean;
 }
 
 export interface ParsedDocument {

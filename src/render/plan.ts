@@ -8,14 +8,18 @@ import type { AskResult } from "../engine/types.js";
 
 export type Block =
   | { kind: "answer"; text: string; sources: string[] }
-  | { kind: "quote"; n: number; label: string; text: string; clipped: boolean }
+  | { kind: "quote"; n: number; label: string; text: string; clipped: boolean; scan?: boolean }
   | { kind: "warning"; text: string }
   | { kind: "notice"; text: string };
+
+/** Said under a quote whose words OCR read from a low-confidence scanned page. */
+export const SCAN_NOTE = "trích từ bản scan, cần đối chiếu bản gốc";
 
 export function quoteBlock(c: Citation, n: number, full?: string): Block {
   // A list item is shown after the sentence that opens its list: it means nothing without it.
   const text = [c.leadIn, full ?? c.quote].filter(Boolean).join("\n");
-  return { kind: "quote", n, label: capitalize(citationLabel(c)), text, clipped: full === undefined && isClipped(c) };
+  const block: Block = { kind: "quote", n, label: capitalize(citationLabel(c)), text, clipped: full === undefined && isClipped(c) };
+  return c.lowConfidence ? { ...block, scan: true } : block;
 }
 
 /** True when the quote is only the start of its unit's sentence (cut for length). */

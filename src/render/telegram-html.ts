@@ -4,7 +4,7 @@
  * message is cut in its raw text (between lines, else words) and each piece is wrapped again,
  * so no tag or entity ever spans two messages.
  */
-import type { Block } from "./plan.js";
+import { SCAN_NOTE, type Block } from "./plan.js";
 import { blockText, splitMessages } from "./text.js";
 
 /** Telegram's limit on a message's text (entities parsed; the HTML source is never shorter). */
@@ -50,13 +50,14 @@ function quoteHead(b: Extract<Block, { kind: "quote" }>, continued: boolean): st
 }
 
 const quoteBody = (b: Extract<Block, { kind: "quote" }>) => b.text + (b.clipped ? " …" : "");
+const scanNote = (b: Extract<Block, { kind: "quote" }>) => (b.scan ? `\n<i>(${SCAN_NOTE})</i>` : "");
 
 export function blockHtml(b: Block): string {
   switch (b.kind) {
     case "answer":
       return escapeHtml(b.text) + (b.sources.length ? `\n<i>Nguồn: ${escapeHtml(b.sources.join("; "))}</i>` : "");
     case "quote":
-      return `${quoteHead(b, false)}<blockquote>${escapeHtml(quoteBody(b))}</blockquote>`;
+      return `${quoteHead(b, false)}<blockquote>${escapeHtml(quoteBody(b))}</blockquote>${scanNote(b)}`;
     case "warning":
       return `⚠️ <i>${escapeHtml(b.text)}</i>`;
     case "notice":
@@ -70,8 +71,8 @@ export function blockPieces(b: Block, limit = TELEGRAM_LIMIT): string[] {
   if (html.length <= limit) return [html];
   if (b.kind === "quote") {
     // Each piece keeps the citation (marked "tiếp" after the first) and its own blockquote.
-    const frame = quoteHead(b, true).length + "<blockquote></blockquote>".length;
-    return cutEscaped(quoteBody(b), limit - frame).map((t, i) => `${quoteHead(b, i > 0)}<blockquote>${escapeHtml(t)}</blockquote>`);
+    const frame = quoteHead(b, true).length + "<blockquote></blockquote>".length + scanNote(b).length;
+    return cutEscaped(quoteBody(b), limit - frame).map((t, i) => `${quoteHead(b, i > 0)}<blockquote>${escapeHtml(t)}</blockquote>${scanNote(b)}`);
   }
   return cutEscaped(blockText(b), limit).map(escapeHtml);
 }

@@ -1,12 +1,15 @@
 /** Plain-text rendering of blocks: the terminal, and the base of Zalo's messages. */
-import type { Block } from "./plan.js";
+import { SCAN_NOTE, type Block } from "./plan.js";
+
+/** The line under a quote read from a low-confidence scan (empty otherwise). */
+export const scanLine = (b: Extract<Block, { kind: "quote" }>): string => (b.scan ? `\n(${SCAN_NOTE})` : "");
 
 export function blockText(b: Block): string {
   switch (b.kind) {
     case "answer":
       return b.sources.length ? `${b.text}\n(Nguồn: ${b.sources.join("; ")})` : b.text;
     case "quote":
-      return `[${b.n}] ${b.label}\n«${b.text}${b.clipped ? " …" : ""}»`;
+      return `[${b.n}] ${b.label}\n«${b.text}${b.clipped ? " …" : ""}»${scanLine(b)}`;
     case "warning":
       return `⚠️ ${b.text}`;
     case "notice":

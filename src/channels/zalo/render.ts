@@ -6,14 +6,14 @@
  */
 import type { Action, Reply } from "../../chat/types.js";
 import type { Block } from "../../render/plan.js";
-import { blockText, splitMessages } from "../../render/text.js";
+import { blockText, scanLine, splitMessages } from "../../render/text.js";
 import { MAX_TEXT } from "./api.js";
 import { zaloTexts } from "./texts.js";
 
 export function zaloBlock(b: Block): string {
   // "📌 [1] Khoản 2 Điều 5 — Nghị định 73/2023/NĐ-CP" then «quote»; the number is what
   // "nguyên văn 1" refers to.
-  return b.kind === "quote" ? `📌 [${b.n}] ${b.label}\n«${b.text}${b.clipped ? " …" : ""}»` : blockText(b);
+  return b.kind === "quote" ? `📌 [${b.n}] ${b.label}\n«${b.text}${b.clipped ? " …" : ""}»${scanLine(b)}` : blockText(b);
 }
 
 /** The typed equivalents of the reply's buttons; `prefix` is the bot's "@tên " in groups. */

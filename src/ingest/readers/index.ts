@@ -1,29 +1,36 @@
 /**
- * Turns a source file (PDF, DOCX, HTML, TXT, Markdown) into clean Unicode text for the structure parser,
- * or a ReadError whose Vietnamese message tells the user what to do with the file.
+ * Turns a source file (PDF — scanned pages by OCR —, DOCX, Word 97 DOC, HTML, TXT, Markdown) into clean
+ * Unicode text for the structure parser, or a ReadError whose Vietnamese message tells the user what to do.
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { normalizeText } from "../../text/normalize.js";
-import { ReadError, type RawRead, type ReadResult, type SourceFormat } from "./types.js";
+import { DEFAULT_OCR, ReadError, type RawRead, type ReadResult, type SourceFormat } from "./types.js";
 import { detectLegacyEncoding, detectMojibake, repairMojibake } from "./legacy.js";
 import { readPdf } from "./pdf.js";
 import { readDocx } from "./docx.js";
+import { readDoc } from "./doc.js";
+import type { OcrOptions } from "../ocr/index.js";
 import { readHtml } from "./html.js";
 import { readText } from "./text.js";
 
 export { ReadError, type ReadErrorCode, type ReadResult, type SourceFormat } from "./types.js";
 export { detectLegacyEncoding, detectMojibake } from "./legacy.js";
+export { hasImages } from "./pdf.js";
 
 /** Default size limit: larger files are almost always scans or bundles, not one legal text. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 export interface ReadOptions {
   maxBytes?: number;
+  /** OCR of scanned PDF pages; false turns it off. Default: on, Vietnamese, no cache. */
+  ocr?: OcrOptions | false;
 }
 
+export { DEFAULT_OCR };
+
 const EXTENSIONS: Record<string, SourceFormat> = {
-  ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".txt": "txt", ".md": "md", ".markdown": "md",
+  ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".html": "html", ".htm": "html", ".txt": "txt", ".md": "md", ".markdown": "md",
 };
 
 export function formatOf(fileName: string): SourceFormat | undefined {
@@ -36,17 +43,18 @@ const isZip = (buf: Uint8Array): boolean => startsWith(buf, 0x50, 0x4b, 0x03, 0x
 /** PDF readers accept junk before the header, within the first KB. */
 const isPdf = (buf: Uint8Array): boolean => Buffer.from(buf.subarray(0, 1024)).includes("%PDF-");
 
-const OLD_DOC = "định dạng .doc cũ (hoặc .docx có mật khẩu), hãy mở bằng Word và lưu lại thành .docx";
-
 /** Content that does not match its extension: say what it really is when we can tell. */
 function checkMagic(buf: Uint8Array, format: SourceFormat, file: string): void {
   if (format === "pdf" && !isPdf(buf)) {
     throw new ReadError("corrupt", file, "tệp không phải PDF hợp lệ (thiếu phần đầu %PDF) — có thể bị hỏng hoặc đặt sai đuôi");
   }
-  if (format === "docx" && !isZip(buf)) {
-    if (isOle(buf)) throw new ReadError("unsupported", file, OLD_DOC);
+  if (format === "docx" && !isZip(buf) && !isOle(buf)) {
     if (startsWith(buf, 0x7b, 0x5c, 0x72, 0x74, 0x66)) throw new ReadError("unsupported", file, "tệp RTF đặt đuôi .docx — hãy lưu lại thành .docx");
     throw new ReadError("corrupt", file, "tệp DOCX hỏng (không phải tệp nén ZIP của Word)");
+  }
+  if (format === "doc" && !isOle(buf)) {
+    if (isZip(buf)) throw new ReadError("unsupported", file, "là tệp .docx đặt đuôi .doc — hãy đổi đuôi thành .docx");
+    throw new ReadError("corrupt", file, "tệp DOC hỏng (không phải tệp Word 97–2003)");
   }
   if (format === "txt" || format === "md" || format === "html") {
     const kind = isPdf(buf.subarray(0, 8)) ? "PDF" : isZip(buf) ? "DOCX/ZIP" : isOle(buf) ? "Word .doc" : undefined;
@@ -72,8 +80,7 @@ export async function readBuffer(buf: Uint8Array, fileName: string, opts: ReadOp
   const format = formatOf(fileName);
   if (!format) {
     const ext = path.extname(fileName).toLowerCase();
-    const why = ext === ".doc" ? OLD_DOC : `chưa hỗ trợ định dạng ${ext || "không có đuôi"} — hãy dùng PDF, DOCX, HTML, TXT hoặc MD`;
-    throw new ReadError("unsupported", fileName, why);
+    throw new ReadError("unsupported", fileName, `chưa hỗ trợ định dạng ${ext || "không có đuôi"} — hãy dùng PDF, DOCX, DOC, HTML, TXT hoặc MD`);
   }
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (buf.length > maxBytes) throw tooLarge(fileName, buf.length, maxBytes);
@@ -81,8 +88,13 @@ export async function readBuffer(buf: Uint8Array, fileName: string, opts: ReadOp
   checkMagic(buf, format, fileName);
   const data = Buffer.from(buf.buffer, buf.byteOffset, buf.length);
   let raw: RawRead;
-  if (format === "pdf") raw = await readPdf(data, fileName);
-  else if (format === "docx") raw = await readDocx(data, fileName);
+  if (format === "pdf") raw = await readPdf(data, fileName, opts.ocr === false ? undefined : (opts.ocr ?? DEFAULT_OCR));
+  else if (format === "docx" && isOle(data)) {
+    // A Word 97 file renamed .docx (or a .docx with a password, which readDoc refuses).
+    raw = await readDoc(data, fileName);
+    raw.warnings.unshift("tệp đặt đuôi .docx nhưng là Word 97–2003 (.doc): đã đọc theo định dạng .doc");
+  } else if (format === "docx") raw = await readDocx(data, fileName);
+  else if (format === "doc") raw = await readDoc(data, fileName);
   else if (format === "html") raw = readHtml(data);
   else raw = readText(data, format === "md");
 
@@ -106,7 +118,7 @@ export async function readBuffer(buf: Uint8Array, fileName: string, opts: ReadOp
   }
   text = tidy(text);
   if (!/\p{L}|\p{N}/u.test(text)) throw new ReadError("empty", fileName, "không có chữ nào sau khi đọc tệp");
-  return raw.pages === undefined ? { text, format, warnings } : { text, format, pages: raw.pages, warnings };
+  return { text, format, warnings, ...(raw.pages === undefined ? {} : { pages: raw.pages }), ...(raw.ocr ? { ocr: raw.ocr } : {}) };
 }
 
 function tooLarge(file: string, size: number, max: number): ReadError {

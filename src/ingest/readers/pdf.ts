@@ -1,6 +1,11 @@
-/** PDF → text with pdf-parse, page by page; refuses scans and drops page numbers and running headers. */
-import { PDFParse, PasswordException } from "pdf-parse";
-import { ReadError, type RawRead } from "./types.js";
+/**
+ * PDF → text with pdf-parse, page by page; pages without a text layer are read by OCR (when on),
+ * then page numbers and running headers are dropped. A file with no readable text is refused.
+ */
+import { openPdf, PdfWorkerError, type PdfPages } from "./pdf-worker.js";
+import { ReadError, type OcrSummary, type RawRead } from "./types.js";
+import { LOW_CONFIDENCE, ocrPdfPages, type OcrOptions } from "../ocr/index.js";
+import { cleanOcrPage } from "../ocr/clean.js";
 
 /** Fewer letters than this per page on average means there is no text layer worth indexing. */
 const MIN_LETTERS_PER_PAGE = 20;
@@ -50,33 +55,75 @@ function dropRunningLines(pages: string[][]): number {
   return removed;
 }
 
-export async function readPdf(buf: Uint8Array, file: string): Promise<RawRead> {
-  const parser = new PDFParse({ data: buf });
+/**
+ * True when the file has an image: a scan's pages are images. Image XObjects are streams, and a
+ * stream is never packed into an object stream, so its dictionary is always readable in the bytes.
+ */
+export function hasImages(buf: Uint8Array): boolean {
+  return /\/Subtype\s*\/Image\b/.test(Buffer.from(buf.buffer, buf.byteOffset, buf.length).toString("latin1"));
+}
+
+const pageList = (nums: number[]): string => nums.slice(0, 10).join(", ") + (nums.length > 10 ? ", …" : "");
+
+/** OCR of the pages without text; their text replaces the (near-empty) text layer. */
+async function ocrPages(buf: Uint8Array, pdf: PdfPages, pages: Array<{ num: number; text: string }>, nums: number[], ocr: OcrOptions): Promise<OcrSummary> {
+  const read = await ocrPdfPages(buf, pdf, nums, ocr);
+  const cleaned = new Map(read.map((p) => [p.num, cleanOcrPage(p.text)]));
+  for (const p of pages) if (cleaned.has(p.num)) p.text = cleaned.get(p.num)!;
+  // Pages where OCR found no words (blank, a photo) say nothing about how well the text was read.
+  const worded = read.filter((p) => letters(cleaned.get(p.num)!) >= 5);
+  const low = worded.filter((p) => p.confidence < (ocr.lowConfidence ?? LOW_CONFIDENCE));
+  const mean = worded.length ? worded.reduce((a, p) => a + p.confidence, 0) / worded.length : 0;
+  return { pages: nums, meanConfidence: Math.round(mean * 10) / 10, lowPages: low.map((p) => p.num), lowText: low.map((p) => cleaned.get(p.num)!) };
+}
+
+/** `ocr` undefined: OCR is off, and a page without text is only reported. */
+export async function readPdf(buf: Uint8Array, file: string, ocr?: OcrOptions): Promise<RawRead> {
+  const pdf = openPdf(buf);
+  try {
+    return await readPages(pdf, buf, file, ocr);
+  } finally {
+    await pdf.close();
+  }
+}
+
+async function readPages(pdf: PdfPages, buf: Uint8Array, file: string, ocr?: OcrOptions): Promise<RawRead> {
   let pages: Array<{ num: number; text: string }>;
   let total: number;
   try {
-    const result = await parser.getText({ pageJoiner: "" });
-    pages = result.pages;
-    total = result.total;
+    ({ pages, total } = await pdf.text());
   } catch (err) {
-    if (err instanceof PasswordException) throw new ReadError("unsupported", file, "PDF có mật khẩu — hãy gỡ mật khẩu rồi nạp lại");
+    if (err instanceof PdfWorkerError && err.kind === "PasswordException") throw new ReadError("unsupported", file, "PDF có mật khẩu — hãy gỡ mật khẩu rồi nạp lại");
     throw new ReadError("corrupt", file, `tệp PDF hỏng hoặc không đọc được (${(err as Error).message})`);
-  } finally {
-    await parser.destroy().catch(() => undefined);
   }
   const warnings: string[] = [];
+  // A page with (almost) no letters in its text layer is a scanned page (or blank): OCR reads it.
+  const scanned = pages.filter((p) => letters(p.text) < MIN_LETTERS_PER_PAGE).map((p) => p.num);
+  let summary: OcrSummary | undefined;
+  if (ocr && scanned.length && hasImages(buf)) {
+    try {
+      summary = await ocrPages(buf, pdf, pages, scanned, ocr);
+    } catch (err) {
+      throw new ReadError("corrupt", file, `không nhận dạng được chữ trên trang scan (${(err as Error).message})`);
+    }
+  }
   const pageLetters = pages.map((p) => letters(p.text));
   if (total > 0 && pageLetters.reduce((a, b) => a + b, 0) < MIN_LETTERS_PER_PAGE * total) {
-    throw new ReadError("scanned_pdf", file, "PDF không có lớp văn bản (bản scan) — cần OCR trước khi nạp");
+    const why = !hasImages(buf)
+      ? "PDF không có chữ: không có lớp văn bản, cũng không có ảnh trang scan nào"
+      : ocr
+        ? "PDF là bản scan nhưng OCR không đọc được chữ nào — hãy scan lại rõ hơn (300 dpi, thẳng trang)"
+        : "PDF không có lớp văn bản (bản scan) và OCR đang tắt (OCR=off) — bật OCR hoặc nạp bản có chữ";
+    throw new ReadError("scanned_pdf", file, why);
   }
-  // A page of a text PDF with (almost) no letters is blank or an inserted scan: worth telling.
+  // A page with (almost) no letters even after OCR is blank or a picture: worth telling.
   const blank = pages.filter((_, i) => pageLetters[i] < 5).map((p) => p.num);
   if (blank.length) {
-    const list = blank.slice(0, 10).join(", ") + (blank.length > 10 ? ", …" : "");
-    warnings.push(`trang ${list} gần như không có chữ (trang trắng hoặc ảnh scan) — nội dung ở đó, nếu có, chưa được nạp`);
+    warnings.push(`trang ${pageList(blank)} gần như không có chữ (trang trắng hoặc ảnh) — nội dung ở đó, nếu có, chưa được nạp`);
   }
   const lines = pages.map((p) => dropPageNumbers(p.text.replace(/\r\n?/g, "\n").split("\n")));
   const running = dropRunningLines(lines);
   if (running) warnings.push(`đã bỏ ${running} dòng tiêu đề/chân trang lặp lại giữa các trang`);
-  return { text: lines.map((l) => l.join("\n")).join("\n"), pages: total, warnings };
+  const text = lines.map((l) => l.join("\n")).join("\n");
+  return summary ? { text, pages: total, warnings, ocr: summary } : { text, pages: total, warnings };
 }
