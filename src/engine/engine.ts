@@ -19,6 +19,7 @@ import type { AskOptions, AskResult, CatalogEntry, EngineWarning, Focus, Passage
 import { composeAnswer } from "../llm/compose.js";
 import type { AnswerWriter, QuestionRewriter } from "../llm/types.js";
 import { addUsage } from "../llm/usage.js";
+import { thesaurusExpander, type Thesaurus } from "../retrieve/thesaurus.js";
 
 /** Longest question handled; the rest of a pasted wall of text is ignored (and said so). */
 export const MAX_QUESTION_CHARS = 1000;
@@ -40,6 +41,8 @@ export interface EngineOptions {
   writer?: AnswerWriter;
   /** Optional LLM rewriting of follow-ups into stand-alone questions before retrieval. */
   rewriter?: QuestionRewriter;
+  /** Replaces the default and corpus thesaurus (src/retrieve/thesaurus.ts); null searches without one. */
+  thesaurus?: Thesaurus | null;
 }
 
 /** A search result before the common fields are added, possibly rewritten by the LLM writer. */
@@ -64,7 +67,8 @@ export class Engine {
 
   /** Builds everything for the new version first, then swaps: a failure leaves the old one whole. */
   private load(): void {
-    const { index, info } = loadCurrent(this.opts.indexDir, { embedQuery: this.opts.embedQuery });
+    const expander = (source: string) => thesaurusExpander(source, this.opts.thesaurus);
+    const { index, info } = loadCurrent(this.opts.indexDir, { embedQuery: this.opts.embedQuery, expander });
     const matcher = new DocNameMatcher(info.catalog);
     const docPos = new Map(index.docs.map((d, i) => [d.meta.id, i]));
     [this.index, this.info, this.matcher, this.docPos] = [index, info, matcher, docPos];

@@ -4,7 +4,7 @@
  */
 import { unitFullText, type ParsedDocument } from "../model/document.js";
 import { blockUnits, headingTrail, type Block, type Passage } from "./blocks.js";
-import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, type ScoringParams } from "./lexical.js";
+import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, type QueryExpansion, type ScoringParams } from "./lexical.js";
 import type { VectorIndex } from "./vector.js";
 import { definesTerm } from "../retrieve/definition.js";
 
@@ -25,6 +25,15 @@ export interface SearchParams {
   passageWeight: number;
   /** Weight of cosine similarity added to lexical scores scaled to the best hit (0 = lexical only). */
   vectorWeight: number;
+  /** Weight of an expansion's terms (documents' words for the user's) beside the user's own (1). */
+  expansionWeight: number;
+  /**
+   * Weight of an expansion standing for words the documents never use ("nghỉ đẻ", "đánh bài"):
+   * the user's own words find nothing there, so the expansion carries their meaning.
+   */
+  expansionWeightUnseen: number;
+  /** Credit in coverage for a question word present only through an expansion, times the expansion's weight. */
+  expansionCoverage: number;
 }
 
 /** Passages kept per block: where its quote is looked for. */
@@ -34,7 +43,13 @@ export const DEFAULT_SEARCH: SearchParams = {
   scoring: { ...DEFAULT_SCORING, fieldWeight: { title: 0.15, body: 1 } },
   passageWeight: 0.5,
   vectorWeight: 0,
+  expansionWeight: 0.5,
+  expansionWeightUnseen: 1,
+  expansionCoverage: 0.7,
 };
+
+/** Turns a question into expansions (the thesaurus); weights in (0, 1]. */
+export type Expander = (question: string) => QueryExpansion[];
 
 export interface CorpusIndexParts {
   docs: ParsedDocument[];
@@ -44,6 +59,8 @@ export interface CorpusIndexParts {
   passageIndex: LexicalIndex;
   vectors?: VectorIndex;
   embedQuery?: (text: string) => Promise<number[]>;
+  /** Finds the documents' words for the question's (thesaurus): searched at a lower weight. */
+  expand?: Expander;
 }
 
 /** Words that name the document and where the unit sits in it: the title field. */
@@ -93,6 +110,15 @@ export class CorpusIndex {
     for (const p of parts.passages) this.passageCount[p.block]++;
   }
 
+  /** Do the documents use this phrase (folded syllables), as a word or as adjacent pairs? */
+  private seen(phrase: readonly string[] | undefined): boolean {
+    if (!phrase?.length) return true;
+    const { table } = this.parts.blockIndex.arrays;
+    if (phrase.length === 1) return table.get(phrase[0]) !== undefined;
+    for (let i = 0; i + 1 < phrase.length; i++) if (table.get(`${phrase[i]} ${phrase[i + 1]}`) === undefined) return false;
+    return true;
+  }
+
   get docs(): ParsedDocument[] {
     return this.parts.docs;
   }
@@ -116,19 +142,29 @@ export class CorpusIndex {
     return found;
   }
 
-  async search(query: string, opts: { limit?: number; docs?: Set<number>; params?: SearchParams; definition?: string } = {}): Promise<BlockHit[]> {
-    const { blocks, passages, blockIndex, passageIndex, vectors, embedQuery } = this.parts;
+  /**
+   * `expansions` (e.g. the question rewritten by an LLM into the documents' terms) are searched
+   * beside the thesaurus's, at the same lower weight.
+   */
+  async search(
+    query: string,
+    opts: { limit?: number; docs?: Set<number>; params?: SearchParams; definition?: string; expansions?: QueryExpansion[] } = {},
+  ): Promise<BlockHit[]> {
+    const { blocks, passages, blockIndex, passageIndex, vectors, embedQuery, expand } = this.parts;
     const params = opts.params ?? DEFAULT_SEARCH;
+    const found = [...(expand?.(query) ?? []), ...(opts.expansions ?? [])];
+    const scaled = (k: number) => found.map((e) => ({ ...e, weight: e.weight * k }));
+    const expansions = found.map((e) => ({ ...e, weight: e.weight * (this.seen(e.covers) ? params.expansionWeight : params.expansionWeightUnseen) }));
     const limit = opts.limit ?? 10;
     const pool = Math.max(50, limit * 5);
     const blockMask = opts.docs ? Uint8Array.from(blocks, (b) => (opts.docs!.has(b.doc) ? 1 : 0)) : undefined;
     const passageMask = opts.docs ? Uint8Array.from(passages, (p) => (opts.docs!.has(p.doc) ? 1 : 0)) : undefined;
 
     const lexical = new Map<number, number>();
-    for (const h of blockIndex.search(query, { limit: pool, mask: blockMask, params: params.scoring })) lexical.set(h.unit, h.score);
+    for (const h of blockIndex.search(query, { limit: pool, mask: blockMask, params: params.scoring, expansions })) lexical.set(h.unit, h.score);
     const bestPassage = new Map<number, { passages: number[]; score: number }>();
     if (params.passageWeight) {
-      for (const h of passageIndex.search(query, { limit: pool * 2, mask: passageMask, params: params.scoring })) {
+      for (const h of passageIndex.search(query, { limit: pool * 2, mask: passageMask, params: params.scoring, expansions })) {
         const b = passages[h.unit].block;
         const best = bestPassage.get(b);
         if (!best) bestPassage.set(b, { passages: [h.unit], score: h.score });
@@ -165,7 +201,7 @@ export class CorpusIndex {
       fused = [...byBlock.values()].map((r) => ({ ...r, score: r.lexical / top + params.vectorWeight * (sim.get(r.block) ?? 0) }));
       fused.sort((a, b) => b.score - a.score);
     }
-    const coverageOf = coverage(blockIndex, query);
+    const coverageOf = coverage(blockIndex, query, params.expansionCoverage ? scaled(params.expansionCoverage) : []);
     return fused.slice(0, limit).map((r) => ({ ...r, coverage: coverageOf(r.block) }));
   }
 }

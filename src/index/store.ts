@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
 import path from "node:path";
 import type { DocMeta, ParsedDocument } from "../model/document.js";
-import { buildLexical, CorpusIndex, listBlocks } from "./corpus-index.js";
+import { buildLexical, CorpusIndex, listBlocks, type Expander } from "./corpus-index.js";
 import { loadLexical, saveLexical } from "./lexical.js";
 import { VectorIndex } from "./vector.js";
 
@@ -95,8 +95,14 @@ export interface LoadedIndex {
 
 export class IndexMissingError extends Error {}
 
-/** Loads the current version; throws IndexMissingError when nothing was ingested yet. */
-export function loadCurrent(indexDir: string, opts: { embedQuery?: (t: string) => Promise<number[]> } = {}): LoadedIndex {
+/**
+ * Loads the current version; throws IndexMissingError when nothing was ingested yet. `expander`
+ * makes the query expander for the folder the version was ingested from (its thesaurus file).
+ */
+export function loadCurrent(
+  indexDir: string,
+  opts: { embedQuery?: (t: string) => Promise<number[]>; expander?: (source: string) => Expander | undefined } = {},
+): LoadedIndex {
   const version = currentVersion(indexDir);
   if (!version) throw new IndexMissingError(`Chưa có chỉ mục trong ${indexDir} — hãy chạy: npm run ingest`);
   const dir = path.join(indexDir, "versions", version);
@@ -115,6 +121,7 @@ export function loadCurrent(indexDir: string, opts: { embedQuery?: (t: string) =
     passageIndex: loadLexical(dir, "passages"),
     vectors,
     embedQuery: opts.embedQuery,
+    expand: opts.expander?.(info.source),
   });
   return { index, info };
 }

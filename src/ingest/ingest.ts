@@ -10,7 +10,7 @@ import type { DocMeta, Layout, ParsedDocument, UnitType } from "../model/documen
 import { parseStructure } from "../structure/index.js";
 import { readHeaderMeta } from "../structure/header.js";
 import { formatOf, readDocument, ReadError } from "./readers/index.js";
-import { entryForFile, entryMeta, loadManifest, MANIFEST_FILE, type ManifestEntry } from "./manifest.js";
+import { entryForFile, entryMeta, loadManifest, MANIFEST_FILE, THESAURUS_FILE, type ManifestEntry } from "./manifest.js";
 import { blockText, listBlocks } from "../index/corpus-index.js";
 import type { Embedder } from "../index/embeddings/embedder.js";
 import { currentInfo, INDEX_FORMAT, writeVersion, type IndexInfo } from "../index/store.js";
@@ -54,7 +54,7 @@ interface CachedParse {
   header: ReturnType<typeof readHeaderMeta>;
 }
 
-/** Supported files below a folder, sorted, skipping the manifest and dot-files. */
+/** Supported files below a folder, sorted, skipping the manifest, the thesaurus and dot-files. */
 export function listSourceFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
@@ -62,7 +62,7 @@ export function listSourceFiles(dir: string): string[] {
       if (e.name.startsWith(".")) continue;
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name !== MANIFEST_FILE && !/^(readme|source)\.md$/i.test(e.name) && formatOf(e.name)) out.push(p);
+      else if (e.name !== MANIFEST_FILE && e.name !== THESAURUS_FILE && !/^(readme|source)\.md$/i.test(e.name) && formatOf(e.name)) out.push(p);
     }
   };
   walk(dir);

@@ -8,6 +8,8 @@ import { z } from "zod";
 import type { DocMeta, Layout } from "../model/document.js";
 
 export const MANIFEST_FILE = "manifest.json";
+/** The organisation's thesaurus (src/retrieve/thesaurus.ts) sits beside the documents and is not one. */
+export const THESAURUS_FILE = "tu-dien.txt";
 
 const entrySchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "id: lower-case letters, digits, '.', '_' or '-'"),
