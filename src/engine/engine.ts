@@ -19,7 +19,7 @@ import type { AskOptions, AskResult, CatalogEntry, EngineWarning, Focus, Passage
 import { composeAnswer } from "../llm/compose.js";
 import type { AnswerWriter, QuestionRewriter } from "../llm/types.js";
 import { addUsage } from "../llm/usage.js";
-import { thesaurusExpander, type Thesaurus } from "../retrieve/thesaurus.js";
+import { rewrittenExpansion, thesaurusExpander, type Thesaurus } from "../retrieve/thesaurus.js";
 
 /** Longest question handled; the rest of a pasted wall of text is ignored (and said so). */
 export const MAX_QUESTION_CHARS = 1000;
@@ -192,7 +192,9 @@ export class Engine {
       if (direct) return done(direct);
     }
     const definition = definitionTerm(question, named.map((n) => n.key));
-    const written = await this.write(question, await this.search(question, namedLoaded, opts.maxCitations ?? 3, definition), opts, warnings);
+    const terms = await this.documentTerms(question, rewrittenFrom);
+    tokens = addUsage(tokens, terms.usage);
+    const written = await this.write(question, await this.search(question, namedLoaded, opts.maxCitations ?? 3, definition, terms.question), opts, warnings);
     tokens = addUsage(tokens, written.usage);
     return done(written.result);
   }
@@ -204,6 +206,12 @@ export class Engine {
     const heading = c && [...c.path].reverse().find((s) => s.heading)?.heading;
     const focusLabel = c && `${citationLabel(c)}${heading ? `: ${heading}` : ""}`;
     return this.opts.rewriter.rewrite({ question, previousQuestion: opts.previousQuestion, focusLabel }).catch(() => ({}));
+  }
+
+  /** With an LLM, the question in the documents' wording, searched beside the user's; a follow-up it rewrote already is not asked again. */
+  private async documentTerms(question: string, rewrittenFrom?: string): Promise<{ question?: string; usage?: TokenUsage }> {
+    if (!this.opts.rewriter?.toDocumentTerms || rewrittenFrom) return {};
+    return this.opts.rewriter.toDocumentTerms(question).catch(() => ({}));
   }
 
   /** With a writer, the LLM phrases the answer over the chosen citations; any failure keeps the extractive one. */
@@ -278,16 +286,17 @@ export class Engine {
     return { status: "unit", answer: [], citations: [this.citation(d, unit, clipQuote(unitFullText(doc, unit), kind === "more" ? 3500 : undefined), 1)], related: [], focus: { docId: focus.docId, unit } };
   }
 
-  private async search(question: string, named: number[], maxCitations: number, definition?: string): Promise<Omit<AskResult, "question" | "warnings" | "tookMs" | "mode">> {
+  private async search(question: string, named: number[], maxCitations: number, definition?: string, inDocumentTerms?: string): Promise<Omit<AskResult, "question" | "warnings" | "tookMs" | "mode">> {
+    const expansions = inDocumentTerms ? [rewrittenExpansion(question, inDocumentTerms)] : undefined;
     // A question that names a document searches it first; the rest of the corpus only if it has nothing.
     const minCoverage = this.opts.minCoverage ?? MIN_COVERAGE;
     const params = this.opts.search;
     // Answerable when one of the best few hits carries most of the question's content words.
     const answerable = (hs: BlockHit[]) => hs.slice(0, 3).some((h) => h.coverage >= minCoverage);
     let hits: BlockHit[] = [];
-    if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params, definition });
+    if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params, definition, expansions });
     if (!answerable(hits)) {
-      const all = await this.index.search(question, { limit: 10, params, definition });
+      const all = await this.index.search(question, { limit: 10, params, definition, expansions });
       if (answerable(all) || !hits.length) hits = all;
     }
     const { blocks, passages } = this.index.parts;

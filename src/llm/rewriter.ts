@@ -1,15 +1,17 @@
 /**
  * Rewrites a follow-up ("còn khoản 3 thì sao?") into a stand-alone question before retrieval,
- * using the previous question and the unit under discussion. Any failure leaves the question as
- * typed, and the engine's own follow-up rules apply. Retrieval, not the model, decides the answer.
+ * using the previous question and the unit under discussion; and a question in everyday words into
+ * the documents' wording, which is searched beside the user's own. Any failure leaves the question
+ * as typed, and the engine's own rules apply. Retrieval, not the model, decides the answer.
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { BaseMessage } from "@langchain/core/messages";
 import type { Logger } from "pino";
 import { MAX_QUESTION_CHARS } from "../engine/engine.js";
 import type { TokenUsage } from "../engine/types.js";
 import { callModel, LlmFault } from "./call.js";
 import { OutputGuard } from "./guard.js";
-import { REWRITE_SYSTEM_PROMPT, rewriteMessages } from "./prompt.js";
+import { REWRITE_SYSTEM_PROMPT, rewriteMessages, TERMS_SYSTEM_PROMPT, termsMessages } from "./prompt.js";
 import type { QuestionRewriter, RewriteRequest } from "./types.js";
 
 /** A question this long stands alone already; rewriting it would only cost time. */
@@ -24,26 +26,35 @@ export interface LlmRewriterOptions {
 
 export class LlmQuestionRewriter implements QuestionRewriter {
   private readonly guard = new OutputGuard(REWRITE_SYSTEM_PROMPT);
+  private readonly termsGuard = new OutputGuard(TERMS_SYSTEM_PROMPT);
 
   constructor(private readonly opts: LlmRewriterOptions) {}
 
   async rewrite(req: RewriteRequest): Promise<{ question?: string; usage?: TokenUsage }> {
     if (!req.previousQuestion && !req.focusLabel) return {};
     if (req.question.split(/\s+/).length > MAX_FOLLOW_UP_WORDS) return {};
+    return this.call("rewrite", rewriteMessages(req), this.guard, req.question);
+  }
+
+  async toDocumentTerms(question: string): Promise<{ question?: string; usage?: TokenUsage }> {
+    return this.call("terms", termsMessages(question), this.termsGuard, question);
+  }
+
+  private async call(kind: "rewrite" | "terms", messages: BaseMessage[], guard: OutputGuard, asked: string): Promise<{ question?: string; usage?: TokenUsage }> {
     const started = performance.now();
     const { log, modelName: model } = this.opts;
     let usage: TokenUsage | undefined;
     try {
-      const reply = await callModel(this.opts.model, rewriteMessages(req), { timeoutMs: this.opts.timeoutMs });
+      const reply = await callModel(this.opts.model, messages, { timeoutMs: this.opts.timeoutMs });
       usage = reply.usage;
       const question = cleanQuestion(reply.text);
       if (!question) throw new LlmFault("format_ignored", "the reply is not one question");
-      if (this.guard.reject(question)) throw new LlmFault("format_ignored", "the reply repeats an injection or the rules");
-      log.info({ llm: "rewrite", model, tokens: usage, ms: Math.round(performance.now() - started), changed: question !== req.question }, "follow-up rewritten");
+      if (guard.reject(question)) throw new LlmFault("format_ignored", "the reply repeats an injection or the rules");
+      log.info({ llm: kind, model, tokens: usage, ms: Math.round(performance.now() - started), changed: question !== asked }, "question rewritten");
       return { question, usage };
     } catch (e) {
       const fault = e instanceof LlmFault ? e : new LlmFault("internal_error", (e as Error).message);
-      log.warn({ llm: "rewrite", model, cause: fault.fault, detail: fault.message, tokens: usage ?? fault.usage, ms: Math.round(performance.now() - started) }, "follow-up not rewritten");
+      log.warn({ llm: kind, model, cause: fault.fault, detail: fault.message, tokens: usage ?? fault.usage, ms: Math.round(performance.now() - started) }, "question not rewritten");
       return { usage: usage ?? fault.usage };
     }
   }

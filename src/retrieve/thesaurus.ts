@@ -191,3 +191,11 @@ export function thesaurusExpander(source: string, override?: Thesaurus | null): 
   const t = override ?? Thesaurus.load([path.join(source, THESAURUS_FILE)]);
   return (q) => t.expand(q);
 }
+
+/**
+ * A question rewritten into the documents' wording (LLM) stands for the whole question, like a
+ * thesaurus entry of full weight: searched below the user's own words, partly credited in coverage.
+ */
+export function rewrittenExpansion(question: string, rewritten: string): Expansion {
+  return { text: rewritten, weight: 1, covers: [...new Set(phraseRuns(question).flat().map(foldDiacritics))] };
+}
