@@ -9,6 +9,10 @@ import type { DocMeta, ParsedDocument } from "../model/document.js";
 import { buildLexical, CorpusIndex, listBlocks, type Expander } from "./corpus-index.js";
 import { loadLexical, saveLexical } from "./lexical.js";
 import { VectorIndex } from "./vector.js";
+import { CorpusEmbeddings } from "./embeddings/corpus.js";
+
+/** Corpus vectors' term model, stored with the version whose blocks it embedded. */
+const LEARNT_FILE = "embedder.bin";
 
 export const CURRENT = "CURRENT";
 /** Bump when the on-disk layout changes: an index of another format is rebuilt, never misread. */
@@ -55,6 +59,8 @@ export interface VersionContent {
   docs: ParsedDocument[];
   info: Omit<IndexInfo, "format" | "version" | "builtAt">;
   vectors?: number[][];
+  /** An embedder learnt from these documents (corpus vectors): saved so questions are embedded alike. */
+  learnt?: CorpusEmbeddings;
 }
 
 /** Writes a new version and makes it current. Returns the version name. */
@@ -67,6 +73,7 @@ export function writeVersion(indexDir: string, content: VersionContent): string 
   saveLexical(blockIndex, tmp, "blocks");
   saveLexical(passageIndex, tmp, "passages");
   if (content.vectors && content.info.embedder) VectorIndex.build(content.vectors, content.info.embedder.dimensions).save(path.join(tmp, "vectors.hnsw"));
+  content.learnt?.save(path.join(tmp, LEARNT_FILE));
   writeDurable(path.join(tmp, "docs.json"), JSON.stringify(content.docs));
   const info: IndexInfo = { format: INDEX_FORMAT, version, builtAt: new Date().toISOString(), ...content.info };
   writeDurable(path.join(tmp, "info.json"), JSON.stringify(info, null, 1));
@@ -113,6 +120,9 @@ export function loadCurrent(
   const { blocks, passages } = listBlocks(docs);
   const vectorFile = path.join(dir, "vectors.hnsw");
   const vectors = info.embedder && existsSync(vectorFile) ? VectorIndex.load(vectorFile, info.embedder.dimensions) : undefined;
+  // Vectors learnt from these documents embed questions with the same model.
+  const learntFile = path.join(dir, LEARNT_FILE);
+  const learnt = vectors && existsSync(learntFile) ? CorpusEmbeddings.load(learntFile) : undefined;
   const index = new CorpusIndex({
     docs,
     blocks,
@@ -120,7 +130,7 @@ export function loadCurrent(
     blockIndex: loadLexical(dir, "blocks"),
     passageIndex: loadLexical(dir, "passages"),
     vectors,
-    embedQuery: opts.embedQuery,
+    embedQuery: learnt ? async (t) => learnt.embed(t) : opts.embedQuery,
     expand: opts.expander?.(info.source),
   });
   return { index, info };
