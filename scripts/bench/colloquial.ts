@@ -83,8 +83,8 @@ export function printColloquial(r: ColloquialReport, offtopicCount: number): voi
   }
   const b = r.bm25;
   const n = b.colloquial.n;
-  console.log(`\nIngest of the 4 codes with corpus vectors learnt: ${r.ingestS.toFixed(1)} s`);
   console.log(`| plain BM25, syllables + pairs | ${names.map((f) => `${b.folds[f].mrr10.toFixed(3)} (–)`).join(" | ")} | ${Math.round(b.colloquial.r1 * n)} / ${Math.round(b.colloquial.r5 * n)} / – | ${b.colloquial.p50_ms.toFixed(2)} | – |`);
+  console.log(`\nIngest of the 4 codes with corpus vectors learnt: ${r.ingestS.toFixed(1)} s`);
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
@@ -96,7 +96,10 @@ if (isMain) {
   const with_ = (p: Partial<SearchParams>) => ({ search: { ...DEFAULT_SEARCH, ...p } });
   const systems: Array<{ name: string; engine: Omit<EngineOptions, "indexDir"> }> = [
     { name: "engine, no thesaurus", engine: { thesaurus: null } },
-    { name: `engine + thesaurus (default: w ${DEFAULT_SEARCH.expansionWeight}, unseen ${DEFAULT_SEARCH.expansionWeightUnseen}, coverage ${DEFAULT_SEARCH.expansionCoverage})`, engine: {} },
+    {
+      name: `engine + thesaurus (default: w ${DEFAULT_SEARCH.expansionWeight}, unseen ${DEFAULT_SEARCH.expansionWeightUnseen}, coverage ${DEFAULT_SEARCH.expansionCoverage})`,
+      engine: {},
+    },
   ];
   for (const w of [0.1, 0.3]) systems.push({ name: `engine + thesaurus + corpus vectors (w ${w})`, engine: with_({ vectorWeight: w }) });
   if (grid)
