@@ -27,6 +27,8 @@ interface Phrase {
   text: string;
   accented: string[];
   folded: string[];
+  /** Folded syllables joined: the phrase's identity. */
+  key: string;
   /** Written with tone marks: only then can accents be compared. */
   marked: boolean;
   /** A short abbreviation ("TU", "CB"): matched only when typed in capitals, never as "tu" (tù). */
@@ -54,7 +56,8 @@ function phrase(text: string): Phrase | undefined {
   if (runs.length !== 1) return undefined;
   const accented = runs[0];
   const t = text.trim();
-  return { text: t, accented, folded: accented.map(foldDiacritics), marked: hasDiacritics(t), capitals: t.length <= 3 && /^\p{Lu}+$/u.test(t) };
+  const folded = accented.map(foldDiacritics);
+  return { text: t, accented, folded, key: folded.join(" "), marked: hasDiacritics(t), capitals: t.length <= 3 && /^\p{Lu}+$/u.test(t) };
 }
 
 /** Parses thesaurus text; a bad line throws ThesaurusError naming the file and line. */
@@ -134,6 +137,18 @@ export class Thesaurus {
    * highest weight. Targets already in the question add nothing and are left out.
    */
   expand(question: string): Expansion[] {
+    // One search expands its question at several stages: the last few are kept (read-only).
+    const cached = this.recent.get(question);
+    if (cached) return cached;
+    const found = this.match(question);
+    if (this.recent.size >= 16) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(question, found);
+    return found;
+  }
+
+  private readonly recent = new Map<string, Expansion[]>();
+
+  private match(question: string): Expansion[] {
     const out = new Map<string, Expansion>();
     const marked = hasDiacritics(question);
     const capitals = new Set(question.normalize("NFC").match(/(?<![\p{L}\p{N}])\p{Lu}{1,3}(?![\p{L}\p{N}])/gu)?.map((w) => foldDiacritics(w.toLowerCase())));
@@ -160,10 +175,9 @@ export class Thesaurus {
         for (const e of found) {
           if (e.from.folded.length < longest) continue;
           for (const to of e.to) {
-            if (have.includes(` ${to.folded.join(" ")} `)) continue;
-            const key = to.folded.join(" ");
-            const prev = out.get(key);
-            if (!prev || prev.weight < e.weight) out.set(key, { text: to.text, weight: e.weight, covers: e.from.folded });
+            if (have.includes(` ${to.key} `)) continue;
+            const prev = out.get(to.key);
+            if (!prev || prev.weight < e.weight) out.set(to.key, { text: to.text, weight: e.weight, covers: e.from.folded });
           }
         }
       }
