@@ -60,7 +60,7 @@ export interface SearchOptions {
 /** A phrase searched beside the question, e.g. the documents' term for a word the user typed. */
 export interface QueryExpansion {
   text: string;
-  /** Multiplies the phrase's term weights (search) or its credit in coverage; below 1. */
+  /** Multiplies the phrase's term weights (search) or its credit in coverage; at most 1. */
   weight: number;
   /** Folded syllables of the question the phrase stands for: only they can be credited by it in coverage. */
   covers?: readonly string[];
@@ -317,7 +317,13 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
   const phrases = expansions.flatMap((e) => (e.covers ? [e.covers] : []));
   const straddles = ([a, b]: string[]) => phrases.some((p) => p.includes(a) !== p.includes(b));
   const { terms, total } = contentTerms(index, query, straddles);
-  const alts = expansions.map((e) => ({ e, ...contentTerms(index, e.text) }));
+  // An expansion is in a unit when its phrase is: its syllable pairs, not its common syllables.
+  const phraseTerms = (text: string) => {
+    const all = contentTerms(index, text);
+    const pairs = all.terms.filter((t) => t.parts.length > 1);
+    return pairs.length ? { terms: pairs, total: pairs.reduce((s, t) => s + t.w, 0) } : all;
+  };
+  const alts = expansions.map((e) => ({ e, ...phraseTerms(e.text) }));
   const altsOf = terms.map(({ parts }) => alts.filter(({ e }) => e.covers && parts.every((p) => e.covers!.includes(p))));
   return (unit) => {
     if (!total) return 0;
