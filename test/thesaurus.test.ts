@@ -153,5 +153,8 @@ describe("expansion in answers (invented regulation)", () => {
     expect((await engine.ask("chuyện phiếm thế nào?")).status).toBe("not_found");
     const strong = Engine.open({ indexDir, thesaurus: Thesaurus.parse("chuyện phiếm => tưới nước") });
     expect((await strong.ask("chuyện phiếm thế nào?")).status).toBe("answer");
+    // The expansion's words are all in Điều 3, but scattered: its phrase is not there.
+    const scattered = Engine.open({ indexDir, thesaurus: Thesaurus.parse("chuyện phiếm => mùa nước giống") });
+    expect((await scattered.ask("chuyện phiếm thế nào?")).status).toBe("not_found");
   });
 });
