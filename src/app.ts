@@ -59,11 +59,13 @@ export async function openEngine(config: Config, log: (msg: string) => void = (m
   }
   // With LLM_MODEL (and not OFFLINE_ONLY) answers are phrased by the model and verified; else extractive.
   const llm = llmFromConfig(config, createLogger(config.LOG_LEVEL));
-  // Hashing vectors measured no better than lexical search alone (README): they weigh 0 by default.
-  const vectorWeight = config.VECTOR_WEIGHT ?? (config.EMBEDDER === "openai" ? 0.3 : 0);
+  // Hashing vectors measured no better than lexical search alone (README): they weigh 0 by default;
+  // corpus vectors lightly (they cost ALQAC a little and did not help everyday questions: README).
+  const vectorWeight = config.VECTOR_WEIGHT ?? (config.EMBEDDER === "openai" ? 0.3 : config.EMBEDDER === "corpus" ? 0.1 : 0);
   return Engine.open({
     indexDir: config.INDEX_DIR,
-    embedQuery: embedder ? (t) => embedder.model.embedQuery(t) : undefined,
+    // Corpus vectors embed questions with the model stored in the index (src/index/store.ts).
+    embedQuery: embedder && !embedder.learn ? (t) => embedder.model.embedQuery(t) : undefined,
     search: { ...DEFAULT_SEARCH, vectorWeight },
     writer: llm?.writer,
     rewriter: llm?.rewriter,

@@ -32,9 +32,9 @@ const schema = z.object({
   /** Tesseract language codes joined by "+", each installed as @tesseract.js-data/<code>. */
   OCR_LANG: z.string().regex(/^[a-z_]+(\+[a-z_]+)*$/, "language codes such as vie or vie+eng").default("vie"),
 
-  EMBEDDER: z.enum(["hashing", "openai", "none"]).default("none"),
+  EMBEDDER: z.enum(["corpus", "hashing", "openai", "none"]).default("none"),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
-  /** Weight of vector similarity beside lexical scores; default 0.3 with a model, 0 otherwise. */
+  /** Weight of vector similarity beside lexical scores; default 0.3 with a model, 0.1 with corpus vectors, 0 otherwise. */
   VECTOR_WEIGHT: z.coerce.number().min(0).max(5).optional(),
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional,

@@ -24,6 +24,7 @@ import { composeAnswer } from "../llm/compose.js";
 import type { AnswerWriter, QuestionRewriter } from "../llm/types.js";
 import { addUsage } from "../llm/usage.js";
 import { MAX_QUESTION_CHARS } from "../model/question.js";
+import { rewrittenExpansion, thesaurusExpander, type Thesaurus } from "../retrieve/thesaurus.js";
 
 // The question limit is a rule of the model layer, re-exported for the engine's callers.
 export { MAX_QUESTION_CHARS };
@@ -45,6 +46,8 @@ export interface EngineOptions {
   writer?: AnswerWriter;
   /** Optional LLM rewriting of follow-ups into stand-alone questions before retrieval. */
   rewriter?: QuestionRewriter;
+  /** Replaces the default and corpus thesaurus (src/retrieve/thesaurus.ts); null searches without one. */
+  thesaurus?: Thesaurus | null;
 }
 
 /** Longest unit text handed to the writer; a longer unit is represented by its quote. */
@@ -67,7 +70,8 @@ export class Engine {
 
   /** Builds everything for the new version first, then swaps: a failure leaves the old one whole. */
   private load(): void {
-    const { index, info } = loadCurrent(this.opts.indexDir, { embedQuery: this.opts.embedQuery });
+    const expander = (source: string) => thesaurusExpander(source, this.opts.thesaurus);
+    const { index, info } = loadCurrent(this.opts.indexDir, { embedQuery: this.opts.embedQuery, expander });
     const matcher = new DocNameMatcher(info.catalog);
     const docPos = new Map(index.docs.map((d, i) => [d.meta.id, i]));
     [this.index, this.info, this.matcher, this.docPos] = [index, info, matcher, docPos];
@@ -215,7 +219,9 @@ export class Engine {
       if (direct) return done(direct);
     }
     const definition = this.definition(question, named.map((n) => n.key));
-    const written = await this.write(question, await this.search(question, namedLoaded, opts.maxCitations ?? 3, definition, named.map((n) => n.key)), opts, warnings);
+    const terms = await this.documentTerms(question, rewrittenFrom);
+    tokens = addUsage(tokens, terms.usage);
+    const written = await this.write(question, await this.search(question, namedLoaded, opts.maxCitations ?? 3, definition, named.map((n) => n.key), terms.question), opts, warnings);
     tokens = addUsage(tokens, written.usage);
     return done(written.result);
   }
@@ -227,6 +233,12 @@ export class Engine {
     const heading = c && [...c.path].reverse().find((s) => s.heading)?.heading;
     const focusLabel = c && `${citationLabel(c)}${heading ? `: ${heading}` : ""}`;
     return this.opts.rewriter.rewrite({ question, previousQuestion: opts.previousQuestion, focusLabel }).catch(() => ({}));
+  }
+
+  /** With an LLM, the question in the documents' wording, searched beside the user's; a follow-up it rewrote already is not asked again. */
+  private async documentTerms(question: string, rewrittenFrom?: string): Promise<{ question?: string; usage?: TokenUsage }> {
+    if (!this.opts.rewriter?.toDocumentTerms || rewrittenFrom) return {};
+    return this.opts.rewriter.toDocumentTerms(question).catch(() => ({}));
   }
 
   /** With a writer, the LLM phrases the answer over the chosen citations; any failure keeps the extractive one. */
@@ -314,17 +326,24 @@ export class Engine {
     return hits.slice(0, 3).some((h) => h.coverage >= this.minCoverage);
   }
 
-  /** The ranked blocks for a question: the documents it names first, the whole corpus if they have nothing. */
-  private async rank(question: string, named: number[], definition?: Definition, nameKeys: string[] = []): Promise<BlockHit[]> {
+  /**
+   * The ranked blocks for a question: the documents it names first, the whole corpus if they have
+   * nothing. `inDocumentTerms` (the question in the documents' wording, from an LLM) is searched
+   * beside it, never shown.
+   */
+  private async rank(question: string, named: number[], definition?: Definition, nameKeys: string[] = [], inDocumentTerms?: string): Promise<BlockHit[]> {
+    const expansions = inDocumentTerms ? [rewrittenExpansion(question, inDocumentTerms)] : undefined;
     const params = this.opts.search;
     let hits: BlockHit[] = [];
-    // The gate weighs what is asked, not how: framing, options and a story's names are left out,
-    // and so is the document's name ("Chỉ thị 299"): it says where to look, not what.
-    let coverageOf = nameSpace(informativeText(question));
-    for (const key of nameKeys) coverageOf = coverageOf.replace(` ${key} `, " ");
-    if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params, definition, coverageOf });
+    // The gate weighs what is asked, not how: framing, options and a story's names are left out.
+    // The document's name ("Chỉ thị 299") says where to look, not what: it may count for a passage
+    // (its title holds it) but never against one (a bare "299" is in no passage), hence two readings.
+    const asked = nameSpace(informativeText(question));
+    const unnamed = nameKeys.reduce((text, key) => text.replace(` ${key} `, " "), asked);
+    const coverageOf = unnamed === asked ? [asked] : [asked, unnamed];
+    if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params, definition, coverageOf, expansions });
     if (!this.answerable(hits)) {
-      const all = await this.index.search(question, { limit: 10, params, definition, coverageOf });
+      const all = await this.index.search(question, { limit: 10, params, definition, coverageOf, expansions });
       if (this.answerable(all) || !hits.length) hits = all;
     }
     return hits;
@@ -368,9 +387,9 @@ export class Engine {
     };
   }
 
-  private async search(question: string, named: number[], maxCitations: number, definition?: Definition, nameKeys: string[] = []): Promise<Drafted> {
+  private async search(question: string, named: number[], maxCitations: number, definition?: Definition, nameKeys: string[] = [], inDocumentTerms?: string): Promise<Drafted> {
     const minCoverage = this.minCoverage;
-    const hits = await this.rank(question, named, definition, nameKeys);
+    const hits = await this.rank(question, named, definition, nameKeys, inDocumentTerms);
     if (!this.answerable(hits))
       return {
         status: "not_found",

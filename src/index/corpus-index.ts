@@ -4,7 +4,7 @@
  */
 import { unitFullText, type ParsedDocument } from "../model/document.js";
 import { blockUnits, headingTrail, passageText, type Block, type Passage } from "./blocks.js";
-import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, queryWeights, type ScoringParams, type TermWeights } from "./lexical.js";
+import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, queryWeights, type QueryExpansion, type ScoringParams, type TermWeights } from "./lexical.js";
 import type { VectorIndex } from "./vector.js";
 import type { Explanation } from "./scorer.js";
 
@@ -36,6 +36,15 @@ export interface SearchParams {
   passageWeight: number;
   /** Weight of cosine similarity added to lexical scores scaled to the best hit (0 = lexical only). */
   vectorWeight: number;
+  /** Weight of an expansion's terms (documents' words for the user's) beside the user's own (1). */
+  expansionWeight: number;
+  /**
+   * Weight of an expansion standing for words the documents never use ("nghỉ đẻ", "đánh bài"):
+   * the user's own words find nothing there, so the expansion carries their meaning.
+   */
+  expansionWeightUnseen: number;
+  /** Credit in coverage for a question word present only through an expansion, times the expansion's weight. */
+  expansionCoverage: number;
 }
 
 /** Passages kept per block: where its quote is looked for. */
@@ -45,7 +54,13 @@ export const DEFAULT_SEARCH: SearchParams = {
   scoring: { ...DEFAULT_SCORING, fieldWeight: { title: 0.15, body: 1 } },
   passageWeight: 0.5,
   vectorWeight: 0,
+  expansionWeight: 0.5,
+  expansionWeightUnseen: 1,
+  expansionCoverage: 0.7,
 };
+
+/** Turns a question into expansions (the thesaurus); weights in (0, 1]. */
+export type Expander = (question: string) => QueryExpansion[];
 
 export interface CorpusIndexParts {
   docs: ParsedDocument[];
@@ -55,6 +70,8 @@ export interface CorpusIndexParts {
   passageIndex: LexicalIndex;
   vectors?: VectorIndex;
   embedQuery?: (text: string) => Promise<number[]>;
+  /** Finds the documents' words for the question's (thesaurus): searched at a lower weight. */
+  expand?: Expander;
 }
 
 /** Words that name the document and where the unit sits in it: the title field. */
@@ -106,6 +123,15 @@ export class CorpusIndex {
     for (const p of parts.passages) this.passageCount[p.block]++;
   }
 
+  /** Do the documents use this phrase (folded syllables), as a word or as adjacent pairs? */
+  private seen(phrase: readonly string[] | undefined): boolean {
+    if (!phrase?.length) return true;
+    const { table } = this.parts.blockIndex.arrays;
+    if (phrase.length === 1) return table.get(phrase[0]) !== undefined;
+    for (let i = 0; i + 1 < phrase.length; i++) if (table.get(`${phrase[i]} ${phrase[i + 1]}`) === undefined) return false;
+    return true;
+  }
+
   get docs(): ParsedDocument[] {
     return this.parts.docs;
   }
@@ -127,22 +153,28 @@ export class CorpusIndex {
 
   /**
    * Ranks blocks for a question. `docs` restricts the search to those documents (by position in
-   * `docs`); `coverageOf` is the part of the question whose words the coverage gate weighs (the
-   * whole query by default).
+   * `docs`); `coverageOf` are the readings of the question whose words the coverage gate weighs
+   * (the whole query by default): a block's coverage is its best over them. `expansions` (e.g. the question rewritten by an LLM into the
+   * documents' terms) are searched beside the thesaurus's, at the same lower weight.
    */
-  async search(query: string, opts: { limit?: number; docs?: Set<number>; params?: SearchParams; definition?: Definition; coverageOf?: string } = {}): Promise<BlockHit[]> {
+  async search(
+    query: string,
+    opts: { limit?: number; docs?: Set<number>; params?: SearchParams; definition?: Definition; coverageOf?: string[]; expansions?: QueryExpansion[] } = {},
+  ): Promise<BlockHit[]> {
     const { blocks, passages, blockIndex, passageIndex, vectors, embedQuery } = this.parts;
     const params = opts.params ?? DEFAULT_SEARCH;
+    const { found, expansions } = this.expansionsOf(query, params, opts.expansions);
+    const scaled = (k: number) => found.map((e) => ({ ...e, weight: e.weight * k }));
     const limit = opts.limit ?? 10;
     const pool = Math.max(50, limit * 5);
     const blockMask = opts.docs ? Uint8Array.from(blocks, (b) => (opts.docs!.has(b.doc) ? 1 : 0)) : undefined;
     const passageMask = opts.docs ? Uint8Array.from(passages, (p) => (opts.docs!.has(p.doc) ? 1 : 0)) : undefined;
 
     const lexical = new Map<number, number>();
-    for (const h of blockIndex.search(query, { limit: pool, mask: blockMask, params: params.scoring })) lexical.set(h.unit, h.score);
+    for (const h of blockIndex.search(query, { limit: pool, mask: blockMask, params: params.scoring, expansions })) lexical.set(h.unit, h.score);
     const bestPassage = new Map<number, { passages: number[]; score: number }>();
     if (params.passageWeight) {
-      for (const h of passageIndex.search(query, { limit: pool * 2, mask: passageMask, params: params.scoring })) {
+      for (const h of passageIndex.search(query, { limit: pool * 2, mask: passageMask, params: params.scoring, expansions })) {
         const b = passages[h.unit].block;
         const best = bestPassage.get(b);
         if (!best) bestPassage.set(b, { passages: [h.unit], score: h.score });
@@ -179,13 +211,14 @@ export class CorpusIndex {
       fused = [...byBlock.values()].map((r) => ({ ...r, score: r.lexical / top + params.vectorWeight * (sim.get(r.block) ?? 0) }));
       fused.sort((a, b) => b.score - a.score);
     }
-    const coverageOf = coverage(blockIndex, opts.coverageOf ?? query);
+    const credited = params.expansionCoverage ? scaled(params.expansionCoverage) : [];
+    const readings = (opts.coverageOf ?? [query]).map((text) => coverage(blockIndex, text, credited));
     return fused.slice(0, limit).map((r) => ({
       ...r,
       doc: blocks[r.block].doc,
       unit: blocks[r.block].unit,
       passageUnits: r.passages.map((p) => passages[p].unit),
-      coverage: coverageOf(r.block),
+      coverage: Math.max(...readings.map((of) => of(r.block))),
     }));
   }
 
@@ -200,15 +233,23 @@ export class CorpusIndex {
    */
   explain(query: string, hit: BlockHit, params: SearchParams = DEFAULT_SEARCH): Explanation {
     const { blockIndex, passageIndex, passages } = this.parts;
-    const details: Explanation[] = [{ ...blockIndex.explain(query, hit.block, { params: params.scoring }), description: "block (article or section, with its title field)" }];
+    const { expansions } = this.expansionsOf(query, params);
+    const details: Explanation[] = [{ ...blockIndex.explain(query, hit.block, { params: params.scoring, expansions }), description: "block (article or section, with its title field)" }];
     const best = hit.passages[0];
     if (best !== undefined && params.passageWeight) {
-      const e = passageIndex.explain(query, best, { params: params.scoring });
+      const e = passageIndex.explain(query, best, { params: params.scoring, expansions });
       details.push({ value: params.passageWeight * e.value, description: `best passage (unit ${passages[best].unit}) × ${params.passageWeight}`, details: [e] });
     }
     const rest = hit.lexical - details.reduce((s, d) => s + d.value, 0);
     if (rest > 1e-3) details.push({ value: rest, description: "definition bonus: the passage opens by defining the asked term" });
     if (hit.score !== hit.lexical) details.push({ value: hit.score, description: `fused with vectors (weight ${params.vectorWeight}): lexical scaled to the best hit + weight × cosine` });
     return { value: hit.score, description: "score", details };
+  }
+
+  /** The thesaurus's phrases for a query and the extra ones given, weighted as search weighs them. */
+  private expansionsOf(query: string, params: SearchParams, extra: QueryExpansion[] = []): { found: QueryExpansion[]; expansions: QueryExpansion[] } {
+    const found = [...(this.parts.expand?.(query) ?? []), ...extra];
+    const expansions = found.map((e) => ({ ...e, weight: e.weight * (this.seen(e.covers) ? params.expansionWeight : params.expansionWeightUnseen) }));
+    return { found, expansions };
   }
 }

@@ -56,6 +56,17 @@ export interface SearchOptions {
   params?: ScoringParams;
   /** How postings are scored (BM25 with `params` by default). */
   scorer?: Scorer;
+  /** Further phrases searched at a lower weight (thesaurus, rewritten question). */
+  expansions?: readonly QueryExpansion[];
+}
+
+/** A phrase searched beside the question, e.g. the documents' term for a word the user typed. */
+export interface QueryExpansion {
+  text: string;
+  /** Multiplies the phrase's term weights (search) or its credit in coverage; at most 1. */
+  weight: number;
+  /** Folded syllables of the question the phrase stands for: only they can be credited by it in coverage. */
+  covers?: readonly string[];
 }
 
 /** A typed array that doubles when full. */
@@ -286,6 +297,18 @@ export class LexicalIndex {
     return [...out.values()];
   }
 
+  /** Query terms plus the expansions' terms at their weight; a term keeps its highest weight. */
+  expandedTerms(query: string, expansions: readonly QueryExpansion[], params: ScoringParams): Array<{ term: string; field: Field; weight: number }> {
+    const out = new Map(this.queryTerms(query, params).map((t) => [t.term, t]));
+    for (const e of expansions) {
+      for (const t of this.queryTerms(e.text, params)) {
+        const weight = t.weight * e.weight;
+        if ((out.get(t.term)?.weight ?? 0) < weight) out.set(t.term, { ...t, weight });
+      }
+    }
+    return [...out.values()];
+  }
+
   /** Inverse document frequency of a stored term (folded body term by default). */
   termIdf(term: string): number {
     return idf(this.size, this.arrays.table.get(term)?.[1] ?? 0);
@@ -311,7 +334,8 @@ export class LexicalIndex {
     const { units, tfs, table } = this.arrays;
     const { mask } = opts;
     const norms = { title: this.lengthNorm("title", params, scorer), body: this.lengthNorm("body", params, scorer) };
-    for (const { term, field, weight } of this.queryTerms(query, params)) {
+    const terms = opts.expansions?.length ? this.expandedTerms(query, opts.expansions, params) : this.queryTerms(query, params);
+    for (const { term, field, weight } of terms) {
       const range = table.get(term);
       if (!range) continue;
       const [start, count] = range;
@@ -331,12 +355,13 @@ export class LexicalIndex {
   }
 
   /** Why `unit` scored what `search` gives it: one line per matching query term and field. */
-  explain(query: string, unit: number, opts: Pick<SearchOptions, "params" | "scorer"> = {}): Explanation {
+  explain(query: string, unit: number, opts: Pick<SearchOptions, "params" | "scorer" | "expansions"> = {}): Explanation {
     const params = opts.params ?? DEFAULT_SCORING;
     const scorer = opts.scorer ?? new Bm25Scorer(params);
     const { units, tfs, table } = this.arrays;
     const details: Explanation[] = [];
-    for (const { term, field, weight } of this.queryTerms(query, params)) {
+    const terms = opts.expansions?.length ? this.expandedTerms(query, opts.expansions, params) : this.queryTerms(query, params);
+    for (const { term, field, weight } of terms) {
       const range = table.get(term);
       if (!range) continue;
       const [start, count] = range;
@@ -396,30 +421,65 @@ function contains(units: Uint32Array, start: number, count: number, unit: number
 /** Weight of a syllable pair in coverage: pairs tell "thời tiết" apart from "thời hạn" + "tiết". */
 const PAIR_COVERAGE = 0.5;
 
-/**
- * Share of the query's content (idf-weighted folded syllables and pairs, question words left out)
- * that the unit contains, in its body or its title field (document name, headings). Low coverage
- * means the best hit only shares noise with the question.
- */
-export function coverage(index: LexicalIndex, query: string): (unit: number) => number {
-  const { units, table } = index.arrays;
-  const terms: Array<{ w: number; body?: [number, number]; title?: [number, number] }> = [];
+/** Content terms of a text (folded syllables and pairs, question words and years left out), idf-weighted. */
+function contentTerms(index: LexicalIndex, text: string, boundary?: (parts: string[]) => boolean) {
+  const { table } = index.arrays;
+  const terms: Array<{ parts: string[]; w: number; body?: [number, number]; title?: [number, number] }> = [];
   let total = 0;
-  for (const term of new Set(tokenize(query).folded)) {
+  for (const term of new Set(tokenize(text).folded)) {
     const parts = term.split(" ");
     if (parts.some((p) => QUESTION_WORDS.has(p) || YEAR.test(p))) continue;
     const body = table.get(term);
+    const title = table.get(PREFIX.title + term);
+    // A pair the corpus never uses across the edge of a phrase the thesaurus recognised ("việc
+    // tối" in "thử việc tối đa") joins two words: no unit can hold it.
+    if (parts.length > 1 && !body && !title && boundary?.(parts)) continue;
     // A word the corpus never uses weighs like the rarest word.
     const w = idf(index.size, body ? body[1] : 0) * (parts.length > 1 ? PAIR_COVERAGE : 1);
     total += w;
-    terms.push({ w, body, title: table.get(PREFIX.title + term) });
+    terms.push({ parts, w, body, title });
   }
+  return { terms, total };
+}
+
+/**
+ * Share of the query's content (idf-weighted folded syllables and pairs, question words left out)
+ * that the unit contains, in its body or its title field (document name, headings). Low coverage
+ * means the best hit only shares noise with the question. A query word the unit lacks counts
+ * partly when an expansion standing for it is in the unit: its weight times the share of the
+ * expansion's own content found, so a match made only of weak expansions stays below full.
+ */
+export function coverage(index: LexicalIndex, query: string, expansions: readonly QueryExpansion[] = []): (unit: number) => number {
+  const { units } = index.arrays;
+  const has = (r: [number, number] | undefined, unit: number) => !!r && contains(units, r[0], r[1], unit);
+  const phrases = expansions.flatMap((e) => (e.covers ? [e.covers] : []));
+  const straddles = ([a, b]: string[]) => phrases.some((p) => p.includes(a) !== p.includes(b));
+  const { terms, total } = contentTerms(index, query, straddles);
+  // An expansion is in a unit when its phrase is: its syllable pairs, not its common syllables.
+  const phraseTerms = (text: string) => {
+    const all = contentTerms(index, text);
+    const pairs = all.terms.filter((t) => t.parts.length > 1);
+    return pairs.length ? { terms: pairs, total: pairs.reduce((s, t) => s + t.w, 0) } : all;
+  };
+  const alts = expansions.map((e) => ({ e, ...phraseTerms(e.text) }));
+  const altsOf = terms.map(({ parts }) => alts.filter(({ e }) => e.covers && parts.every((p) => e.covers!.includes(p))));
   return (unit) => {
     if (!total) return 0;
+    const share = new Map<object, number>();
+    const shareOf = (alt: (typeof alts)[number]) => {
+      let s = share.get(alt);
+      if (s === undefined) {
+        let found = 0;
+        for (const t of alt.terms) if (has(t.body, unit) || has(t.title, unit)) found += t.w;
+        share.set(alt, (s = alt.total ? (alt.e.weight * found) / alt.total : 0));
+      }
+      return s;
+    };
     let found = 0;
-    for (const { w, body, title } of terms) {
-      if ((body && contains(units, body[0], body[1], unit)) || (title && contains(units, title[0], title[1], unit))) found += w;
-    }
+    terms.forEach((t, i) => {
+      if (has(t.body, unit) || has(t.title, unit)) found += t.w;
+      else if (altsOf[i].length) found += t.w * Math.max(...altsOf[i].map(shareOf));
+    });
     return found / total;
   };
 }

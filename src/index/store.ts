@@ -6,9 +6,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
 import path from "node:path";
 import type { DocMeta, ParsedDocument } from "../model/document.js";
-import { buildBlockIndex, buildPassageIndex, CorpusIndex, listBlocks } from "./corpus-index.js";
+import { buildBlockIndex, buildPassageIndex, CorpusIndex, listBlocks, type Expander } from "./corpus-index.js";
 import { loadLexical, saveLexical } from "./lexical.js";
 import { VectorIndex } from "./vector.js";
+import { CorpusEmbeddings } from "./embeddings/corpus.js";
+
+/** Corpus vectors' term model, stored with the version whose blocks it embedded. */
+const LEARNT_FILE = "embedder.bin";
 
 export const CURRENT = "CURRENT";
 /** Bump when the on-disk layout changes: an index of another format is rebuilt, never misread. */
@@ -65,6 +69,8 @@ export interface VersionContent {
   docs: ParsedDocument[];
   info: Omit<IndexInfo, "format" | "version" | "builtAt">;
   vectors?: number[][];
+  /** An embedder learnt from these documents (corpus vectors): saved so questions are embedded alike. */
+  learnt?: CorpusEmbeddings;
 }
 
 /** Writes a new version and makes it current. Returns the version name. */
@@ -77,6 +83,7 @@ export function writeVersion(indexDir: string, content: VersionContent): string 
   saveLexical(buildBlockIndex(content.docs, blocks), tmp, "blocks");
   saveLexical(buildPassageIndex(content.docs, blocks, passages), tmp, "passages");
   if (content.vectors && content.info.embedder) VectorIndex.build(content.vectors, content.info.embedder.dimensions).save(path.join(tmp, "vectors.hnsw"));
+  content.learnt?.save(path.join(tmp, LEARNT_FILE));
   writeDurable(path.join(tmp, "docs.json"), JSON.stringify(content.docs));
   const info: IndexInfo = { format: INDEX_FORMAT, version, builtAt: new Date().toISOString(), ...content.info };
   writeDurable(path.join(tmp, "info.json"), JSON.stringify(info, null, 1));
@@ -105,8 +112,14 @@ export interface LoadedIndex {
 
 export class IndexMissingError extends Error {}
 
-/** Loads the current version; throws IndexMissingError when nothing was ingested yet. */
-export function loadCurrent(indexDir: string, opts: { embedQuery?: (t: string) => Promise<number[]> } = {}): LoadedIndex {
+/**
+ * Loads the current version; throws IndexMissingError when nothing was ingested yet. `expander`
+ * makes the query expander for the folder the version was ingested from (its thesaurus file).
+ */
+export function loadCurrent(
+  indexDir: string,
+  opts: { embedQuery?: (t: string) => Promise<number[]>; expander?: (source: string) => Expander | undefined } = {},
+): LoadedIndex {
   const version = currentVersion(indexDir);
   if (!version) throw new IndexMissingError(`Chưa có chỉ mục trong ${indexDir} — hãy chạy: npm run ingest`);
   const dir = path.join(indexDir, "versions", version);
@@ -117,6 +130,9 @@ export function loadCurrent(indexDir: string, opts: { embedQuery?: (t: string) =
   const { blocks, passages } = listBlocks(docs);
   const vectorFile = path.join(dir, "vectors.hnsw");
   const vectors = info.embedder && existsSync(vectorFile) ? VectorIndex.load(vectorFile, info.embedder.dimensions) : undefined;
+  // Vectors learnt from these documents embed questions with the same model.
+  const learntFile = path.join(dir, LEARNT_FILE);
+  const learnt = vectors && existsSync(learntFile) ? CorpusEmbeddings.load(learntFile) : undefined;
   const index = new CorpusIndex({
     docs,
     blocks,
@@ -124,7 +140,8 @@ export function loadCurrent(indexDir: string, opts: { embedQuery?: (t: string) =
     blockIndex: loadLexical(dir, "blocks"),
     passageIndex: loadLexical(dir, "passages"),
     vectors,
-    embedQuery: opts.embedQuery,
+    embedQuery: learnt ? async (t) => learnt.embed(t) : opts.embedQuery,
+    expand: opts.expander?.(info.source),
   });
   return { index, info };
 }

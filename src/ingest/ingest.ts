@@ -14,6 +14,7 @@ import { DEFAULT_PARSE_LIMITS, ParseWorker, type ParsedFile, type ParseLimits, t
 import { entryForFile, entryMeta, loadManifest, type ManifestEntry } from "./manifest.js";
 import { blockText, listBlocks } from "../index/corpus-index.js";
 import type { Embedder } from "../index/embeddings/embedder.js";
+import type { CorpusEmbeddings } from "../index/embeddings/corpus.js";
 import { currentInfo, INDEX_FORMAT, writeVersion, type IndexInfo } from "../index/store.js";
 import { withIngestLock } from "./lock.js";
 
@@ -111,9 +112,13 @@ function fileIds(files: string[], root: string): string[] {
   );
 }
 
-async function embedBlocks(docs: ParsedDocument[], embedder: Embedder, cacheDir: string): Promise<{ vectors: number[][]; dimensions: number }> {
+async function embedBlocks(docs: ParsedDocument[], embedder: Embedder, cacheDir: string): Promise<{ vectors: number[][]; dimensions: number; learnt?: CorpusEmbeddings }> {
   const { blocks } = listBlocks(docs);
   const texts = blocks.map((b) => blockText(docs[b.doc], b.unit).slice(0, 6000));
+  if (embedder.learn) {
+    const learnt = embedder.learn(texts);
+    return { vectors: await learnt.embedDocuments(texts), dimensions: learnt.dimensions, learnt };
+  }
   if (!embedder.remote) {
     const vectors = await embedder.model.embedDocuments(texts);
     return { vectors, dimensions: embedder.dimensions };
@@ -207,13 +212,14 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     if (current?.fingerprint === fingerprint) return { version: current.version, reports, catalog, durationMs: Date.now() - started, unchanged: true };
 
     let vectors: number[][] | undefined;
+    let learnt: CorpusEmbeddings | undefined;
     let embedderInfo: IndexInfo["embedder"] = null;
     if (opts.embedder && docs.length) {
       const embedded = await embedBlocks(docs, opts.embedder, cacheDir);
-      vectors = embedded.vectors;
+      ({ vectors, learnt } = embedded);
       embedderInfo = { id: opts.embedder.id, dimensions: embedded.dimensions };
     }
-    const version = writeVersion(opts.indexDir, { docs, vectors, info: { embedder: embedderInfo, source, catalog, files: fileRecords, fingerprint } });
+    const version = writeVersion(opts.indexDir, { docs, vectors, learnt, info: { embedder: embedderInfo, source, catalog, files: fileRecords, fingerprint } });
     return { version, reports, catalog, durationMs: Date.now() - started, unchanged: false };
   });
 }

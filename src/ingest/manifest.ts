@@ -2,12 +2,15 @@
  * The corpus manifest (corpus/manifest.json): metadata of the documents an organisation works
  * with. A listed document whose file is absent is "chưa nạp" (not loaded), never an error.
  */
+import { THESAURUS_FILE } from "../retrieve/thesaurus.js";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { DocMeta, Layout } from "../model/document.js";
 
 export const MANIFEST_FILE = "manifest.json";
+/** The organisation's thesaurus sits beside the documents and is not one. */
+export { THESAURUS_FILE };
 
 const entrySchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "id: lower-case letters, digits, '.', '_' or '-'"),

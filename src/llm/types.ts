@@ -75,4 +75,9 @@ export interface RewriteRequest {
 /** Turns a follow-up into a stand-alone question; `question` is absent when it could not. */
 export interface QuestionRewriter {
   rewrite(req: RewriteRequest): Promise<{ question?: string; usage?: TokenUsage }>;
+  /**
+   * The question in the documents' wording, searched beside the user's words (never shown, never
+   * replacing them); `question` is absent when it could not. Never throws.
+   */
+  toDocumentTerms?(question: string): Promise<{ question?: string; usage?: TokenUsage }>;
 }

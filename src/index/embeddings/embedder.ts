@@ -6,6 +6,7 @@ import type { Embeddings } from "@langchain/core/embeddings";
 import { OpenAIEmbeddings } from "@langchain/openai";
 import type { Config } from "../../config/env.js";
 import { HashingEmbeddings } from "./hashing.js";
+import { CorpusEmbeddings } from "./corpus.js";
 
 export interface Embedder {
   id: string;
@@ -13,7 +14,15 @@ export interface Embedder {
   model: Embeddings;
   /** Remote embedders cost money and time: their vectors are cached by text hash. */
   remote: boolean;
+  /**
+   * Learnt from the documents at ingest (corpus vectors): ingest fits it on the blocks and stores
+   * it with the index version, which then embeds questions with it. `model` is unused until then.
+   */
+  learn?: (texts: string[]) => CorpusEmbeddings;
 }
+
+/** Dimensions of the corpus vectors (fewer for a corpus too small to have that many directions). */
+const CORPUS_DIMENSIONS = 128;
 
 export class EmbedderConfigError extends Error {}
 
@@ -34,6 +43,10 @@ export function embedderFromConfig(config: Pick<Config, "EMBEDDER" | "EMBEDDING_
     });
     // The dimension is learnt from the first vector; the id pins model and endpoint.
     return { id: `openai:${config.OPENAI_BASE_URL ?? "api.openai.com"}:${config.EMBEDDING_MODEL}`, dimensions: 0, model, remote: true };
+  }
+  if (config.EMBEDDER === "corpus") {
+    const model = new HashingEmbeddings();
+    return { id: `corpus-lsa-v1-${CORPUS_DIMENSIONS}`, dimensions: CORPUS_DIMENSIONS, model, remote: false, learn: (texts) => CorpusEmbeddings.fit(texts, CORPUS_DIMENSIONS) };
   }
   const model = new HashingEmbeddings();
   return { id: model.id, dimensions: model.dimensions, model, remote: false };

@@ -1,0 +1,217 @@
+/**
+ * Thesaurus of everyday ↔ document Vietnamese: members ask "nghỉ đẻ", the codes say "nghỉ thai
+ * sản". A question's phrases found in the thesaurus yield extra, lighter query terms; the user's
+ * own words are never replaced. Data, not code: a repository default (tu-dien-mac-dinh.txt) merged
+ * with the organisation's `tu-dien.txt` in its corpus folder.
+ *
+ * File format (UTF-8, one entry a line):
+ *   # comment (also after an entry)
+ *   nghỉ đẻ => nghỉ thai sản                       one way: the left phrase also searches the right
+ *   đuổi việc; cho nghỉ việc => sa thải; đơn phương chấm dứt hợp đồng   several phrases, ";"-separated
+ *   bố = ba = cha                                  equivalents: each also searches the others
+ *   dám làm => năng động, sáng tạo | 0.6           optional weight in (0, 1], default 1 (commas belong to the phrase)
+ * Phrases are matched on folded text (no tone marks), so "nghi de" finds "nghỉ đẻ"; when the user
+ * typed tone marks the marks must agree too ("má" is not "ma"). Abbreviations of up to three
+ * letters ("TU", "CB") count only when typed in capitals.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { foldDiacritics, hasDiacritics } from "../text/normalize.js";
+import { syllableRuns } from "../text/tokenize.js";
+
+/** The organisation's own thesaurus file, in its documents folder beside manifest.json. */
+export const THESAURUS_FILE = "tu-dien.txt";
+
+export class ThesaurusError extends Error {}
+
+/** A phrase as syllables, in the accented search form and folded. */
+interface Phrase {
+  text: string;
+  accented: string[];
+  folded: string[];
+  /** Folded syllables joined: the phrase's identity. */
+  key: string;
+  /** Written with tone marks: only then can accents be compared. */
+  marked: boolean;
+  /** A short abbreviation ("TU", "CB"): matched only when typed in capitals, never as "tu" (tù). */
+  capitals: boolean;
+}
+
+interface Entry {
+  from: Phrase;
+  to: Phrase[];
+  weight: number;
+}
+
+/** One expansion of a question: extra words to search, and the question's words they stand for. */
+export interface Expansion {
+  /** The document-side phrase to search ("nghỉ thai sản"). */
+  text: string;
+  /** Entry weight in (0, 1]: how close the phrases are in meaning. */
+  weight: number;
+  /** Folded syllables of the question the expansion stands for ("nghi", "de"). */
+  covers: string[];
+}
+
+function phrase(text: string): Phrase | undefined {
+  const runs = phraseRuns(text);
+  if (runs.length !== 1) return undefined;
+  const accented = runs[0];
+  const t = text.trim();
+  const folded = accented.map(foldDiacritics);
+  return { text: t, accented, folded, key: folded.join(" "), marked: hasDiacritics(t), capitals: t.length <= 3 && /^\p{Lu}+$/u.test(t) };
+}
+
+/** Parses thesaurus text; a bad line throws ThesaurusError naming the file and line. */
+export function parseThesaurus(text: string, file = "tu-dien.txt"): Entry[] {
+  const entries: Entry[] = [];
+  text.normalize("NFC").split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/#.*$/, "").trim();
+    if (!line) return;
+    const fail = (why: string): never => {
+      throw new ThesaurusError(`${file}:${i + 1}: ${why} — «${raw.trim()}»`);
+    };
+    let body = line;
+    let weight = 1;
+    const bar = line.lastIndexOf("|");
+    if (bar >= 0) {
+      const w = line.slice(bar + 1).trim();
+      weight = /^\d*\.?\d+$/.test(w) ? Number(w) : NaN;
+      if (!(weight > 0 && weight <= 1)) fail(`trọng số phải là số trong (0, 1], ví dụ «| 0.5», không phải «${w}»`);
+      body = line.slice(0, bar).trim();
+    }
+    const phrases = (side: string) =>
+      side.split(";").map((p) => {
+        if (!p.trim()) fail("thiếu cụm từ (hai dấu «;» liền nhau hoặc một vế trống)");
+        return phrase(p) ?? fail(`cụm từ «${p.trim()}» phải là một cụm chữ, không chứa dấu câu ngoài dấu phẩy`);
+      });
+    const arrow = body.split("=>");
+    if (arrow.length > 2) fail("chỉ được một dấu «=>» mỗi dòng");
+    if (arrow.length === 2) {
+      if (body.includes("=", body.indexOf("=>") + 2) || arrow[0].includes("=")) fail("không dùng «=» cùng «=>» trên một dòng");
+      const from = phrases(arrow[0]);
+      const to = phrases(arrow[1]);
+      for (const f of from) entries.push({ from: f, to, weight });
+      return;
+    }
+    const group = body.split("=");
+    if (group.length < 2) fail("thiếu «=>» (một chiều) hoặc «=» (tương đương)");
+    const members = group.flatMap((g) => phrases(g));
+    for (const m of members) entries.push({ from: m, to: members.filter((o) => o !== m), weight });
+  });
+  return entries;
+}
+
+/** Phrases commas may split in the document ("năng động, sáng tạo") are matched within one run. */
+function phraseRuns(text: string): string[][] {
+  return syllableRuns(text.replace(/,/g, " "));
+}
+
+export class Thesaurus {
+  /** Entries by the first folded syllable of their phrase. */
+  private readonly byFirst = new Map<string, Entry[]>();
+  readonly size: number;
+
+  constructor(entries: Entry[]) {
+    for (const e of entries) {
+      const list = this.byFirst.get(e.from.folded[0]) ?? [];
+      list.push(e);
+      this.byFirst.set(e.from.folded[0], list);
+    }
+    this.size = entries.length;
+  }
+
+  static parse(text: string, file?: string): Thesaurus {
+    return new Thesaurus(parseThesaurus(text, file));
+  }
+
+  /** Repository default merged with the organisation's files that exist (later ones add entries). */
+  static load(files: string[]): Thesaurus {
+    const entries = [DEFAULT_FILE, ...files]
+      .filter((f, i) => i === 0 || existsSync(f))
+      .flatMap((f) => parseThesaurus(readFileSync(f, "utf8"), f));
+    return new Thesaurus(entries);
+  }
+
+  /**
+   * Expansions for a question: every thesaurus phrase found in it, longest first at each position
+   * (a phrase inside a longer matched phrase is skipped), each target phrase once with its
+   * highest weight. Targets already in the question add nothing and are left out.
+   */
+  expand(question: string): Expansion[] {
+    // One search expands its question at several stages: the last few are kept (read-only).
+    const cached = this.recent.get(question);
+    if (cached) return cached;
+    const found = this.match(question);
+    if (this.recent.size >= 16) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(question, found);
+    return found;
+  }
+
+  private readonly recent = new Map<string, Expansion[]>();
+
+  private match(question: string): Expansion[] {
+    const out = new Map<string, Expansion>();
+    const marked = hasDiacritics(question);
+    const capitals = new Set(question.normalize("NFC").match(/(?<![\p{L}\p{N}])\p{Lu}{1,3}(?![\p{L}\p{N}])/gu)?.map((w) => foldDiacritics(w.toLowerCase())));
+    for (const run of phraseRuns(question)) {
+      const folded = run.map(foldDiacritics);
+      const have = ` ${folded.join(" ")} `;
+      let coveredTo = 0;
+      for (let i = 0; i < run.length; i++) {
+        const found = (this.byFirst.get(folded[i]) ?? []).filter(({ from }) => {
+          const n = from.folded.length;
+          if (i + n > run.length) return false;
+          if (from.capitals && !capitals.has(from.folded[0])) return false;
+          for (let k = 0; k < n; k++) {
+            if (folded[i + k] !== from.folded[k]) return false;
+            // A question with tone marks must agree with the phrase's ("má" is not "ma", "TU" not "tù").
+            if (marked && run[i + k] !== from.accented[k]) return false;
+          }
+          return true;
+        });
+        if (!found.length) continue;
+        const longest = Math.max(...found.map((e) => e.from.folded.length));
+        if (i + longest <= coveredTo) continue;
+        coveredTo = i + longest;
+        for (const e of found) {
+          if (e.from.folded.length < longest) continue;
+          for (const to of e.to) {
+            if (have.includes(` ${to.key} `)) continue;
+            const prev = out.get(to.key);
+            if (!prev || prev.weight < e.weight) out.set(to.key, { text: to.text, weight: e.weight, covers: e.from.folded });
+          }
+        }
+      }
+    }
+    return [...out.values()];
+  }
+}
+
+const DEFAULT_FILE = new URL("./tu-dien-mac-dinh.txt", import.meta.url).pathname;
+
+let defaultThesaurus: Thesaurus | undefined;
+
+/** The repository default alone (cached): what tests and benchmarks use when no corpus file is given. */
+export function repositoryThesaurus(): Thesaurus {
+  return (defaultThesaurus ??= Thesaurus.load([]));
+}
+
+
+/**
+ * The expander for an index ingested from `source`: the repository default merged with
+ * `source/tu-dien.txt`; `override` replaces both (null: no expansion, for baselines).
+ */
+export function thesaurusExpander(source: string, override?: Thesaurus | null): ((q: string) => Expansion[]) | undefined {
+  if (override === null) return undefined;
+  const t = override ?? Thesaurus.load([path.join(source, THESAURUS_FILE)]);
+  return (q) => t.expand(q);
+}
+
+/**
+ * A question rewritten into the documents' wording (LLM) stands for the whole question, like a
+ * thesaurus entry of full weight: searched below the user's own words, partly credited in coverage.
+ */
+export function rewrittenExpansion(question: string, rewritten: string): Expansion {
+  return { text: rewritten, weight: 1, covers: [...new Set(phraseRuns(question).flat().map(foldDiacritics))] };
+}
