@@ -64,7 +64,7 @@ describe.skipIf(!SOURCE)("issue 13 on real texts", () => {
     checkOutline(engine, tp, [3, 6]);
     expect(new Set(tp.points.map((p) => p.citation.doc.number))).toEqual(new Set(["35/2009/QH12"]));
     expect(tp.title).toMatch(/theo Luật 35\/2009\/QH12$/);
-    expect(tp.sources.map((s) => s.fullName)).toEqual(["Luật Trách nhiệm bồi thường của nhà nước số 35/2009/QH12 ngày 18/6/2009"]);
+    expect(tp.sources.map((s) => s.fullName)).toEqual(["Luật Trách nhiệm bồi thường của Nhà nước số 35/2009/QH12 ngày 18/6/2009"]);
     const quiz = await generateQuiz(engine, { topic: "bồi thường thiệt hại do người thi hành công vụ gây ra", count: 8, seed: 2 });
     checkQuiz(engine, quiz);
     for (const q of quiz) expect(q.citation.doc.number).toBe("35/2009/QH12");
