@@ -36,19 +36,36 @@ export class Bm25Scorer implements Scorer {
   }
 
   termWeight(queryWeight: number, docFreq: number, docCount: number): TermWeight {
-    const termIdf = idf(docCount, docFreq);
-    const k1 = this.p.k1;
-    const w = queryWeight * termIdf * (k1 + 1);
+    return new Bm25TermWeight(queryWeight, idf(docCount, docFreq), this.p.k1, docCount, docFreq);
+  }
+}
+
+/** One term's BM25 weight: a class, not a closure, so the hot loop's call stays monomorphic and cheap. */
+class Bm25TermWeight implements TermWeight {
+  private readonly w: number;
+
+  constructor(
+    private readonly queryWeight: number,
+    private readonly termIdf: number,
+    k1: number,
+    private readonly docCount: number,
+    private readonly docFreq: number,
+  ) {
+    this.w = queryWeight * termIdf * (k1 + 1);
+  }
+
+  score(tf: number, norm: number): number {
+    return (this.w * tf) / (tf + norm);
+  }
+
+  explain(tf: number, norm: number): Explanation {
     return {
-      score: (tf, norm) => (w * tf) / (tf + norm),
-      explain: (tf, norm) => ({
-        value: (w * tf) / (tf + norm),
-        description: `bm25: weight ${queryWeight.toFixed(2)} × idf ${termIdf.toFixed(2)} × tf·(k1+1)/(tf+norm) with tf ${tf}, norm ${norm.toFixed(2)}`,
-        details: [
-          { value: termIdf, description: `idf = ln(1 + (N − n + 0.5)/(n + 0.5)), N ${docCount}, n ${docFreq}` },
-          { value: queryWeight, description: "query weight (field × pair × accent)" },
-        ],
-      }),
+      value: this.score(tf, norm),
+      description: `bm25: weight ${this.queryWeight.toFixed(2)} × idf ${this.termIdf.toFixed(2)} × tf·(k1+1)/(tf+norm) with tf ${tf}, norm ${norm.toFixed(2)}`,
+      details: [
+        { value: this.termIdf, description: `idf = ln(1 + (N − n + 0.5)/(n + 0.5)), N ${this.docCount}, n ${this.docFreq}` },
+        { value: this.queryWeight, description: "query weight (field × pair × accent)" },
+      ],
     };
   }
 }
