@@ -5,7 +5,6 @@
  * member types it. No manifest: names come from
  * the files' own headers.
  */
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Engine } from "../src/engine/engine.js";
 import { ingest } from "../src/ingest/ingest.js";

@@ -3,7 +3,6 @@
  * nothing of Telegram, Zalo or the terminal. Retrieval is lexical (plus vectors when the index has
  * them); answers are the documents' own sentences; every citation is built from the engine's data.
  */
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { capitalize, citationLabel, docLabel, unitLabel, type Citation, type CitationDoc } from "../model/citation.js";
 import { leadIn, unitFullText, unitPath, type ParsedDocument } from "../model/document.js";

@@ -11,7 +11,7 @@ import type { Conversation } from "../../chat/conversation.js";
 import { texts } from "../../chat/texts.js";
 import { errorSummary, type Logger } from "../../log.js";
 import { callbacks } from "./callbacks.js";
-import { CHANNEL, type BotContext } from "./context.js";
+import type { BotContext } from "./context.js";
 import { inline } from "./inline.js";
 import { messages } from "./messages.js";
 import { pollAnswers } from "./quiz.js";
