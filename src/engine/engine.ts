@@ -62,7 +62,15 @@ export class Engine {
     this.load();
   }
 
-  /** Opens the current index version; throws IndexMissingError when nothing was ingested. */
+  /**
+   * Opens the current index version of `opts.indexDir` (written by `ingest`); throws
+   * IndexMissingError when nothing was ingested there. The thesaurus of the folder the index was
+   * built from is loaded with it.
+   *
+   * @example
+   * await ingest({ from: "corpus", indexDir: "data/index", embedder: null });
+   * const engine = Engine.open({ indexDir: "data/index" });
+   */
   static open(opts: EngineOptions): Engine {
     return new Engine(opts);
   }
@@ -165,6 +173,16 @@ export class Engine {
     });
   }
 
+  /**
+   * Answers one question from the documents only: a unit asked for by name, a follow-up on
+   * `opts.focus`, or a search whose answer sentences and quotes are verbatim and cited — or
+   * `not_found` with the reason. Every result passes the citation invariant (invariants.ts).
+   *
+   * @example
+   * const r = await engine.ask("điểm a khoản 2 điều 5 nghị định 73");
+   * if (r.status === "unit") console.log(citationLabel(r.citations[0]), r.citations[0].quote);
+   * const next = await engine.ask("điều tiếp theo", { focus: r.focus });
+   */
   async ask(rawQuestion: string, opts: AskOptions = {}): Promise<AskResult> {
     const started = performance.now();
     const warnings: EngineWarning[] = [];
