@@ -39,6 +39,25 @@ function row(name: string, f: Pick<EvalFigures, "n" | "r1" | "r5" | "mrr10"> & {
   return `| ${name.padEnd(40)} | ${String(f.n).padStart(3)} | ${f.r1.toFixed(3)} | ${f.r5.toFixed(3)} | ${f.mrr10.toFixed(3)} | ${f.p50_ms?.toFixed(2) ?? ""} |`;
 }
 
+/**
+ * Each question with a short gold answer in three more forms people use: a statement to judge
+ * ("…: <answer>. Đúng hay sai?"), a multiple-choice stem whose options are its answer, another
+ * question's answer and two stock options, and a short story with made-up people ending in "Hỏi:".
+ */
+export function askedForms(questions: EvalQuestion[]): string[] {
+  const short = questions.filter((q) => q.answer && q.answer.length < 200);
+  return short.flatMap((q, i) => {
+    const answer = q.answer!.split("\n")[0];
+    const other = short[(i * 7 + 3) % short.length].answer!.split("\n")[0];
+    const stem = q.question.replace(/[?.]\s*$/u, "");
+    return [
+      `${stem}: ${answer}. Đúng hay sai?`,
+      `${stem}? A. ${answer} B. ${other} C. Cả A và B đều đúng D. Cả A và B đều sai`,
+      `Anh Nguyễn Văn Bình và chị Trần Thị Mai sống ở xã Hòa Phong. Hỏi: ${q.question}`,
+    ];
+  });
+}
+
 /** Prints the tables; `index` reuses an index of the ALQAC corpus when it exists there. */
 export async function runSplit(index?: string): Promise<void> {
   if (!existsSync(ALQAC)) return console.log(`[skip] ${ALQAC} not found`);
@@ -65,6 +84,11 @@ export async function runSplit(index?: string): Promise<void> {
   let refused = 0;
   for (const q of all) if ((await engine.ask(q.question)).status === "not_found") refused++;
   console.log(`\nALQAC questions refused: ${refused}/${all.length}`);
+  // The same questions asked as statements, choices and stories (forms the gate must not refuse).
+  const forms = askedForms(all);
+  let formsRefused = 0;
+  for (const q of forms) if ((await engine.ask(q)).status === "not_found") formsRefused++;
+  console.log(`ALQAC questions asked as a statement, a multiple-choice stem or a story, refused: ${formsRefused}/${forms.length}`);
   // Short answers (a number, a period, a body) read on the first screen: the answer and first quotes.
   const short = all.filter((q) => q.answer && q.answer.length <= 80 && !isPolar(q.answer) && !/^[A-D]$/.test(q.answer.trim()));
   let onScreen = 0;
