@@ -8,7 +8,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Engine } from "../src/engine/engine.js";
-import { citationViolations } from "../src/engine/invariants.js";
+import { citationViolations, enforceCitations } from "../src/engine/invariants.js";
+import type { Citation } from "../src/model/citation.js";
 import { ingest } from "../src/ingest/ingest.js";
 import { readQuestions } from "../src/cli/eval.js";
 import { unitFullText, unitPath } from "../src/model/document.js";
@@ -76,5 +77,43 @@ describe.skipIf(!alqac)("no wrong citation, on every question set in ../shared, 
     const plain = await engine.ask("viên chức không được làm gì");
     const marked = await engine.ask("<i>viên chức</i> **không được** làm `gì` 🤔");
     expect(marked.citations.map((c) => c.unitId)).toEqual(plain.citations.map((c) => c.unitId));
+  });
+});
+
+describe("the guard where results leave the engine", () => {
+  const doc = { id: "qc-mau", kind: "Quy chế", title: "mẫu (hư cấu)", status: "in_force" as const };
+  const cite = (unit: number, quote: string, leadIn?: string): Citation => ({ doc, path: [], unit, unitId: `u-${unit}`, quote, score: 1, ...(leadIn && { leadIn }) });
+  const units = ["Cây non được tưới hai lần mỗi ngày.", "Cây già được tưới một lần mỗi ngày."];
+  const source = { unit: (c: Citation) => units[c.unit], context: () => "Lịch tưới cây gồm:" };
+
+  it("keeps only the citations whose unit holds the sentence credited to them, and counts the rest", () => {
+    const before = citationViolations();
+    const r = enforceCitations(
+      {
+        answer: [{ text: "Cây non được tưới hai lần mỗi ngày.", citations: [0, 1] }],
+        citations: [cite(0, "Cây non được tưới hai lần mỗi ngày.", "Lịch tưới cây gồm:"), cite(1, "Cây già được tưới một lần mỗi ngày.")],
+        related: [],
+      },
+      source,
+    );
+    // Only the sentence's second citation is wrong: nothing else changes, and it must still go.
+    expect(r.answer).toEqual([{ text: "Cây non được tưới hai lần mỗi ngày.", citations: [0] }]);
+    expect(r.citations.map((c) => c.unit)).toEqual([0, 1]);
+    expect(citationViolations() - before).toBe(1);
+    const related = enforceCitations({ answer: [], citations: [], related: [cite(1, "Cây non được tưới ba lần.")] }, source);
+    expect(related.related).toEqual([]);
+  });
+
+  it("drops a quote or a lead-in its unit does not hold, renumbering what stays", () => {
+    const r = enforceCitations(
+      {
+        answer: [{ text: "Cây già được tưới một lần mỗi ngày.", citations: [1] }],
+        citations: [cite(0, "Cây non được tưới ba lần."), cite(1, "Cây già được tưới một lần mỗi ngày.", "Không có câu dẫn này:")],
+        related: [],
+      },
+      { ...source, context: () => "Lịch tưới cây gồm:" },
+    );
+    expect(r.citations).toEqual([]);
+    expect(r.answer).toEqual([]);
   });
 });

@@ -27,30 +27,33 @@ export function citationViolations(): number {
   return violations;
 }
 
-function holds(c: Citation, source: TextSource): boolean {
-  const text = source.unit(c);
+function holds(c: Citation, text: string | undefined, source: TextSource): boolean {
   if (text === undefined || !text.includes(c.quote)) return false;
   return c.leadIn === undefined || (source.context(c)?.includes(c.leadIn) ?? false);
 }
 
 export function enforceCitations<T extends Checked>(result: T, source: TextSource): T {
+  let changed = false;
+  const drop = () => ((violations++, (changed = true)), false);
+  // Each cited unit's text is read once: quotes and answer sentences are checked against it.
+  const texts = result.citations.map((c) => source.unit(c));
   const keep: number[] = [];
   const newIndex = new Map<number, number>();
   result.citations.forEach((c, i) => {
-    if (holds(c, source)) newIndex.set(i, keep.push(i) - 1);
-    else violations++;
+    if (holds(c, texts[i], source)) newIndex.set(i, keep.push(i) - 1);
+    else drop();
   });
-  const related = result.related.filter((c) => holds(c, source) || (violations++, false));
+  const related = result.related.filter((c) => holds(c, source.unit(c), source) || drop());
   const answer = result.answer.flatMap((s) => {
     const citations = s.citations.flatMap((i) => {
       const j = newIndex.get(i);
-      if (j === undefined) return [];
+      if (j === undefined) return (changed = true), [];
       // Sentences written by the LLM are checked word by word in src/llm; extractive ones are quotes.
-      if (result.mode !== "llm" && !source.unit(result.citations[i])!.includes(s.text)) return (violations++, []);
+      if (result.mode !== "llm" && !texts[i]!.includes(s.text)) return drop(), [];
       return [j];
     });
     return citations.length ? [{ ...s, citations }] : [];
   });
-  if (keep.length === result.citations.length && related.length === result.related.length && answer.length === result.answer.length) return result;
+  if (!changed) return result;
   return { ...result, citations: keep.map((i) => result.citations[i]), related, answer };
 }
