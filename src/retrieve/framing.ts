@@ -14,7 +14,6 @@ const FRAMING = new RegExp(
     "nhận\\s+định\\s+(?:sau|trên|này)(?:\\s+đây)?",
     "(?:nào\\s+)?(?:sau|dưới)\\s+đây",
     "(?:^|[.?!:]\\s*)(?:hỏi|câu\\s+hỏi|trả\\s+lời|đáp\\s+án)\\s*:?",
-    "(?:^|[.?!:]\\s*)hỏi(?=\\s)",
   ].join("|"),
   "giu",
 );
