@@ -70,9 +70,33 @@ describe("lexical index", () => {
   it("measures how much of the question a unit covers", () => {
     const index = build();
     const cov = coverage(index, "kinh phí chăm sóc vườn ươm là bao nhiêu?");
-    expect(cov(1)).toBeGreaterThan(0.9);
-    expect(cov(3)).toBeLessThan(0.2);
-    expect(coverage(index, "giá vàng hôm nay")(0)).toBeLessThan(0.2);
+    expect(cov(1).all).toBeGreaterThan(0.9);
+    expect(cov(3).all).toBeLessThan(0.2);
+    expect(coverage(index, "giá vàng hôm nay")(0).all).toBeLessThan(0.2);
+  });
+
+  it("counts a question's two-syllable words apart from its syllables", () => {
+    const b = new LexicalIndexBuilder();
+    b.add({ title: "", body: "Người thuê nhà phải trả tiền đúng hạn; chủ nhà sửa chữa mái che." });
+    for (const t of TEXTS) b.add(t);
+    const index = b.build();
+    // Every syllable is in the unit, no word of the question is: sounds shared, not words.
+    const scattered = coverage(index, "nhà tiền chủ hạn thuê?")(0);
+    expect(scattered.all).toBeGreaterThan(0.5);
+    expect(scattered.words).toBe(0);
+    expect(coverage(index, "người thuê nhà phải trả tiền thế nào?")(0).words).toBe(1);
+  });
+
+  it("keeps words typed with marks that look like question words when folded", () => {
+    const b = new LexicalIndexBuilder();
+    b.add({ title: "", body: "Hội đồng bảo vệ rừng họp mỗi quý." });
+    b.add({ title: "", body: "Ai hỏi thì trả lời bao giờ cũng được." });
+    const index = b.build();
+    // "bảo", "hội" are not "bao", "hỏi": with marks they count; folded they could not.
+    const cov = coverage(index, "Hội đồng bảo vệ rừng họp khi nào?");
+    expect(cov(0).all).toBe(1);
+    expect(cov(1).all).toBe(0);
+    expect(coverage(index, "hoi dong bao ve rung hop khi nao")(0).all).toBe(1);
   });
 
   it("round-trips through files", () => {

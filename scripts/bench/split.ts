@@ -94,7 +94,7 @@ export async function runSplit(index?: string): Promise<void> {
   let onScreen = 0;
   for (const q of short) if (answerCorrect(renderText(planAnswer(await engine.ask(q.question))).slice(0, FIRST_SCREEN_CHARS), q.answer!)) onScreen++;
   console.log(`Short answers on the first screen (${FIRST_SCREEN_CHARS} characters): ${onScreen}/${short.length}`);
-  for (const file of ["offtopic-questions.txt", "other-domain-questions.txt"]) {
+  for (const file of ["offtopic-questions.txt", "other-domain-questions.txt", "other-domain-questions-2.txt"]) {
     const p = path.join(ROOT, "bench", file);
     if (!existsSync(p)) continue;
     const qs = readFileSync(p, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));

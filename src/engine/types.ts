@@ -110,6 +110,8 @@ export interface ExplainReport {
   /** The term of a definition question, whose defining passage is boosted. */
   definition?: string;
   minCoverage: number;
+  /** Share of the question's two-syllable words a hit must hold as well. */
+  minWordCoverage: number;
   answerable: boolean;
-  hits: Array<{ label: string; coverage: number; gate: "cited" | "related" | "below coverage" | "below relative score"; explanation: Explanation }>;
+  hits: Array<{ label: string; coverage: number; wordCoverage: number; gate: "cited" | "related" | "below coverage" | "below relative score"; explanation: Explanation }>;
 }

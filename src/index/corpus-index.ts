@@ -22,6 +22,8 @@ export interface BlockHit {
   passages: number[];
   /** Share of the question's content words found in the block (0..1). */
   coverage: number;
+  /** Share of the question's two-syllable words alone, in the same reading (0..1). */
+  wordCoverage: number;
 }
 
 /** A definition question's term, and the retrieval rule that recognises a text defining it. */
@@ -218,13 +220,18 @@ export class CorpusIndex {
     }
     const credited = params.expansionCoverage ? scaled(params.expansionCoverage) : [];
     const readings = (opts.coverageOf ?? [query]).map((text) => coverage(blockIndex, text, credited));
-    return fused.slice(0, limit).map((r) => ({
-      ...r,
-      doc: blocks[r.block].doc,
-      unit: blocks[r.block].unit,
-      passageUnits: r.passages.map((p) => passages[p].unit),
-      coverage: Math.max(...readings.map((of) => of(r.block))),
-    }));
+    return fused.slice(0, limit).map((r) => {
+      // The reading that covers the block best, with its share of words.
+      const best = readings.map((of) => of(r.block)).reduce((a, b) => (b.all > a.all ? b : a));
+      return {
+        ...r,
+        doc: blocks[r.block].doc,
+        unit: blocks[r.block].unit,
+        passageUnits: r.passages.map((p) => passages[p].unit),
+        coverage: best.all,
+        wordCoverage: best.words,
+      };
+    });
   }
 
   /** The weight of each folded term of a question in this corpus (idf), for choosing what to quote. */

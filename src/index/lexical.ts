@@ -7,7 +7,7 @@
 import { DEFAULT_BM25, idf, type Bm25Params } from "./bm25.js";
 import { hashPair, TermTable } from "./term-table.js";
 import { Bm25Scorer, type Explanation, type Scorer } from "./scorer.js";
-import { hasDiacritics } from "../text/normalize.js";
+import { foldDiacritics, hasDiacritics } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
 import { readF32, readU8, readU32, writeTyped } from "./typed-files.js";
 import path from "node:path";
@@ -379,12 +379,16 @@ export class LexicalIndex {
 
 /**
  * Vietnamese question and framing words ("là gì", "bao nhiêu", "hãy liệt kê", "mô tả"): they say
- * what is asked, not what the answer contains.
+ * what is asked, not what the answer contains. Written with their marks: a question typed with
+ * marks keeps "bảo hiểm", "hội đồng", "khí thải", whose folded syllables look like "bao", "hỏi", "khi".
  */
-export const QUESTION_WORDS = new Set(
-  ("gi nao bao nhieu lau ai may dau sao the nhu khong co la phai hoi duoc nhung cac cua va theo thi ve cho trong voi khi neu " +
-    "hay liet ke mo ta nen trinh bay biet dieu").split(" "),
+export const QUESTION_WORDS_ACCENTED = new Set(
+  ("gì nào bao nhiêu lâu ai mấy đâu sao thế như không có là phải hỏi được những các của và theo thì về cho trong với khi nếu " +
+    "hãy liệt kê mô tả nên trình bày biết điều").split(" "),
 );
+
+/** The same words folded, for syllables typed without marks. */
+export const QUESTION_WORDS = new Set([...QUESTION_WORDS_ACCENTED].map(foldDiacritics));
 
 /** Interrogatives: they shape the question, never the answer's wording, so they are not searched. */
 const INTERROGATIVE = /(?<![\p{L}\p{M}])(?:gì|nào|bao nhiêu|bao lâu|ai|mấy|đâu|ra sao|thế nào|như nào|hãy|liệt kê|mô tả|gi|bao nhieu|bao lau|the nao|nhu nao|ra sao)(?![\p{L}\p{M}])/giu;
@@ -421,16 +425,31 @@ function contains(units: Uint32Array, start: number, count: number, unit: number
 /** Weight of a syllable pair in coverage: pairs tell "thời tiết" apart from "thời hạn" + "tiết". */
 const PAIR_COVERAGE = 0.5;
 
-/** Content terms of a text (folded syllables and pairs, question words and years left out), idf-weighted. */
+type ContentTerm = { parts: string[]; w: number; body?: [number, number]; title?: [number, number] };
+
+/**
+ * Content terms of a text (syllables and pairs, question words and years left out), idf-weighted.
+ * A text written with marks is matched with its marks where the corpus has the term ("bảo" is
+ * not "bao"), otherwise folded, as search does; interrogatives are cut out first, so no pair
+ * spans one.
+ */
 function contentTerms(index: LexicalIndex, text: string, boundary?: (parts: string[]) => boolean) {
   const { table } = index.arrays;
-  const terms: Array<{ parts: string[]; w: number; body?: [number, number]; title?: [number, number] }> = [];
+  const terms: ContentTerm[] = [];
   let total = 0;
-  for (const term of new Set(tokenize(text).folded)) {
-    const parts = term.split(" ");
-    if (parts.some((p) => QUESTION_WORDS.has(p) || YEAR.test(p))) continue;
-    const body = table.get(term);
-    const title = table.get(PREFIX.title + term);
+  const withAccents = hasDiacritics(text);
+  const { folded, accented } = tokenize(text.replace(INTERROGATIVE, " , "));
+  const seen = new Set<string>();
+  for (let i = 0; i < folded.length; i++) {
+    const useAccent = withAccents && table.get(ACCENT + accented[i]) !== undefined;
+    const key = useAccent ? ACCENT + accented[i] : folded[i];
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const parts = folded[i].split(" ");
+    const words = useAccent ? QUESTION_WORDS_ACCENTED : QUESTION_WORDS;
+    if ((useAccent ? accented[i] : folded[i]).split(" ").some((p) => words.has(p)) || parts.some((p) => YEAR.test(p))) continue;
+    const body = table.get(key);
+    const title = table.get(PREFIX.title + key);
     // A pair the corpus never uses across the edge of a phrase the thesaurus recognised ("việc
     // tối" in "thử việc tối đa") joins two words: no unit can hold it.
     if (parts.length > 1 && !body && !title && boundary?.(parts)) continue;
@@ -442,19 +461,31 @@ function contentTerms(index: LexicalIndex, text: string, boundary?: (parts: stri
   return { terms, total };
 }
 
+/** How much of a question a unit holds: all its content, and its two-syllable words alone. */
+export interface Coverage {
+  /** Share of the idf-weighted syllables and pairs (0..1). */
+  all: number;
+  /**
+   * Share of the pairs alone: most Vietnamese words are two syllables, so a unit that shares
+   * syllables but none of the question's pairs shares sounds with it, not words.
+   */
+  words: number;
+}
+
 /**
- * Share of the query's content (idf-weighted folded syllables and pairs, question words left out)
+ * Share of the query's content (idf-weighted syllables and pairs, question words left out)
  * that the unit contains, in its body or its title field (document name, headings). Low coverage
  * means the best hit only shares noise with the question. A query word the unit lacks counts
  * partly when an expansion standing for it is in the unit: its weight times the share of the
  * expansion's own content found, so a match made only of weak expansions stays below full.
  */
-export function coverage(index: LexicalIndex, query: string, expansions: readonly QueryExpansion[] = []): (unit: number) => number {
+export function coverage(index: LexicalIndex, query: string, expansions: readonly QueryExpansion[] = []): (unit: number) => Coverage {
   const { units } = index.arrays;
   const has = (r: [number, number] | undefined, unit: number) => !!r && contains(units, r[0], r[1], unit);
   const phrases = expansions.flatMap((e) => (e.covers ? [e.covers] : []));
   const straddles = ([a, b]: string[]) => phrases.some((p) => p.includes(a) !== p.includes(b));
   const { terms, total } = contentTerms(index, query, straddles);
+  const pairTotal = terms.reduce((s, t) => s + (t.parts.length > 1 ? t.w : 0), 0);
   // An expansion is in a unit when its phrase is: its syllable pairs, not its common syllables.
   const phraseTerms = (text: string) => {
     const all = contentTerms(index, text);
@@ -464,7 +495,7 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
   const alts = expansions.map((e) => ({ e, ...phraseTerms(e.text) }));
   const altsOf = terms.map(({ parts }) => alts.filter(({ e }) => e.covers && parts.every((p) => e.covers!.includes(p))));
   return (unit) => {
-    if (!total) return 0;
+    if (!total) return { all: 0, words: 0 };
     const share = new Map<object, number>();
     const shareOf = (alt: (typeof alts)[number]) => {
       let s = share.get(alt);
@@ -476,11 +507,14 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
       return s;
     };
     let found = 0;
+    let pairs = 0;
     terms.forEach((t, i) => {
-      if (has(t.body, unit) || has(t.title, unit)) found += t.w;
-      else if (altsOf[i].length) found += t.w * Math.max(...altsOf[i].map(shareOf));
+      const got = has(t.body, unit) || has(t.title, unit) ? t.w : altsOf[i].length ? t.w * Math.max(...altsOf[i].map(shareOf)) : 0;
+      found += got;
+      if (t.parts.length > 1) pairs += got;
     });
-    return found / total;
+    // A question of one word has no pair to find: its words are its syllables.
+    return { all: found / total, words: pairTotal ? pairs / pairTotal : found / total };
   };
 }
 
