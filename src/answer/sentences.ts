@@ -4,7 +4,8 @@
  */
 import { unitPath, type ParsedDocument } from "../model/document.js";
 import type { TermWeights } from "../index/lexical.js";
-import { foldedTerms } from "../text/tokenize.js";
+import { foldDiacritics } from "../text/normalize.js";
+import { syllableRuns } from "../text/tokenize.js";
 
 /** A unit this short is quoted whole; a longer one by its best sentence. */
 const WHOLE_UNIT_CHARS = 700;
@@ -20,9 +21,43 @@ export interface QuotePick {
   score: number;
 }
 
+/** Folded syllable runs of recently scored sentences: the same articles answer many questions. */
+const runsCache = new Map<string, string[][]>();
+const RUNS_CACHE_MAX = 4096;
+
+function foldedRuns(text: string): string[][] {
+  let runs = runsCache.get(text);
+  if (!runs) {
+    runs = syllableRuns(text).map((run) => run.map(foldDiacritics));
+    if (runsCache.size >= RUNS_CACHE_MAX) runsCache.delete(runsCache.keys().next().value!);
+    runsCache.set(text, runs);
+  }
+  return runs;
+}
+
+/** The syllables of a question's terms: a sentence's pair can be a term only if both are. */
+const syllablesOf = new WeakMap<TermWeights, Set<string>>();
+
+/** Sum of the weights of the distinct terms (folded syllables and pairs) of `text`. */
 export function matchScore(text: string, weights: TermWeights): number {
+  let syllables = syllablesOf.get(weights);
+  if (!syllables) syllablesOf.set(weights, (syllables = new Set([...weights.keys()].flatMap((t) => t.split(" ")))));
+  const seen = new Set<string>();
   let score = 0;
-  for (const term of new Set(foldedTerms(text))) score += weights.get(term) ?? 0;
+  const add = (term: string) => {
+    const w = weights.get(term);
+    if (w !== undefined && !seen.has(term)) {
+      seen.add(term);
+      score += w;
+    }
+  };
+  for (const run of foldedRuns(text)) {
+    for (let i = 0; i < run.length; i++) {
+      if (!syllables.has(run[i])) continue;
+      add(run[i]);
+      if (i + 1 < run.length && syllables.has(run[i + 1])) add(run[i] + " " + run[i + 1]);
+    }
+  }
   return score;
 }
 
