@@ -7,7 +7,7 @@
 import { DEFAULT_BM25, idf, type Bm25Params } from "./bm25.js";
 import { hashPair, TermTable } from "./term-table.js";
 import { Bm25Scorer, type Explanation, type Scorer } from "./scorer.js";
-import { foldDiacritics, hasDiacritics } from "../text/normalize.js";
+import { hasDiacritics } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
 import { readF32, readU8, readU32, writeTyped } from "./typed-files.js";
 import path from "node:path";
@@ -379,16 +379,12 @@ export class LexicalIndex {
 
 /**
  * Vietnamese question and framing words ("là gì", "bao nhiêu", "hãy liệt kê", "mô tả"): they say
- * what is asked, not what the answer contains. Written with their marks: a question typed with
- * marks keeps "bảo hiểm", "hội đồng", "khí thải", whose folded syllables look like "bao", "hỏi", "khi".
+ * what is asked, not what the answer contains.
  */
-export const QUESTION_WORDS_ACCENTED = new Set(
-  ("gì nào bao nhiêu lâu ai mấy đâu sao thế như không có là phải hỏi được những các của và theo thì về cho trong với khi nếu " +
-    "hãy liệt kê mô tả nên trình bày biết điều").split(" "),
+export const QUESTION_WORDS = new Set(
+  ("gi nao bao nhieu lau ai may dau sao the nhu khong co la phai hoi duoc nhung cac cua va theo thi ve cho trong voi khi neu " +
+    "hay liet ke mo ta nen trinh bay biet dieu").split(" "),
 );
-
-/** The same words folded, for syllables typed without marks. */
-export const QUESTION_WORDS = new Set([...QUESTION_WORDS_ACCENTED].map(foldDiacritics));
 
 /** Interrogatives: they shape the question, never the answer's wording, so they are not searched. */
 const INTERROGATIVE = /(?<![\p{L}\p{M}])(?:gì|nào|bao nhiêu|bao lâu|ai|mấy|đâu|ra sao|thế nào|như nào|hãy|liệt kê|mô tả|gi|bao nhieu|bao lau|the nao|nhu nao|ra sao)(?![\p{L}\p{M}])/giu;
@@ -427,29 +423,16 @@ const PAIR_COVERAGE = 0.5;
 
 type ContentTerm = { parts: string[]; w: number; body?: [number, number]; title?: [number, number] };
 
-/**
- * Content terms of a text (syllables and pairs, question words and years left out), idf-weighted.
- * A text written with marks is matched with its marks where the corpus has the term ("bảo" is
- * not "bao"), otherwise folded, as search does; interrogatives are cut out first, so no pair
- * spans one.
- */
+/** Content terms of a text (folded syllables and pairs, question words and years left out), idf-weighted. */
 function contentTerms(index: LexicalIndex, text: string, boundary?: (parts: string[]) => boolean) {
   const { table } = index.arrays;
   const terms: ContentTerm[] = [];
   let total = 0;
-  const withAccents = hasDiacritics(text);
-  const { folded, accented } = tokenize(text.replace(INTERROGATIVE, " , "));
-  const seen = new Set<string>();
-  for (let i = 0; i < folded.length; i++) {
-    const useAccent = withAccents && table.get(ACCENT + accented[i]) !== undefined;
-    const key = useAccent ? ACCENT + accented[i] : folded[i];
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const parts = folded[i].split(" ");
-    const words = useAccent ? QUESTION_WORDS_ACCENTED : QUESTION_WORDS;
-    if ((useAccent ? accented[i] : folded[i]).split(" ").some((p) => words.has(p)) || parts.some((p) => YEAR.test(p))) continue;
-    const body = table.get(key);
-    const title = table.get(PREFIX.title + key);
+  for (const term of new Set(tokenize(text).folded)) {
+    const parts = term.split(" ");
+    if (parts.some((p) => QUESTION_WORDS.has(p) || YEAR.test(p))) continue;
+    const body = table.get(term);
+    const title = table.get(PREFIX.title + term);
     // A pair the corpus never uses across the edge of a phrase the thesaurus recognised ("việc
     // tối" in "thử việc tối đa") joins two words: no unit can hold it.
     if (parts.length > 1 && !body && !title && boundary?.(parts)) continue;
