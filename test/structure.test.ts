@@ -821,3 +821,19 @@ describe("real corpora", () => {
     expect(ms).toBeLessThan(10_000);
   }, 60_000);
 });
+
+describe("issuer of a Party document (invented headers)", () => {
+  it.each([
+    ["ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG BỘ THÀNH PHỐ MẪU\nTHÀNH ỦY MẪU\n*", "Thành ủy Mẫu"],
+    ["ĐẢNG BỘ THÀNH PHỐ MẪU\nTHÀNH ỦY\n*", "Thành ủy Mẫu"],
+    ["ĐẢNG BỘ TỈNH MẪU\nBAN THƯỜNG VỤ TỈNH ỦY\n*", "Ban Thường vụ Tỉnh ủy Mẫu"],
+    ["ĐẢNG BỘ MẪU THỬ NGHIỆM\nBAN THƯỜNG VỤ\nSố 77-CT/TEST", "Ban Thường vụ Đảng bộ Mẫu thử nghiệm"],
+    ["ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHẤP HÀNH ĐẢNG BỘ MẪU\n*", "Ban Chấp hành Đảng bộ Mẫu"],
+    ["ĐẢNG BỘ PHƯỜNG MẪU\nCHI BỘ KHU DÂN CƯ SỐ 3\n*", "Chi bộ Khu Dân Cư Số 3"],
+    ["ĐẢNG BỘ PHƯỜNG MẪU\n*\nSố 01-NQ/ĐU", "Đảng bộ phường Mẫu"],
+    ["ĐẢNG BỘ PHƯỜNG MẪU\nĐẢNG ỦY PHƯỜNG\n*", "Đảng ủy phường Mẫu"],
+  ])("%j → %s", (header, issuer) => {
+    // The organisation line once read as a ministry ("ĐẢNG BỘ" holds "BỘ"): "Bộ Phường mẫu".
+    expect(readHeaderMeta(`${header}\nThành phố Mẫu, ngày 01 tháng 02 năm 2099\nCHỈ THỊ\nvề việc thử nghiệm\n`, "chi-thi-mau").issuer).toBe(issuer);
+  });
+});

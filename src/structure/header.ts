@@ -5,6 +5,7 @@
  */
 import { sentenceCase } from "./case.js";
 import { isCaps, stripNotes } from "./lines.js";
+import { partyIssuer } from "./party-header.js";
 
 export interface HeaderMeta {
   number?: string;
@@ -150,6 +151,8 @@ export function readIssuer(header: string, titleBlock = ""): string | undefined 
     }
     return name;
   }
+  const party = partyIssuer(header);
+  if (party) return party;
   for (const [re, render] of ISSUERS) {
     const m = re.exec(header);
     if (m) return render(m);
