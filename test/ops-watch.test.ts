@@ -49,4 +49,29 @@ describe("index watcher", () => {
     expect((await engine.ask("hạt giống được phơi mấy buổi sáng")).citations[0]?.doc.id).toBe("bo-sung");
     watcher.stop();
   });
+
+  it("picks up an edited thesaurus file without a new version; a broken one is logged once and skipped", async () => {
+    const { engine, indexDir, corpusDir } = corpus;
+    const { log, logs } = captureLogger();
+    const watcher = watchIndex(engine, indexDir, log, 60_000);
+    const version = engine.version;
+    const question = "cây gai tròn được tưới mấy lần?";
+    expect((await engine.ask(question)).status).toBe("not_found");
+
+    writeFileSync(path.join(corpusDir, "tu-dien.txt"), "# từ của đơn vị (hư cấu)\ncây gai tròn => xương rồng\n");
+    expect(watcher.check()).toBe(true);
+    expect(engine.version).toBe(version);
+    expect((await engine.ask(question)).status).toBe("answer");
+
+    writeFileSync(path.join(corpusDir, "tu-dien.txt"), "cây gai tròn => xương rồng\nmột dòng không có dấu bằng\n");
+    expect(watcher.check()).toBe(false);
+    expect(watcher.check()).toBe(false);
+    expect(logs.filter((l) => l.msg.startsWith("new index version failed to load"))).toHaveLength(1);
+    expect((await engine.ask(question)).status).toBe("answer");
+
+    writeFileSync(path.join(corpusDir, "tu-dien.txt"), "# trống\n");
+    expect(watcher.check()).toBe(true);
+    expect((await engine.ask(question)).status).toBe("not_found");
+    watcher.stop();
+  });
 });

@@ -23,7 +23,7 @@ import { composeAnswer } from "../llm/compose.js";
 import type { AnswerWriter, QuestionRewriter } from "../llm/types.js";
 import { addUsage } from "../llm/usage.js";
 import { MAX_QUESTION_CHARS } from "../model/question.js";
-import { rewrittenExpansion, thesaurusExpander, type Thesaurus } from "../retrieve/thesaurus.js";
+import { rewrittenExpansion, thesaurusExpander, thesaurusStamp, type Thesaurus } from "../retrieve/thesaurus.js";
 
 // The question limit is a rule of the model layer, re-exported for the engine's callers.
 export { MAX_QUESTION_CHARS };
@@ -63,6 +63,8 @@ export class Engine {
   private info!: IndexInfo;
   private matcher!: DocNameMatcher;
   private docPos = new Map<string, number>();
+  /** The loaded version and the stamp of its folder's thesaurus file (see `pending`). */
+  private loaded = "";
 
   private constructor(private readonly opts: EngineOptions) {
     this.load();
@@ -83,11 +85,28 @@ export class Engine {
 
   /** Builds everything for the new version first, then swaps: a failure leaves the old one whole. */
   private load(): void {
+    const state = this.state();
     const expander = (source: string) => thesaurusExpander(source, this.opts.thesaurus);
     const { index, info } = loadCurrent(this.opts.indexDir, { embedQuery: this.opts.embedQuery, expander });
     const matcher = new DocNameMatcher(info.catalog);
     const docPos = new Map(index.docs.map((d, i) => [d.meta.id, i]));
-    [this.index, this.info, this.matcher, this.docPos] = [index, info, matcher, docPos];
+    [this.index, this.info, this.matcher, this.docPos, this.loaded] = [index, info, matcher, docPos, state];
+  }
+
+  /** The current version and its folder's thesaurus stamp, as they are on disk now. */
+  private state(): string {
+    const version = currentVersion(this.opts.indexDir) ?? "";
+    const source = this.opts.thesaurus === undefined ? currentInfo(this.opts.indexDir)?.source : undefined;
+    return `${version}|${source ? thesaurusStamp(source) : ""}`;
+  }
+
+  /**
+   * What `reload` would load, when it differs from what is loaded: a new index version, or the
+   * organisation's thesaurus file (tu-dien.txt) edited since. Undefined when nothing changed.
+   */
+  pending(): string | undefined {
+    const now = this.state();
+    return now === this.loaded ? undefined : now;
   }
 
   get version(): string {
@@ -103,9 +122,9 @@ export class Engine {
     return this.opts.minCoverage ?? MIN_COVERAGE;
   }
 
-  /** Picks up a newer index version published by an ingest; true when it changed. */
+  /** Picks up a newer index version published by an ingest, or an edited thesaurus; true when it changed. */
   reload(): boolean {
-    if (currentVersion(this.opts.indexDir) === this.info.version) return false;
+    if (!this.pending()) return false;
     this.load();
     return true;
   }

@@ -1,10 +1,11 @@
 /**
  * Index hot reload: polls the CURRENT pointer (a few bytes, every 2 s by default) and reloads the
- * engine when an ingest — in this process, another instance or the CLI — published a new version.
+ * engine when an ingest — in this process, another instance or the CLI — published a new version,
+ * or when the organisation's thesaurus file (tu-dien.txt) beside the documents was edited.
  * Polling, not fs.watch: it works the same on network and container volumes. A version that fails
  * to load is logged once and skipped; the engine keeps answering from the version it has.
  */
-import { currentInfo, currentVersion } from "../index/store.js";
+import { currentInfo } from "../index/store.js";
 import type { Logger } from "../log.js";
 import type { Engine } from "./engine.js";
 
@@ -17,15 +18,15 @@ export interface IndexWatcher {
 }
 
 export function watchIndex(
-  engine: Pick<Engine, "reload" | "version">,
+  engine: Pick<Engine, "reload" | "version" | "pending">,
   indexDir: string,
   log: Logger,
   intervalMs = WATCH_INTERVAL_MS,
 ): IndexWatcher {
   let failed: string | undefined;
   const check = (): boolean => {
-    const next = currentVersion(indexDir);
-    if (!next || next === engine.version || next === failed) return false;
+    const next = engine.pending();
+    if (!next || next === failed) return false;
     const from = engine.version;
     try {
       if (!engine.reload()) return false;
@@ -35,7 +36,7 @@ export function watchIndex(
       return true;
     } catch (err) {
       failed = next;
-      log.error({ err: (err as Error).message, version: next, keeping: engine.version }, "new index version failed to load: still answering from the previous one");
+      log.error({ err: (err as Error).message, version: next.split("|")[0], keeping: engine.version }, "new index version failed to load: still answering from the previous one");
       return false;
     }
   };

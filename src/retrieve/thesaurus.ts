@@ -14,7 +14,7 @@
  * typed tone marks the marks must agree too ("má" is not "ma"). Abbreviations of up to three
  * letters ("TU", "CB") count only when typed in capitals.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { foldDiacritics, hasDiacritics } from "../text/normalize.js";
 import { syllableRuns } from "../text/tokenize.js";
@@ -202,6 +202,19 @@ export function repositoryThesaurus(): Thesaurus {
  * The expander for an index ingested from `source`: the repository default merged with
  * `source/tu-dien.txt`; `override` replaces both (null: no expansion, for baselines).
  */
+/**
+ * What identifies the organisation's thesaurus file of a folder as read (its size and time), so a
+ * change to it is picked up without a new index version; "" when there is none.
+ */
+export function thesaurusStamp(source: string): string {
+  try {
+    const s = statSync(path.join(source, THESAURUS_FILE));
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return "";
+  }
+}
+
 export function thesaurusExpander(source: string, override?: Thesaurus | null): ((q: string) => Expansion[]) | undefined {
   if (override === null) return undefined;
   const t = override ?? Thesaurus.load([path.join(source, THESAURUS_FILE)]);
