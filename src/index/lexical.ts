@@ -44,14 +44,15 @@ export const DEFAULT_SCORING: ScoringParams = {
   foldedWeight: 0.1,
 };
 
+/** A search result: `row` is the position of the matching text in the order texts were added (the caller maps it to a unit). */
 export interface Hit {
-  unit: number;
+  row: number;
   score: number;
 }
 
 export interface SearchOptions {
   limit?: number;
-  /** Only units whose mask byte is non-zero take part. */
+  /** Only rows whose mask byte is non-zero take part. */
   mask?: Uint8Array;
   params?: ScoringParams;
   /** How postings are scored (BM25 with `params` by default). */
@@ -318,12 +319,12 @@ export class LexicalIndex {
   private scratch?: { scores: Float32Array; touched: Uint32Array };
 
   /**
-   * The best units for a query, best first: every query term (folded or accented syllable or pair,
+   * The best rows (added texts) for a query, best first: every query term (folded or accented syllable or pair,
    * in the title or body field) scored by the scorer over its postings.
    *
    * @example
    * const hits = index.search("thời hạn thử việc", { limit: 5 });
-   * // [{ unit: 24, score: 17.2 }, …] — unit numbers are the order units were added in
+   * // [{ row: 24, score: 17.2 }, …] — rows are numbered in the order texts were added
    */
   search(query: string, opts: SearchOptions = {}): Hit[] {
     const params = opts.params ?? DEFAULT_SCORING;
@@ -354,8 +355,8 @@ export class LexicalIndex {
     return hits;
   }
 
-  /** Why `unit` scored what `search` gives it: one line per matching query term and field. */
-  explain(query: string, unit: number, opts: Pick<SearchOptions, "params" | "scorer" | "expansions"> = {}): Explanation {
+  /** Why `row` scored what `search` gives it: one line per matching query term and field. */
+  explain(query: string, row: number, opts: Pick<SearchOptions, "params" | "scorer" | "expansions"> = {}): Explanation {
     const params = opts.params ?? DEFAULT_SCORING;
     const scorer = opts.scorer ?? new Bm25Scorer(params);
     const { units, tfs, table } = this.arrays;
@@ -366,8 +367,8 @@ export class LexicalIndex {
       if (!range) continue;
       const [start, count] = range;
       for (let p = start; p < start + count; p++) {
-        if (units[p] !== unit) continue;
-        const e = scorer.termWeight(weight, count, this.size).explain(tfs[p], this.lengthNorm(field, params, scorer)[unit]);
+        if (units[p] !== row) continue;
+        const e = scorer.termWeight(weight, count, this.size).explain(tfs[p], this.lengthNorm(field, params, scorer)[row]);
         details.push({ ...e, description: `${field} «${term.replace(/^#/, "").replace(ACCENT, "")}»${term.includes(ACCENT) ? " (có dấu)" : ""}: ${e.description}` });
         break;
       }
@@ -449,7 +450,7 @@ function contentTerms(index: LexicalIndex, text: string, boundary?: (parts: stri
  * partly when an expansion standing for it is in the unit: its weight times the share of the
  * expansion's own content found, so a match made only of weak expansions stays below full.
  */
-export function coverage(index: LexicalIndex, query: string, expansions: readonly QueryExpansion[] = []): (unit: number) => number {
+export function coverage(index: LexicalIndex, query: string, expansions: readonly QueryExpansion[] = []): (row: number) => number {
   const { units } = index.arrays;
   const has = (r: [number, number] | undefined, unit: number) => !!r && contains(units, r[0], r[1], unit);
   const phrases = expansions.flatMap((e) => (e.covers ? [e.covers] : []));
@@ -517,7 +518,7 @@ export function topK(candidates: ArrayLike<number>, scores: Float32Array, k: num
       down(0);
     }
   }
-  return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0)).map((unit) => ({ unit, score: scores[unit] }));
+  return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0)).map((row) => ({ row, score: scores[row] }));
 }
 
 const FILES = ["keysHi", "keysLo", "starts", "counts", "units", "tfs", "titleLengths", "bodyLengths"] as const;
