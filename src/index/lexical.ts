@@ -7,7 +7,8 @@
 import { DEFAULT_BM25, idf, type Bm25Params } from "./bm25.js";
 import { hashPair, TermTable } from "./term-table.js";
 import { Bm25Scorer, type Explanation, type Scorer } from "./scorer.js";
-import { hasDiacritics } from "../text/normalize.js";
+import { foldKey, hasDiacritics } from "../text/normalize.js";
+import { INTERROGATIVES, QUESTION_SYLLABLES } from "../text/question-words.js";
 import { tokenize } from "../text/tokenize.js";
 import { readF32, readU8, readU32, writeTyped } from "./typed-files.js";
 import path from "node:path";
@@ -379,16 +380,16 @@ export class LexicalIndex {
 }
 
 /**
- * Vietnamese question and framing words ("là gì", "bao nhiêu", "hãy liệt kê", "mô tả"): they say
- * what is asked, not what the answer contains.
+ * Question and framing syllables, folded (src/text/question-words.ts), and "điều" as in "những
+ * điều gì": a unit reference ("Điều 5") is read from the question apart.
  */
-export const QUESTION_WORDS = new Set(
-  ("gi nao bao nhieu lau ai may dau sao the nhu khong co la phai hoi duoc nhung cac cua va theo thi ve cho trong voi khi neu " +
-    "hay liet ke mo ta nen trinh bay biet dieu").split(" "),
-);
+export const QUESTION_WORDS = new Set([...QUESTION_SYLLABLES.map(foldKey), "dieu"]);
 
 /** Interrogatives: they shape the question, never the answer's wording, so they are not searched. */
-const INTERROGATIVE = /(?<![\p{L}\p{M}])(?:gì|nào|bao nhiêu|bao lâu|ai|mấy|đâu|ra sao|thế nào|như nào|hãy|liệt kê|mô tả|gi|bao nhieu|bao lau|the nao|nhu nao|ra sao)(?![\p{L}\p{M}])/giu;
+const INTERROGATIVE = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${[...INTERROGATIVES.map((i) => i.words), ...INTERROGATIVES.filter((i) => i.folded).map((i) => foldKey(i.words))].join("|")})(?![\\p{L}\\p{M}])`,
+  "giu",
+);
 
 export type TermWeights = Map<string, number>;
 
