@@ -41,30 +41,30 @@ describe("term table", () => {
 describe("lexical index", () => {
   it("ranks the unit that shares the rarest words first, with or without tone marks", () => {
     const index = build();
-    expect(index.search("kinh phí chăm sóc vườn ươm")[0].unit).toBe(1);
-    expect(index.search("kinh phi cham soc vuon uom")[0].unit).toBe(1);
-    expect(index.search("tưới nước")[0].unit).toBe(2);
+    expect(index.search("kinh phí chăm sóc vườn ươm")[0].row).toBe(1);
+    expect(index.search("kinh phi cham soc vuon uom")[0].row).toBe(1);
+    expect(index.search("tưới nước")[0].row).toBe(2);
   });
 
   it("uses tone marks to tell words apart when the user typed them", () => {
     const index = build();
     // "cán bộ" is in unit 2; "cấn"/"căn" in unit 3 fold to the same "can".
-    expect(index.search("cán bộ")[0].unit).toBe(2);
-    const folded = index.search("can").map((h) => h.unit).sort();
+    expect(index.search("cán bộ")[0].row).toBe(2);
+    const folded = index.search("can").map((h) => h.row).sort();
     expect(folded).toEqual([2, 3]);
   });
 
   it("trusts the folded form for an accented word the corpus never uses", () => {
     const index = build();
     // "vườn ưom" (typo) still finds the nursery units.
-    expect(index.search("kinh phí vườn ưom")[0].unit).toBe(1);
+    expect(index.search("kinh phí vườn ưom")[0].row).toBe(1);
   });
 
   it("restricts to a mask", () => {
     const index = build();
     const mask = Uint8Array.from([0, 0, 1, 0]);
-    expect(index.search("cây giống", { mask }).map((h) => h.unit)).toEqual([2]);
-    expect(index.search("cây giống").map((h) => h.unit).sort()).toEqual([0, 2]);
+    expect(index.search("cây giống", { mask }).map((h) => h.row)).toEqual([2]);
+    expect(index.search("cây giống").map((h) => h.row).sort()).toEqual([0, 2]);
   });
 
   it("measures how much of the question a unit covers", () => {
@@ -102,7 +102,7 @@ describe("vector index with the hashing embedder", () => {
     const vectors = await emb.embedDocuments(TEXTS.map((t) => t.body));
     const index = VectorIndex.build(vectors, 128);
     const q = await emb.embedQuery("vuon uom cay giong");
-    expect(index.search(q, 1)[0].unit).toBe(0);
+    expect(index.search(q, 1)[0].row).toBe(0);
     const file = path.join(tempDir(), "v.hnsw");
     index.save(file);
     expect(VectorIndex.load(file, 128).search(q, 2)).toEqual(index.search(q, 2));

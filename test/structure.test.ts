@@ -437,6 +437,22 @@ describe("documents as really written (invented fixtures)", () => {
   const doc = (units: Unit[]) => ({ units });
   const at = (units: Unit[], id: string) => units.findIndex((u) => u.id === id);
 
+  it("reads numbered sections under any directive kind line, Tờ trình and Quy chế included", () => {
+    for (const kind of ["TỜ TRÌNH", "QUY CHẾ", "KẾ HOẠCH"]) {
+      const text = [
+        "ỦY BAN NHÂN DÂN XÃ MẪU",
+        kind,
+        "Về việc mở rộng vườn ươm mẫu",
+        "1. Sự cần thiết: vườn ươm mẫu thiếu chỗ cho cây giống mới.",
+        "2. Nội dung: giao thêm một khu đất cho vườn ươm mẫu.",
+        "3. Kinh phí: từ nguồn chi thường xuyên của xã mẫu.",
+      ].join("\n");
+      const r = parseStructure(text);
+      expect(r.layout, kind).toBe("directive");
+      expect(r.units.filter((u) => u.type === "muc").map((u) => u.label), kind).toEqual(["1", "2", "3"]);
+    }
+  });
+
   it("keeps an article's text when its heading line is a sentence, and reads run-together articles", () => {
     const r = parseStructure(readFileSync(path.join(FIXTURES, "quy-che-mau-so-1.txt"), "utf8"));
     expect(r.layout).toBe("legal");

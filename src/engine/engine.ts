@@ -18,7 +18,7 @@ import { enforceCitations, type TextSource } from "./invariants.js";
 import { listQuote, titleMatches } from "./sizing.js";
 import { detectFollowUp, type FollowUp } from "./followup.js";
 import { enclosing, locateUnit } from "./locate.js";
-import type { AskOptions, AskResult, CatalogEntry, Drafted, EngineWarning, ExplainReport, Focus, PassageHit, TokenUsage } from "./types.js";
+import type { AskOptions, AskResult, CatalogEntry, Drafted, EngineWarning, ExplainReport, Focus, QuotedBlock, TokenUsage } from "./types.js";
 import { composeAnswer } from "../llm/compose.js";
 import type { AnswerWriter, QuestionRewriter } from "../llm/types.js";
 import { addUsage } from "../llm/usage.js";
@@ -182,11 +182,11 @@ export class Engine {
   }
 
   /**
-   * Ranked passages for a topic, for features that compose several citations (talking points):
+   * Ranked blocks for a topic, for features that compose several citations (talking points, quizzes):
    * each hit's best-matching sentence, quoted and cited, with the block's coverage of the topic.
    * `docs` (document ids) restricts the search; unknown ids are ignored.
    */
-  async searchPassages(topic: string, opts: { docs?: string[]; limit?: number } = {}): Promise<PassageHit[]> {
+  async searchBlocks(topic: string, opts: { docs?: string[]; limit?: number } = {}): Promise<QuotedBlock[]> {
     const docs = opts.docs && new Set(opts.docs.flatMap((id) => this.docPos.get(id) ?? []));
     if (docs && !docs.size) return [];
     const hits = await this.index.search(topic, { limit: opts.limit ?? 10, docs, params: this.opts.search });

@@ -1,8 +1,6 @@
 /** Finds the unit a question names ("khoản 2 Điều 12", "phần II mục 3") in a parsed document. */
-import { unitPath, type ParsedDocument, type UnitType } from "../model/document.js";
+import { NUMBERED_LEVELS, unitPath, type ParsedDocument, type UnitType } from "../model/document.js";
 import type { UnitRef } from "../retrieve/unit-refs.js";
-
-const ORDER: UnitType[] = ["phan", "chuong", "muc", "dieu", "khoan", "diem"];
 
 function sameLabel(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
@@ -10,7 +8,7 @@ function sameLabel(a: string, b: string): boolean {
 
 /** Index of the deepest unit matching every reference, outermost first; undefined if none. */
 export function locateUnit(doc: ParsedDocument, refs: UnitRef[]): number | undefined {
-  const sorted = [...refs].sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type));
+  const sorted = [...refs].sort((a, b) => NUMBERED_LEVELS.indexOf(a.type) - NUMBERED_LEVELS.indexOf(b.type));
   let scope: number | undefined;
   for (const ref of sorted) {
     const found = doc.units.findIndex(

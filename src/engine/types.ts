@@ -89,7 +89,7 @@ export interface AskOptions {
 }
 
 /** A searched block (article, directive section) matching a topic, with its best sentence. */
-export interface PassageHit {
+export interface QuotedBlock {
   /** Cites the best-matching unit inside the block; `quote` is that unit (when short) or the sentence. */
   citation: Citation;
   /** The best-matching sentence, verbatim. */

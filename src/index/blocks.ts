@@ -5,12 +5,14 @@
  */
 import { isListItem, leadIn, unitFullText, unitPath, type ParsedDocument, type Unit } from "../model/document.js";
 
-export interface Block {
+/** A row of the block index: the block unit it stands for (document position in the corpus, unit index). */
+export interface BlockRow {
   doc: number;
   unit: number;
 }
 
-export interface Passage {
+/** A row of the passage index: a unit inside a block; `block` is its block's row. */
+export interface PassageRow {
   block: number;
   doc: number;
   unit: number;

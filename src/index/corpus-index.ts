@@ -3,7 +3,7 @@
  * and optionally a vector index over blocks. Built once per ingest, then read-only.
  */
 import { unitFullText, type ParsedDocument } from "../model/document.js";
-import { blockUnits, headingTrail, passageText, type Block, type Passage } from "./blocks.js";
+import { blockUnits, headingTrail, passageText, type BlockRow, type PassageRow } from "./blocks.js";
 import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, queryWeights, type QueryExpansion, type ScoringParams, type TermWeights } from "./lexical.js";
 import type { VectorIndex } from "./vector.js";
 import type { Explanation } from "./scorer.js";
@@ -66,8 +66,8 @@ export type Expander = (question: string) => QueryExpansion[];
 
 export interface CorpusIndexParts {
   docs: ParsedDocument[];
-  blocks: Block[];
-  passages: Passage[];
+  blocks: BlockRow[];
+  passages: PassageRow[];
   blockIndex: LexicalIndex;
   passageIndex: LexicalIndex;
   vectors?: VectorIndex;
@@ -83,15 +83,15 @@ export function titleText(doc: ParsedDocument, unit: number): string {
 }
 
 /** The text embedded and indexed for a block: its heading then its full text. */
-export function blockText(doc: ParsedDocument, unit: number): string {
+export function indexedBlockText(doc: ParsedDocument, unit: number): string {
   const u = doc.units[unit];
   return [u.heading, unitFullText(doc, unit)].filter(Boolean).join("\n");
 }
 
 /** Blocks and passages in a fixed order: the lexical and vector indexes are numbered by it. */
-export function listBlocks(docs: ParsedDocument[]): { blocks: Block[]; passages: Passage[] } {
-  const blocks: Block[] = [];
-  const passages: Passage[] = [];
+export function listBlocks(docs: ParsedDocument[]): { blocks: BlockRow[]; passages: PassageRow[] } {
+  const blocks: BlockRow[] = [];
+  const passages: PassageRow[] = [];
   docs.forEach((doc, d) => {
     for (const unit of blockUnits(doc)) {
       const b = blocks.push({ doc: d, unit }) - 1;
@@ -104,13 +104,13 @@ export function listBlocks(docs: ParsedDocument[]): { blocks: Block[]; passages:
 }
 
 /** The block index; built (and saved) apart from the passage index, so only one is in memory at a time. */
-export function buildBlockIndex(docs: ParsedDocument[], blocks: Block[]): LexicalIndex {
+export function buildBlockIndex(docs: ParsedDocument[], blocks: BlockRow[]): LexicalIndex {
   const builder = new LexicalIndexBuilder();
-  for (const { doc, unit } of blocks) builder.add({ title: titleText(docs[doc], unit), body: blockText(docs[doc], unit) });
+  for (const { doc, unit } of blocks) builder.add({ title: titleText(docs[doc], unit), body: indexedBlockText(docs[doc], unit) });
   return builder.build();
 }
 
-export function buildPassageIndex(docs: ParsedDocument[], blocks: Block[], passages: Passage[]): LexicalIndex {
+export function buildPassageIndex(docs: ParsedDocument[], blocks: BlockRow[], passages: PassageRow[]): LexicalIndex {
   const builder = new LexicalIndexBuilder();
   for (const { block, doc, unit } of passages) builder.add({ title: "", body: passageText(docs[doc], blocks[block].unit, unit) });
   return builder.build();
@@ -143,12 +143,12 @@ export class CorpusIndex {
     const { docs, blocks, passages, blockIndex, passageIndex } = this.parts;
     const found = new Map<number, number | undefined>();
     for (const h of passageIndex.search(term, { limit: 200, mask: passageMask, params: params.scoring })) {
-      const p = passages[h.unit];
-      if (!found.has(p.block) && defines(unitFullText(docs[p.doc], p.unit))) found.set(p.block, h.unit);
+      const p = passages[h.row];
+      if (!found.has(p.block) && defines(unitFullText(docs[p.doc], p.unit))) found.set(p.block, h.row);
     }
     for (const h of blockIndex.search(term, { limit: 100, mask: blockMask, params: params.scoring })) {
-      const b = blocks[h.unit];
-      if (!found.has(h.unit) && defines(docs[b.doc].units[b.unit].text)) found.set(h.unit, undefined);
+      const b = blocks[h.row];
+      if (!found.has(h.row) && defines(docs[b.doc].units[b.unit].text)) found.set(h.row, undefined);
     }
     return found;
   }
@@ -178,14 +178,14 @@ export class CorpusIndex {
     const passageMask = opts.docs ? Uint8Array.from(passages, (p) => (opts.docs!.has(p.doc) ? 1 : 0)) : undefined;
 
     const lexical = new Map<number, number>();
-    for (const h of blockIndex.search(query, { limit: pool, mask: blockMask, params: params.scoring, expansions })) lexical.set(h.unit, h.score);
+    for (const h of blockIndex.search(query, { limit: pool, mask: blockMask, params: params.scoring, expansions })) lexical.set(h.row, h.score);
     const bestPassage = new Map<number, { passages: number[]; score: number }>();
     if (params.passageWeight) {
       for (const h of passageIndex.search(query, { limit: pool * 2, mask: passageMask, params: params.scoring, expansions })) {
-        const b = passages[h.unit].block;
+        const b = passages[h.row].block;
         const best = bestPassage.get(b);
-        if (!best) bestPassage.set(b, { passages: [h.unit], score: h.score });
-        else if (best.passages.length < MATCHED_PASSAGES) best.passages.push(h.unit);
+        if (!best) bestPassage.set(b, { passages: [h.row], score: h.score });
+        else if (best.passages.length < MATCHED_PASSAGES) best.passages.push(h.row);
       }
     }
     const definers = opts.definition ? this.definers(opts.definition, params, blockMask, passageMask) : new Map<number, number | undefined>();
@@ -211,10 +211,10 @@ export class CorpusIndex {
       // Lexical scores scaled to the best hit, plus the weighted cosine similarity of each block.
       const qv = await embedQuery(query);
       const vhits = vectors.search(qv, pool, blockMask ? (u) => blockMask[u] === 1 : undefined);
-      const sim = new Map(vhits.map((h) => [h.unit, h.similarity]));
+      const sim = new Map(vhits.map((h) => [h.row, h.similarity]));
       const top = ranked[0].lexical || 1;
       const byBlock = new Map(ranked.map((r) => [r.block, r]));
-      for (const h of vhits) if (!byBlock.has(h.unit)) byBlock.set(h.unit, { block: h.unit, lexical: 0, passages: [] });
+      for (const h of vhits) if (!byBlock.has(h.row)) byBlock.set(h.row, { block: h.row, lexical: 0, passages: [] });
       fused = [...byBlock.values()].map((r) => ({ ...r, score: r.lexical / top + params.vectorWeight * (sim.get(r.block) ?? 0) }));
       fused.sort((a, b) => b.score - a.score);
     }

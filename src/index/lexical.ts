@@ -7,7 +7,8 @@
 import { DEFAULT_BM25, idf, type Bm25Params } from "./bm25.js";
 import { hashPair, TermTable } from "./term-table.js";
 import { Bm25Scorer, type Explanation, type Scorer } from "./scorer.js";
-import { hasDiacritics } from "../text/normalize.js";
+import { foldKey, hasDiacritics } from "../text/normalize.js";
+import { INTERROGATIVES, QUESTION_SYLLABLES } from "../text/question-words.js";
 import { tokenize } from "../text/tokenize.js";
 import { readF32, readU8, readU32, writeTyped } from "./typed-files.js";
 import path from "node:path";
@@ -44,14 +45,15 @@ export const DEFAULT_SCORING: ScoringParams = {
   foldedWeight: 0.1,
 };
 
+/** A search result: `row` is the position of the matching text in the order texts were added (the caller maps it to a unit). */
 export interface Hit {
-  unit: number;
+  row: number;
   score: number;
 }
 
 export interface SearchOptions {
   limit?: number;
-  /** Only units whose mask byte is non-zero take part. */
+  /** Only rows whose mask byte is non-zero take part. */
   mask?: Uint8Array;
   params?: ScoringParams;
   /** How postings are scored (BM25 with `params` by default). */
@@ -318,12 +320,12 @@ export class LexicalIndex {
   private scratch?: { scores: Float32Array; touched: Uint32Array };
 
   /**
-   * The best units for a query, best first: every query term (folded or accented syllable or pair,
+   * The best rows (added texts) for a query, best first: every query term (folded or accented syllable or pair,
    * in the title or body field) scored by the scorer over its postings.
    *
    * @example
    * const hits = index.search("thời hạn thử việc", { limit: 5 });
-   * // [{ unit: 24, score: 17.2 }, …] — unit numbers are the order units were added in
+   * // [{ row: 24, score: 17.2 }, …] — rows are numbered in the order texts were added
    */
   search(query: string, opts: SearchOptions = {}): Hit[] {
     const params = opts.params ?? DEFAULT_SCORING;
@@ -354,8 +356,8 @@ export class LexicalIndex {
     return hits;
   }
 
-  /** Why `unit` scored what `search` gives it: one line per matching query term and field. */
-  explain(query: string, unit: number, opts: Pick<SearchOptions, "params" | "scorer" | "expansions"> = {}): Explanation {
+  /** Why `row` scored what `search` gives it: one line per matching query term and field. */
+  explain(query: string, row: number, opts: Pick<SearchOptions, "params" | "scorer" | "expansions"> = {}): Explanation {
     const params = opts.params ?? DEFAULT_SCORING;
     const scorer = opts.scorer ?? new Bm25Scorer(params);
     const { units, tfs, table } = this.arrays;
@@ -366,8 +368,8 @@ export class LexicalIndex {
       if (!range) continue;
       const [start, count] = range;
       for (let p = start; p < start + count; p++) {
-        if (units[p] !== unit) continue;
-        const e = scorer.termWeight(weight, count, this.size).explain(tfs[p], this.lengthNorm(field, params, scorer)[unit]);
+        if (units[p] !== row) continue;
+        const e = scorer.termWeight(weight, count, this.size).explain(tfs[p], this.lengthNorm(field, params, scorer)[row]);
         details.push({ ...e, description: `${field} «${term.replace(/^#/, "").replace(ACCENT, "")}»${term.includes(ACCENT) ? " (có dấu)" : ""}: ${e.description}` });
         break;
       }
@@ -378,16 +380,16 @@ export class LexicalIndex {
 }
 
 /**
- * Vietnamese question and framing words ("là gì", "bao nhiêu", "hãy liệt kê", "mô tả"): they say
- * what is asked, not what the answer contains.
+ * Question and framing syllables, folded (src/text/question-words.ts), and "điều" as in "những
+ * điều gì": a unit reference ("Điều 5") is read from the question apart.
  */
-export const QUESTION_WORDS = new Set(
-  ("gi nao bao nhieu lau ai may dau sao the nhu khong co la phai hoi duoc nhung cac cua va theo thi ve cho trong voi khi neu " +
-    "hay liet ke mo ta nen trinh bay biet dieu").split(" "),
-);
+export const QUESTION_WORDS = new Set([...QUESTION_SYLLABLES.map(foldKey), "dieu"]);
 
 /** Interrogatives: they shape the question, never the answer's wording, so they are not searched. */
-const INTERROGATIVE = /(?<![\p{L}\p{M}])(?:gì|nào|bao nhiêu|bao lâu|ai|mấy|đâu|ra sao|thế nào|như nào|hãy|liệt kê|mô tả|gi|bao nhieu|bao lau|the nao|nhu nao|ra sao)(?![\p{L}\p{M}])/giu;
+const INTERROGATIVE = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${[...INTERROGATIVES.map((i) => i.words), ...INTERROGATIVES.filter((i) => i.folded).map((i) => foldKey(i.words))].join("|")})(?![\\p{L}\\p{M}])`,
+  "giu",
+);
 
 export type TermWeights = Map<string, number>;
 
@@ -462,14 +464,14 @@ export interface Coverage {
  * partly when an expansion standing for it is in the unit: its weight times the share of the
  * expansion's own content found, so a match made only of weak expansions stays below full.
  */
-export function coverage(index: LexicalIndex, query: string, expansions: readonly QueryExpansion[] = []): (unit: number) => Coverage {
+export function coverage(index: LexicalIndex, query: string, expansions: readonly QueryExpansion[] = []): (row: number) => Coverage {
   const { units } = index.arrays;
-  const has = (r: [number, number] | undefined, unit: number) => !!r && contains(units, r[0], r[1], unit);
+  const has = (r: [number, number] | undefined, row: number) => !!r && contains(units, r[0], r[1], row);
   const phrases = expansions.flatMap((e) => (e.covers ? [e.covers] : []));
   const straddles = ([a, b]: string[]) => phrases.some((p) => p.includes(a) !== p.includes(b));
   const { terms, total } = contentTerms(index, query, straddles);
   const pairTotal = terms.reduce((s, t) => s + (t.parts.length > 1 ? t.w : 0), 0);
-  // An expansion is in a unit when its phrase is: its syllable pairs, not its common syllables.
+  // An expansion is in a row when its phrase is: its syllable pairs, not its common syllables.
   const phraseTerms = (text: string) => {
     const all = contentTerms(index, text);
     const pairs = all.terms.filter((t) => t.parts.length > 1);
@@ -477,14 +479,14 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
   };
   const alts = expansions.map((e) => ({ e, ...phraseTerms(e.text) }));
   const altsOf = terms.map(({ parts }) => alts.filter(({ e }) => e.covers && parts.every((p) => e.covers!.includes(p))));
-  return (unit) => {
+  return (row) => {
     if (!total) return { all: 0, words: 0 };
     const share = new Map<object, number>();
     const shareOf = (alt: (typeof alts)[number]) => {
       let s = share.get(alt);
       if (s === undefined) {
         let found = 0;
-        for (const t of alt.terms) if (has(t.body, unit) || has(t.title, unit)) found += t.w;
+        for (const t of alt.terms) if (has(t.body, row) || has(t.title, row)) found += t.w;
         share.set(alt, (s = alt.total ? (alt.e.weight * found) / alt.total : 0));
       }
       return s;
@@ -492,7 +494,7 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
     let found = 0;
     let pairs = 0;
     terms.forEach((t, i) => {
-      const got = has(t.body, unit) || has(t.title, unit) ? t.w : altsOf[i].length ? t.w * Math.max(...altsOf[i].map(shareOf)) : 0;
+      const got = has(t.body, row) || has(t.title, row) ? t.w : altsOf[i].length ? t.w * Math.max(...altsOf[i].map(shareOf)) : 0;
       found += got;
       if (t.parts.length > 1) pairs += got;
     });
@@ -534,7 +536,7 @@ export function topK(candidates: ArrayLike<number>, scores: Float32Array, k: num
       down(0);
     }
   }
-  return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0)).map((unit) => ({ unit, score: scores[unit] }));
+  return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0)).map((row) => ({ row, score: scores[row] }));
 }
 
 const FILES = ["keysHi", "keysLo", "starts", "counts", "units", "tfs", "titleLengths", "bodyLengths"] as const;

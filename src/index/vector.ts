@@ -5,7 +5,8 @@ const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
 
 export interface VectorHit {
-  unit: number;
+  /** Position of the vector in the order vectors were added. */
+  row: number;
   /** Cosine similarity in [-1, 1]. */
   similarity: number;
 }
@@ -34,11 +35,11 @@ export class VectorIndex {
     return this.hnsw.getCurrentCount();
   }
 
-  search(query: number[], k: number, filter?: (unit: number) => boolean): VectorHit[] {
+  search(query: number[], k: number, filter?: (row: number) => boolean): VectorHit[] {
     const n = Math.min(k, this.size);
     if (n === 0) return [];
     this.hnsw.setEf(Math.max(64, n * 2));
     const { neighbors, distances } = this.hnsw.searchKnn(query, n, filter);
-    return neighbors.map((unit, i) => ({ unit, similarity: 1 - distances[i] }));
+    return neighbors.map((row, i) => ({ row, similarity: 1 - distances[i] }));
   }
 }

@@ -12,14 +12,14 @@ import { DEFAULT_OCR, ReadError } from "./readers/types.js";
 import type { OcrOptions } from "./ocr/index.js";
 import { DEFAULT_PARSE_LIMITS, ParseWorker, type ParsedFile, type ParseLimits, type ParseOptions } from "./parse-worker.js";
 import { entryForFile, entryMeta, loadManifest, type ManifestEntry } from "./manifest.js";
-import { blockText, listBlocks } from "../index/corpus-index.js";
+import { indexedBlockText, listBlocks } from "../index/corpus-index.js";
 import type { Embedder } from "../index/embeddings/embedder.js";
 import type { CorpusEmbeddings } from "../index/embeddings/corpus.js";
 import { currentInfo, INDEX_FORMAT, writeVersion, type IndexInfo } from "../index/store.js";
 import { withIngestLock } from "./lock.js";
 
 /** Bump when parsing changes, so cached parses are redone. */
-const PARSER_VERSION = 5;
+const PARSER_VERSION = 6;
 
 export interface FileReport {
   file: string;
@@ -114,7 +114,7 @@ function fileIds(files: string[], root: string): string[] {
 
 async function embedBlocks(docs: ParsedDocument[], embedder: Embedder, cacheDir: string): Promise<{ vectors: number[][]; dimensions: number; learnt?: CorpusEmbeddings }> {
   const { blocks } = listBlocks(docs);
-  const texts = blocks.map((b) => blockText(docs[b.doc], b.unit).slice(0, 6000));
+  const texts = blocks.map((b) => indexedBlockText(docs[b.doc], b.unit).slice(0, 6000));
   if (embedder.learn) {
     const learnt = embedder.learn(texts);
     return { vectors: await learnt.embedDocuments(texts), dimensions: learnt.dimensions, learnt };

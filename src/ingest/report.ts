@@ -1,7 +1,6 @@
 /** The ingest report (`npm run ingest`, an admin's upload or /reload): one line per file, then totals. */
 import type { IngestResult } from "./ingest.js";
-
-const UNIT_NAMES: Record<string, string> = { dieu: "điều", khoan: "khoản", diem: "điểm", muc: "mục", phan: "phần", chuong: "chương", doan: "đoạn", y: "ý" };
+import { UNIT_WORD, type UnitType } from "../model/document.js";
 
 export function formatReport(r: IngestResult): string {
   const lines: string[] = [];
@@ -11,8 +10,8 @@ export function formatReport(r: IngestResult): string {
       continue;
     }
     const units = Object.entries(f.units ?? {})
-      .filter(([t]) => UNIT_NAMES[t])
-      .map(([t, n]) => `${n} ${UNIT_NAMES[t]}`)
+      .filter(([t]) => t !== "preamble") // text before the first unit, not a unit to count
+      .map(([t, n]) => `${n} ${UNIT_WORD[t as UnitType]}`)
       .join(", ");
     lines.push(`✓ ${f.file} → ${f.docId} [${f.kind}, bố cục ${f.layout}${f.status === "cached" ? ", không đổi" : ""}] ${units}`);
     if (f.ocr) {

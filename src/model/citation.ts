@@ -3,7 +3,7 @@
  * Channels render it; `citationLabel` is the one place that spells a path in Vietnamese, so
  * "điểm a khoản 2 Điều 5" reads the same in the CLI, Telegram, Zalo and exports.
  */
-import type { DocStatus, UnitType } from "./document.js";
+import { UNIT_WORD, type DocStatus, type UnitType } from "./document.js";
 
 export interface CitationDoc {
   id: string;
@@ -40,17 +40,8 @@ export interface Citation {
   lowConfidence?: boolean;
 }
 
-const NAMES: Record<UnitType, string> = {
-  phan: "phần",
-  chuong: "Chương",
-  muc: "mục",
-  dieu: "Điều",
-  khoan: "khoản",
-  diem: "điểm",
-  y: "ý",
-  doan: "đoạn",
-  preamble: "phần mở đầu",
-};
+/** Unit words as citations write them: "Điều" and "Chương" capitalised, as legal texts do ("khoản 2 Điều 5"). */
+const NAMES: Record<UnitType, string> = { ...UNIT_WORD, chuong: "Chương", dieu: "Điều" };
 
 /** Levels that a legal citation names; Chương and legal Mục only group articles. */
 function citedSteps(path: PathStep[]): PathStep[] {

@@ -34,11 +34,31 @@ export interface DocMeta {
 }
 
 /**
- * Citable unit kinds. Legal layout: phan > chuong > muc > dieu > khoan > diem.
- * Directive layout: phan (I., II.) > muc (1., 2. with a lead phrase) > y (bullets "-", "+").
- * Unstructured articles: doan (paragraphs). "preamble" holds text before the first unit.
+ * Citable unit kinds, outermost first, with the Vietnamese word for each. Legal layout: phần >
+ * chương > mục > điều > khoản > điểm. Directive layout: phần (I., II.) > mục (1., 2. with a lead
+ * phrase) > ý (bullets "-", "+"). Unstructured articles: đoạn (paragraphs). "preamble" holds text
+ * before the first unit. `numbered` levels are the ones a reference names by number or letter
+ * ("điểm a khoản 2 Điều 5", "phần II mục 3").
  */
-export type UnitType = "phan" | "chuong" | "muc" | "dieu" | "khoan" | "diem" | "y" | "doan" | "preamble";
+export const UNIT_LEVELS = [
+  { type: "phan", word: "phần", numbered: true },
+  { type: "chuong", word: "chương", numbered: true },
+  { type: "muc", word: "mục", numbered: true },
+  { type: "dieu", word: "điều", numbered: true },
+  { type: "khoan", word: "khoản", numbered: true },
+  { type: "diem", word: "điểm", numbered: true },
+  { type: "y", word: "ý", numbered: false },
+  { type: "doan", word: "đoạn", numbered: false },
+  { type: "preamble", word: "phần mở đầu", numbered: false },
+] as const;
+
+export type UnitType = (typeof UNIT_LEVELS)[number]["type"];
+
+/** The levels a reference names by number or letter, outermost first: phan … diem. */
+export const NUMBERED_LEVELS: readonly UnitType[] = UNIT_LEVELS.filter((l) => l.numbered).map((l) => l.type);
+
+/** The Vietnamese word for a unit kind, lower case: "khoản", "phần mở đầu". */
+export const UNIT_WORD = Object.fromEntries(UNIT_LEVELS.map((l) => [l.type, l.word])) as Record<UnitType, string>;
 
 export interface Unit {
   /** Unique within its document, readable and stable across re-ingest: "dieu-5/khoan-2/diem-a". */

@@ -6,7 +6,7 @@
  */
 import { blockDescendants, splitSentences } from "../answer/sentences.js";
 import type { Engine } from "../engine/engine.js";
-import type { PassageHit } from "../engine/types.js";
+import type { QuotedBlock } from "../engine/types.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { TopicGate } from "./gate.js";
 import { roleOf, type Role } from "./roles.js";
@@ -65,7 +65,7 @@ function candidate(engine: Engine, d: number, doc: ParsedDocument, block: number
 }
 
 /** Candidates from the blocks a search found, each unit only if it treats the topic. */
-export function searchedCandidates(engine: Engine, hits: PassageHit[], gate: TopicGate, length: Length): PointCandidate[] {
+export function searchedCandidates(engine: Engine, hits: QuotedBlock[], gate: TopicGate, length: Length): PointCandidate[] {
   const docs = engine.docs();
   const out: PointCandidate[] = [];
   const top = hits[0]?.citation.score || 1;

@@ -4,7 +4,7 @@
  */
 import { blockDescendants, splitSentences } from "../answer/sentences.js";
 import type { Engine } from "../engine/engine.js";
-import type { PassageHit } from "../engine/types.js";
+import type { QuotedBlock } from "../engine/types.js";
 import type { Citation } from "../model/citation.js";
 import { SAME_SENTENCE, similarity } from "./select.js";
 import { aboutTheText, asSentence, MAX_STATEMENT_CHARS, standsAlone } from "./statement.js";
@@ -26,7 +26,7 @@ interface Found {
  * `used`: the points' source words, not repeated in the closing. Without hits (a document named
  * without a topic), the whole of `docIds` is read.
  */
-export function closingLine(engine: Engine, hits: PassageHit[], used: string[], docIds: string[]): { statement: string; citations: Citation[] } | undefined {
+export function closingLine(engine: Engine, hits: QuotedBlock[], used: string[], docIds: string[]): { statement: string; citations: Citation[] } | undefined {
   const docs = new Map(engine.docs().map((d) => [d.meta.id, d]));
   const found: Found[] = [];
   const blocks = hits.length ? hits.map((h) => ({ docId: h.citation.doc.id, block: h.block })) : docIds.flatMap((docId) => (docs.get(docId)?.units.length ? [{ docId, block: -1 }] : []));

@@ -11,6 +11,7 @@
 import type { Engine } from "../engine/engine.js";
 import type { ParsedDocument } from "../model/document.js";
 import { foldDiacritics, foldKey, searchForm } from "../text/normalize.js";
+import { QUESTION_SYLLABLES } from "../text/question-words.js";
 
 /** A pair found in this share of the units or more is a shared common word ("quản lý", "xây dựng"). */
 export const COMMON_SHARE = 0.04;
@@ -57,10 +58,10 @@ function corpusText(docs: ParsedDocument[]) {
  * Linking and question words, accented: folded, "những" would also drop "tham nhũng" and "đâu"
  * "người đứng đầu". Typed without tone marks, only the unambiguous ones are dropped.
  */
-const LINKING = new Set(
-  "gì nào bao nhiêu lâu ai mấy đâu sao thế như không có là phải hỏi được những các của và theo thì về cho trong với khi nếu hãy liệt kê mô tả nên trình bày biết tại đến từ ở do bởi hoặc hay".split(" "),
-);
-const LINKING_FOLDED = new Set("gi nao bao nhieu ai may nhu khong la hoi duoc cac cua va theo thi ve cho trong voi khi neu hay liet ke mo ta tai tu o hoac".split(" "));
+const LINKING = new Set([...QUESTION_SYLLABLES, ..."tại đến từ ở do bởi hoặc hay".split(" ")]);
+/** Folded, these are also content words ("lâu"/"lau", "đâu"/"dầu", "những"/"nhũng", "đến"/"đền"). */
+const AMBIGUOUS_FOLDED = new Set("lau dau sao the co phai nhung nen trinh bay biet den do boi".split(" "));
+const LINKING_FOLDED = new Set([...LINKING].map(foldKey).filter((s) => !AMBIGUOUS_FOLDED.has(s)));
 
 function contentSyllable(s: string, accented: boolean): boolean {
   return !/^\d+$/.test(s) && !(accented ? LINKING.has(s) : LINKING_FOLDED.has(s));

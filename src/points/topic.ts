@@ -5,6 +5,7 @@
  */
 import type { DocNameMatcher } from "../retrieve/doc-names.js";
 import { QUESTION_WORDS } from "../index/lexical.js";
+import { kindNames, REFERENCED_KINDS } from "../model/kinds.js";
 import { foldKey } from "../text/normalize.js";
 import type { Audience } from "./types.js";
 
@@ -29,7 +30,7 @@ const OUTLINE = /(?:^| )dan y(?: tuyen truyen| noi chuyen| bao cao)?(?= |$)/;
 const AUDIENCE = new RegExp(
   `(?:^| )(?:(?:de )?(?:noi|trao doi|tuyen truyen|pho bien|quan triet|gioi thieu|truyen dat) (?:voi|cho)|danh cho|doi voi) (${AUDIENCE_WORDS})(?= |$)`,
 );
-const KIND_BEFORE = /(?:^| )(?:nghi dinh|chi thi|quy dinh|quyet dinh|nghi quyet|thong tu|ket luan|huong dan|cong van|bo luat|luat|van ban)(?: so)? $/;
+const KIND_BEFORE = new RegExp(`(?:^| )(?:${[...kindNames(), ...REFERENCED_KINDS].map(foldKey).join("|")})(?: so)? $`);
 const COMPARISON = /(?:^| )so voi (?:truoc|truoc day|quy dinh cu|van ban cu|van ban truoc)(?= |$)/;
 
 function audienceOf(words: string): Audience {

@@ -3,6 +3,7 @@
  * bodies — as verbatim slices with a "pool" key: distractors for a fact are drawn from facts of the
  * same pool found elsewhere in the documents (other day counts, other levels, other bodies).
  */
+import { NUMBERED_LEVELS, UNIT_WORD } from "../model/document.js";
 import type { FactType } from "./types.js";
 
 export interface Fact {
@@ -82,7 +83,7 @@ const SLASH_DATE = /(?<![\d/])((\d{1,2})\/(\d{1,2})\/(\d{4}))(?![\d/])/gu;
 /** A date is a fact worth asking when it starts, ends or limits something, not when it names a law. */
 const DATE_CONTEXT = /(hiệu lực|từ|trước|đến|chậm nhất|hạn|kể từ)[^.;]{0,12}$/iu;
 /** A number right after these is a date part or a reference ("ngày 13", "Điều 5"), not an amount. */
-const NOT_AMOUNT_BEFORE = /(?:ngày|tháng|năm|điều|khoản|điểm|mục|số|chương|phần)\s*$/iu;
+const NOT_AMOUNT_BEFORE = new RegExp(`(?:${["ngày", "tháng", "năm", "số", ...NUMBERED_LEVELS.map((t) => UNIT_WORD[t])].join("|")})\\s*$`, "iu");
 
 function amount(s: string, re: RegExp, type: FactType, pool: (suffix: string) => string): Fact[] {
   const out: Fact[] = [];

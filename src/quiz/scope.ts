@@ -77,7 +77,7 @@ export async function resolveScope(engine: Engine, corpus: Corpus, req: ScopeReq
   if (req.topic) {
     // The topic gate of talking points: a block, and each unit asked about, must treat the topic.
     const gate = TopicGate.of(engine, req.topic);
-    const hits = await engine.searchPassages(req.topic, { docs: req.docIds, limit: TOPIC_BLOCKS });
+    const hits = await engine.searchBlocks(req.topic, { docs: req.docIds, limit: TOPIC_BLOCKS });
     const pos = new Map(engine.docs().map((d, i) => [d.meta.id, i]));
     const seen = new Set<string>();
     const out: ScopeBlock[] = [];

@@ -4,22 +4,11 @@
  * ("Luật An ninh mạng") — all matched on the folded, lower-cased text.
  */
 import type { DocMeta } from "../model/document.js";
+import { DOCUMENT_KINDS } from "../model/kinds.js";
 import { foldKey } from "../text/normalize.js";
 
-/** Abbreviations of document kinds, folded. */
-const KIND_ABBREVIATIONS: Record<string, string[]> = {
-  "nghi dinh": ["nd"],
-  "chi thi": ["ct"],
-  "quy dinh": ["qd"],
-  "quyet dinh": ["qd"],
-  "nghi quyet": ["nq"],
-  "thong tu": ["tt"],
-  "ket luan": ["kl"],
-  "huong dan": ["hd"],
-  "cong van": ["cv"],
-  luat: [],
-  "bo luat": ["bl"],
-};
+/** Abbreviations of document kinds, by folded kind name. */
+const KIND_ABBREVIATIONS = new Map(DOCUMENT_KINDS.map((k) => [foldKey(k.name), k.abbreviations ?? []]));
 
 /** Folded text with punctuation as spaces, padded so keys match whole words with includes(). */
 export function nameSpace(text: string): string {
@@ -66,7 +55,7 @@ export function nameKeys(meta: DocMeta): string[] {
     }
     const lead = number.match(/^0*(\d+)/)?.[1];
     if (lead) {
-      for (const k of [kind, ...(KIND_ABBREVIATIONS[kind] ?? [])]) {
+      for (const k of [kind, ...(KIND_ABBREVIATIONS.get(kind) ?? [])]) {
         keys.add(`${k} ${lead}`);
         keys.add(`${k} so ${lead}`);
         keys.add(`${k}${lead}`);

@@ -2,7 +2,7 @@
  * Explicit unit references in a question: "khoản 2 điều 12", "dieu 5", "điểm a khoản 2 Điều 5",
  * "mục 3", "phần II", "chương 2". Numbers may be arabic or roman; folded text is parsed.
  */
-import type { UnitType } from "../model/document.js";
+import { UNIT_WORD, type UnitType } from "../model/document.js";
 import { foldDiacritics, searchForm } from "../text/normalize.js";
 import { intToRoman } from "../structure/numbering.js";
 
@@ -12,15 +12,21 @@ export interface UnitRef {
   label: string;
 }
 
-/** `word` is the accented keyword: typed as is, or with no tone marks at all, it counts. */
-const PATTERNS: Array<{ type: UnitType; word: string; re: RegExp; roman?: boolean }> = [
-  { type: "dieu", word: "điều", re: /\b(dieu)\s*(\d+[a-z]?)\b/g },
-  { type: "khoan", word: "khoản", re: /\b(khoan)\s*(\d+)\b/g },
-  { type: "diem", word: "điểm", re: /\b(diem)\s+([a-z])\b/g },
-  { type: "muc", word: "mục", re: /\b(muc)\s*(\d+(?:\.\d+)?)\b/g },
-  { type: "phan", word: "phần", re: /\b(phan)\s+(\d+|[ivxl]+)\b/g, roman: true },
-  { type: "chuong", word: "chương", re: /\b(chuong)\s+(\d+|[ivxl]+)\b/g, roman: true },
+/** How each level's number is written after its word (folded), and whether it is a roman numeral. */
+const NUMBERS: Array<{ type: UnitType; gap: string; label: string; roman?: boolean }> = [
+  { type: "dieu", gap: "\\s*", label: "\\d+[a-z]?" },
+  { type: "khoan", gap: "\\s*", label: "\\d+" },
+  { type: "diem", gap: "\\s+", label: "[a-z]" },
+  { type: "muc", gap: "\\s*", label: "\\d+(?:\\.\\d+)?" },
+  { type: "phan", gap: "\\s+", label: "\\d+|[ivxl]+", roman: true },
+  { type: "chuong", gap: "\\s+", label: "\\d+|[ivxl]+", roman: true },
 ];
+
+/** `word` is the accented keyword (UNIT_WORD): typed as is, or with no tone marks at all, it counts. */
+const PATTERNS = NUMBERS.map(({ type, gap, label, roman }) => {
+  const word = UNIT_WORD[type];
+  return { type, word, roman, re: new RegExp(`\\b(${foldDiacritics(word)})${gap}(${label})\\b`, "g") };
+});
 
 /** Words that frame a lookup without asking about content: "nội dung điều 5 là gì", "xem khoản 2". */
 const FRAMING = new Set(

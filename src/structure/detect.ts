@@ -1,14 +1,13 @@
 /** Layout detection: legal (articles), directive (Party directive / official letter), article (prose). */
 import type { Layout } from "../model/document.js";
+import { kindNames } from "../model/kinds.js";
 import { isCaps, splitLines } from "./lines.js";
 import { readKind } from "./header.js";
 import { scanLegal, type LegalScan } from "./legal-scan.js";
+import { DIRECTIVE_KIND } from "./patterns.js";
 
-/** Kinds of state legal documents: one article heading is enough for the legal layout. */
-const LEGAL_KINDS = new Set(["Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Nghị định", "Nghị quyết", "Nghị quyết liên tịch", "Thông tư", "Thông tư liên tịch", "Quyết định", "Văn bản hợp nhất", "Quy định", "Quy chế"]);
-
-const DIRECTIVE_KIND =
-  /(?<![\p{L}])(CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|NGHỊ QUYẾT|THÔNG BÁO|THÔNG TRI|KẾ HOẠCH|CÔNG VĂN|QUY ĐỊNH|QUYẾT ĐỊNH|BÁO CÁO|CHƯƠNG TRÌNH|ĐỀ ÁN)(?![\p{L}])/u;
+/** Kinds divided into articles: one article heading is enough for the legal layout. */
+const LEGAL_KINDS = new Set(kindNames("articles"));
 
 export interface LayoutEvidence {
   articles: number;

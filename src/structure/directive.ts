@@ -10,10 +10,7 @@ import { UnitBuilder } from "./builder.js";
 import { endsClause, isCaps, splitLines } from "./lines.js";
 import { romanToInt } from "./numbering.js";
 import { toParagraphs } from "./paragraphs.js";
-import { isBodyEnd } from "./patterns.js";
-
-const KIND_WORD =
-  /(?<![\p{L}])(CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|NGHỊ QUYẾT|QUY ĐỊNH|QUYẾT ĐỊNH|THÔNG BÁO|THÔNG TRI|KẾ HOẠCH|CÔNG VĂN|BÁO CÁO|QUY CHẾ|CHƯƠNG TRÌNH|ĐỀ ÁN|TỜ TRÌNH)(?![\p{L}])/u;
+import { DIRECTIVE_KIND, isBodyEnd } from "./patterns.js";
 
 const ROMAN_RE = /^([IVXLC]{1,6})\s*[.\-–:)/]\s*(.*)$/u;
 /** "1.", "1)" and the Party's "1-" */
@@ -38,7 +35,7 @@ function isHeaderish(line: string): boolean {
 
 /** Splits "…, ngày … CHỈ THỊ VỀ … TRONG CẢ NƯỚC Ngày 24 tháng 6 …" after the capitalised title. */
 function splitAfterKind(line: string): [string, string] {
-  const m = KIND_WORD.exec(line);
+  const m = DIRECTIVE_KIND.exec(line);
   if (!m) return [line, ""];
   const after = line.slice(m.index + m[0].length);
   const tokens = after.split(/(\s+)/u);
@@ -76,7 +73,7 @@ export function splitDirectiveHeader(lines: string[]): HeaderSplit {
     // "I. ĐÁNH GIÁ ..." opens the body even though it is written in capitals
     const roman = ROMAN_RE.exec(line);
     if (roman && roman[1] === "I" && roman[2]) return { header, bodyStart: i };
-    if (KIND_WORD.test(line) && (isHeaderish(line) || seen <= 8)) {
+    if (DIRECTIVE_KIND.test(line) && (isHeaderish(line) || seen <= 8)) {
       const [head, rest] = splitAfterKind(line);
       header.push(head);
       afterKind = true;

@@ -3,6 +3,7 @@
  * (the first kind word in capitals: NGHỊ ĐỊNH, CHỈ THỊ ...), trích yếu (the title after the kind),
  * issuer and date. Works on the run-together headers of crawled texts as well as line-per-field ones.
  */
+import { kindNames } from "../model/kinds.js";
 import { sentenceCase } from "./case.js";
 import { isCaps, stripNotes } from "./lines.js";
 import { partyIssuer } from "./party-header.js";
@@ -16,38 +17,12 @@ export interface HeaderMeta {
 }
 
 /** Kind words in capitals with their sentence-case form; longer names first. */
-const KINDS: Array<[string, string]> = [
-  ["VĂN BẢN HỢP NHẤT", "Văn bản hợp nhất"],
-  ["THÔNG TƯ LIÊN TỊCH", "Thông tư liên tịch"],
-  ["NGHỊ QUYẾT LIÊN TỊCH", "Nghị quyết liên tịch"],
-  ["BỘ LUẬT", "Bộ luật"],
-  ["LUẬT", "Luật"],
-  ["PHÁP LỆNH", "Pháp lệnh"],
-  ["HIẾN PHÁP", "Hiến pháp"],
-  ["NGHỊ ĐỊNH", "Nghị định"],
-  ["NGHỊ QUYẾT", "Nghị quyết"],
-  ["THÔNG TƯ", "Thông tư"],
-  ["QUYẾT ĐỊNH", "Quyết định"],
-  ["CHỈ THỊ", "Chỉ thị"],
-  ["QUY ĐỊNH", "Quy định"],
-  ["QUY CHẾ", "Quy chế"],
-  ["KẾT LUẬN", "Kết luận"],
-  ["HƯỚNG DẪN", "Hướng dẫn"],
-  ["CÔNG VĂN", "Công văn"],
-  ["THÔNG BÁO", "Thông báo"],
-  ["THÔNG TRI", "Thông tri"],
-  ["KẾ HOẠCH", "Kế hoạch"],
-  ["CHƯƠNG TRÌNH", "Chương trình"],
-  ["ĐỀ ÁN", "Đề án"],
-  ["BÁO CÁO", "Báo cáo"],
-  ["TỜ TRÌNH", "Tờ trình"],
-  ["LỆNH", "Lệnh"],
-];
+const KINDS: Array<[string, string]> = kindNames().map((k) => [k.toLocaleUpperCase("vi"), k]);
 const KIND_RE = new RegExp(`(?<![\\p{L}])(${KINDS.map((k) => k[0]).join("|")})(?![\\p{L}])`, "u");
 const KIND_NAME = new Map(KINDS);
 
 /** Kinds whose title is a proper name ("Luật Đất đai"): keep its first letter capital. */
-const NAMED_KINDS = new Set(["Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"]);
+const NAMED_KINDS = new Set(kindNames("namedTitle"));
 
 /** Header part of a text: up to the first "Căn cứ", article, chapter or 4,000 characters. */
 export function headerRegion(text: string): string {

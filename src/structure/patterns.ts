@@ -1,9 +1,25 @@
 /** Line patterns for headings and numbering markers of Vietnamese documents. */
+import { capitalize } from "../model/citation.js";
+import { NUMBERED_LEVELS, UNIT_WORD } from "../model/document.js";
+import { DOCUMENT_KINDS, kindNames, REFERENCED_KINDS } from "../model/kinds.js";
 import { ORDINAL_WORDS } from "./numbering.js";
 
-/** Words that start a document name; "Điều 26 Luật Hải quan" is a reference, not a heading. */
-const DOC_KIND_START =
-  /^(?:(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Pháp lệnh|Hiến pháp|Quyết định|Chỉ thị|Công ước|Hiệp định|Văn bản|Điều ước|Lệnh|Quy chế)(?![\p{L}])|(?:Mục|Chương|Phần|Khoản|Điểm)\s+(?:này|\d|[IVX]+\b))/u;
+/** Words of the levels an article's reference may go on with ("Điều 5 Chương II", "Điều 3 Mục này"). */
+const OTHER_LEVELS = NUMBERED_LEVELS.filter((t) => t !== "dieu")
+  .map((t) => capitalize(UNIT_WORD[t]))
+  .join("|");
+
+/**
+ * Words that start a document name; "Điều 26 Luật Hải quan" is a reference, not a heading. Kind
+ * names that are also everyday words ("Điều 7 Báo cáo thống kê") open titles instead.
+ */
+const DOC_KIND_START = new RegExp(
+  `^(?:(?:${[...DOCUMENT_KINDS.filter((k) => !k.commonWord).map((k) => k.name), ...REFERENCED_KINDS].join("|")})(?![\\p{L}])|(?:${OTHER_LEVELS})\\s+(?:này|\\d|[IVX]+\\b))`,
+  "u",
+);
+
+/** A kind word in capitals that heads a Party or office document ("CHỈ THỊ", "KẾT LUẬN"). */
+export const DIRECTIVE_KIND = new RegExp(`(?<![\\p{L}])(${kindNames("directive").map((k) => k.toLocaleUpperCase("vi")).join("|")})(?![\\p{L}])`, "u");
 
 /**
  * The previous line stops on a word that needs a complement ("... quy định tại", "khoản 2"), so a
