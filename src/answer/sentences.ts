@@ -87,6 +87,14 @@ export function blockDescendants(doc: ParsedDocument, block: number): number[] {
  * Best quote in a block (or in one of its passages). Deeper units win ties, so a matching điểm is cited rather than its
  * khoản; a unit's heading counts toward its match but is not quoted.
  */
+/** The opening sentence of a unit (its definition, its assignment of duties), as `pickQuote` quotes it. */
+export function openingQuote(doc: ParsedDocument, unit: number): QuotePick | undefined {
+  const whole = doc.units[unit].text.trim();
+  const sentence = splitSentences(whole)[0];
+  if (!sentence) return undefined;
+  return { unit, sentence: clipQuote(sentence), quote: clipQuote(whole.length <= WHOLE_UNIT_CHARS ? whole : sentence), score: 0 };
+}
+
 export function pickQuote(doc: ParsedDocument, block: number, weights: TermWeights, within?: number[]): QuotePick | undefined {
   let best: QuotePick | undefined;
   // With the best-matching passages known, only they (and the block's own words) can hold the

@@ -8,10 +8,11 @@ import { capitalize, citationLabel, docLabel, unitLabel, type Citation, type Cit
 import { leadIn, unitFullText, unitPath, type ParsedDocument } from "../model/document.js";
 import type { BlockHit, CorpusIndex, Definition, SearchParams } from "../index/corpus-index.js";
 import { CURRENT, currentInfo, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
-import { clipQuote, pickQuote } from "../answer/sentences.js";
+import { clipQuote, openingQuote, pickQuote } from "../answer/sentences.js";
 import { DocNameMatcher, nameSpace } from "../retrieve/doc-names.js";
 import { isLookup, parseUnitRefs } from "../retrieve/unit-refs.js";
 import { definesTerm, definitionTerm } from "../retrieve/definition.js";
+import { assignsDuty, dutyHolder } from "../retrieve/duty.js";
 import { plainQuestion } from "../retrieve/question.js";
 import { informativeText } from "../retrieve/framing.js";
 import { enforceCitations, type TextSource } from "./invariants.js";
@@ -396,10 +397,16 @@ export class Engine {
     return hits;
   }
 
-  /** The definition rule of a definition question ("X là gì?"), document names set aside. */
+  /**
+   * The passage shape that answers the question, document names set aside: the definition of X
+   * for "X là gì?", the assignment of X's duties for "X có trách nhiệm gì?" (a directive's
+   * "Bộ X có trách nhiệm:" before its bullets).
+   */
   private definition(question: string, nameKeys: string[]): Definition | undefined {
     const term = definitionTerm(question, nameKeys);
-    return term ? { term, defines: (text: string) => definesTerm(text, term) } : undefined;
+    if (term) return { term, defines: (text: string) => definesTerm(text, term), outranks: true };
+    const holder = dutyHolder(question, nameKeys);
+    return holder ? { term: holder, defines: (text: string) => assignsDuty(text, holder), outranks: false } : undefined;
   }
 
   /**
@@ -464,7 +471,8 @@ export class Engine {
       }
       // The quote is looked for in the passages that matched (two for a citation, one for related).
       const within = hit.passageUnits.slice(0, cite ? 2 : 1);
-      const pick = pickQuote(doc, unit, weights, within);
+      // A passage shaped as the answer (the definition, the holder's duties) is quoted from its start.
+      const pick = (cite && hit.opening !== undefined ? openingQuote(doc, hit.opening) : undefined) ?? pickQuote(doc, unit, weights, within);
       if (!pick) continue;
       // A sentence that opens a list ("… gồm:", "… sau đây:") answers with its items.
       const list = cite && pick.sentence.trimEnd().endsWith(":") && doc.units[pick.unit].children.length ? listQuote(doc, pick.unit) : undefined;

@@ -24,12 +24,24 @@ export interface BlockHit {
   coverage: number;
   /** Share of the question's two-syllable words alone, in the same reading (0..1). */
   wordCoverage: number;
+  /** The unit that opens with the shape the question asks for (see `Definition`), when one does. */
+  opening?: number;
 }
 
-/** A definition question's term, and the retrieval rule that recognises a text defining it. */
+/**
+ * A question's term and the retrieval rule that recognises a text answering it by its shape: a
+ * definition ("X là …") for "X là gì", a duty's assignment ("X có trách nhiệm: …") for "X có
+ * trách nhiệm gì".
+ */
 export interface Definition {
   term: string;
   defines(text: string): boolean;
+  /**
+   * Whether a block holding such a passage outranks the others (a definition does), or the
+   * passage is only preferred inside its block (a holder's duties: a law also names the holder
+   * in "X có quyền …" clauses that do not answer).
+   */
+  outranks: boolean;
 }
 
 export interface SearchParams {
@@ -199,7 +211,7 @@ export class CorpusIndex {
       return { block, lexical: own + params.passageWeight * passageScore, passages: matched.slice(0, MATCHED_PASSAGES) };
     });
     ranked.sort((a, b) => b.lexical - a.lexical);
-    if (definers.size && ranked.length) {
+    if (definers.size && ranked.length && opts.definition?.outranks) {
       // The passage that defines the asked term outranks passages that merely use it.
       const top = ranked[0].lexical;
       for (const r of ranked) if (definers.has(r.block)) r.lexical += top;
@@ -230,8 +242,16 @@ export class CorpusIndex {
         passageUnits: r.passages.map((p) => passages[p].unit),
         coverage: best.all,
         wordCoverage: best.words,
+        opening: this.opening(r.block, definers),
       };
     });
+  }
+
+  /** The unit a defining block opens with: its defining passage's, else the block's own. */
+  private opening(block: number, definers: Map<number, number | undefined>): number | undefined {
+    if (!definers.has(block)) return undefined;
+    const row = definers.get(block);
+    return row === undefined ? this.parts.blocks[block].unit : this.parts.passages[row].unit;
   }
 
   /** The weight of each folded term of a question in this corpus (idf), for choosing what to quote. */
