@@ -1,0 +1,195 @@
+/**
+ * Word 97 .doc files whose "Điều 1.", "1.", "a)", "Chương I" are Word's automatic numbering: the
+ * reader rebuilds them from the list tables, so the structure parser and "Điều N" lookups see them.
+ * Fixtures: scripts/fixtures/make-doc-numbering.ts (invented text, saved as .doc by LibreOffice).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import CFB from "cfb";
+import WordExtractor from "word-extractor";
+import { describe, expect, it } from "vitest";
+import { readBuffer, readDocument } from "../src/ingest/readers/index.js";
+import { formatReport } from "../src/ingest/report.js";
+import { parseStructure } from "../src/structure/index.js";
+import { buildCorpus } from "./helpers/engine.js";
+import { REPO_ROOT, sharedPath } from "./helpers/shared.js";
+
+const FIXTURES = path.join(REPO_ROOT, "test/fixtures/doc");
+const NUMBERED = path.join(FIXTURES, "quy-che-so-tu-dong.doc");
+const PLAIN = path.join(FIXTURES, "quy-che-khong-so-tu-dong.doc");
+
+const lines = (text: string): string[] => text.split("\n").filter((l) => l.trim());
+
+/** word-extractor's own text of a .doc, as the reader returned it before numbering was rebuilt. */
+async function libraryText(buf: Buffer): Promise<string> {
+  const doc = await new WordExtractor().extract(buf);
+  return (doc.getBody as (o: { filterUnicode: boolean }) => string).call(doc, { filterUnicode: false });
+}
+
+/** Every line of the library's text is still there, in order, at most with a list label before it. */
+function onlyLabelsAdded(before: string, after: string): void {
+  const want = lines(before).map((l) => l.trim());
+  const got = lines(after);
+  let j = 0;
+  for (const line of want) {
+    while (j < got.length && !(got[j] === line || (got[j].endsWith(` ${line}`) && got[j].length - line.length <= 16))) j++;
+    expect(j, `line «${line}» lost or changed`).toBeLessThan(got.length);
+    j++;
+  }
+}
+
+/** The .doc with one of its streams changed (cfb reads and rewrites the compound file). */
+function patchStream(buf: Buffer, name: string, patch: (stream: Buffer) => void): Buffer {
+  const cfb = CFB.read(buf, { type: "buffer" });
+  const entry = CFB.find(cfb, name)!;
+  const stream = Buffer.from(entry.content as Uint8Array);
+  patch(stream);
+  entry.content = stream;
+  entry.size = stream.length;
+  return Buffer.from(CFB.write(cfb, { type: "buffer" }) as Uint8Array);
+}
+
+/** Offset in the WordDocument stream of FibRgFcLcb97 pair i ([MS-DOC] 2.5.1): 73 = PlfLst, 74 = PlfLfo. */
+function fcLcbOffset(word: Buffer, i: number): number {
+  const csw = word.readUInt16LE(32);
+  const cslw = word.readUInt16LE(34 + csw * 2);
+  return 36 + csw * 2 + cslw * 4 + 2 + i * 8;
+}
+
+describe("Word 97 automatic numbering", () => {
+  it("rebuilds Chương, Điều, khoản, điểm and other list numbers in the text", async () => {
+    const r = await readDocument(NUMBERED);
+    expect(r.warnings).toEqual([]);
+    expect(lines(r.text)).toEqual([
+      "QUY CHẾ VƯỜN ƯƠM MẪU SỐ 9 (văn bản bịa để kiểm thử, số tự động)",
+      "Chương I QUY ĐỊNH CHUNG",
+      "Điều 1. Phạm vi áp dụng",
+      "Quy chế này áp dụng cho vườn ươm mẫu số 9 và các luống cây thử nghiệm của vườn.",
+      "Điều 2. Tưới cây",
+      "1. Cây non được tưới hai lần mỗi ngày vào sáng sớm và chiều muộn.",
+      "2. Khi trời mưa quá ba giờ thì không tưới buổi chiều ở:",
+      "a) luống cây giống;",
+      "b) luống cây thử nghiệm;",
+      "c) luống hoa trước cổng.",
+      "Chương II CHĂM SÓC LUỐNG",
+      "Điều 3. Bón phân",
+      "1. Phân hữu cơ được bón mỗi tháng một lần cho luống cây thử nghiệm.",
+      "2. Không bón phân trong tuần có sương muối.",
+      "Điều 4. Nhổ cỏ",
+      "1. Cỏ được nhổ bằng tay vào sáng thứ Hai.",
+      "2. Cỏ nhổ ra được ủ thành phân ở góc vườn.",
+      "Điều 5. Ghi sổ",
+      "1. Người trực ghi sổ theo dõi cây mỗi chiều.",
+      "2. Sổ được nộp cho tổ trưởng vào cuối tháng, gồm:",
+      "- trang tưới cây;",
+      "- trang bón phân.",
+      "3. Tổ trưởng ký sổ mỗi tháng.",
+      "Điều 6. Việc thêm ngoài danh sách",
+      "1) Quét lá.",
+      "2) Rửa bình tưới.",
+      "3) Sửa hàng rào.",
+      "4) Tỉa cành.",
+    ]);
+    // Nothing else changed: the library's own text is all there, labels only in front.
+    onlyLabelsAdded(await libraryText(readFileSync(NUMBERED)), r.text);
+  });
+
+  it("gives the structure parser every Điều, khoản and điểm, khoản restarting in each Điều", async () => {
+    const units = parseStructure((await readDocument(NUMBERED)).text).units;
+    const labels = (type: string) => units.filter((u) => u.type === type).map((u) => u.label);
+    expect(labels("chuong")).toEqual(["I", "II"]);
+    expect(labels("dieu")).toEqual(["1", "2", "3", "4", "5", "6"]);
+    expect(labels("diem")).toEqual(["a", "b", "c"]);
+    // Khoản under each article, by article: Điều 4 and Điều 5 use lists of their own that start over.
+    const byArticle = new Map<string, string[]>();
+    let article = "";
+    for (const u of units) {
+      if (u.type === "dieu") article = u.label;
+      if (u.type === "khoan") byArticle.set(article, [...(byArticle.get(article) ?? []), u.label]);
+    }
+    expect(Object.fromEntries(byArticle)).toMatchObject({ "2": ["1", "2"], "3": ["1", "2"], "4": ["1", "2"], "5": ["1", "2", "3"] });
+  });
+
+  it("ingests the file so that 'Điều N' and 'khoản K Điều N' find the right text through the Engine", async () => {
+    const c = await buildCorpus({ "quy-che-so-tu-dong.doc": readFileSync(NUMBERED) });
+    const report = c.result.reports[0];
+    expect(report).toMatchObject({ status: "ok", warnings: [] });
+    expect(report.units).toMatchObject({ chuong: 2, dieu: 6, diem: 3 });
+    for (const [q, title, words] of [
+      ["Điều 1", "Phạm vi áp dụng", "vườn ươm mẫu số 9"],
+      ["Điều 4", "Nhổ cỏ", "ủ thành phân ở góc vườn"],
+      ["Điều 5", "Ghi sổ", "Tổ trưởng ký sổ mỗi tháng"],
+    ] as const) {
+      const r = await c.engine.ask(q);
+      const cit = r.citations[0];
+      expect(r.status, q).toBe("unit");
+      expect(cit.path.at(-1), q).toMatchObject({ type: "dieu", label: q.split(" ")[1], heading: title });
+      expect(c.engine.unitText(cit.doc.id, cit.unit)!.text, q).toContain(words);
+    }
+    const r = await c.engine.ask("khoản 2 Điều 4");
+    expect(r.citations[0].path.slice(-2)).toMatchObject([{ type: "dieu", label: "4" }, { type: "khoan", label: "2" }]);
+    expect(c.engine.unitText(r.citations[0].doc.id, r.citations[0].unit)!.text).toContain("Cỏ nhổ ra được ủ thành phân");
+  });
+
+  it("leaves a .doc without automatic numbering exactly as word-extractor reads it", async () => {
+    const buf = readFileSync(PLAIN);
+    const r = await readBuffer(buf, "khong-so.doc");
+    expect(r.warnings).toEqual([]);
+    expect(r.text).toBe((await libraryText(buf)).replace(/\r\n?/g, "\n").trim());
+    expect(lines(r.text)).toContain("Điều 2. Khách thăm");
+  });
+
+  it("takes a list from the paragraph style when the paragraph names none itself", async () => {
+    // The Chương headings carry the list twice: in their style (Heading 1) and on the paragraph
+    // (sprmPIlfo = 1). Turn the paragraph's sprm into an unrelated one: the style's list remains.
+    let removed = 0;
+    const buf = patchStream(readFileSync(NUMBERED), "WordDocument", (word) => {
+      for (let at = word.indexOf(Buffer.from([0x0b, 0x46, 0x01, 0x00])); at >= 0; at = word.indexOf(Buffer.from([0x0b, 0x46, 0x01, 0x00]), at + 1)) {
+        word.writeUInt16LE(0x4600, at); // sprmPIstd, 2-byte operand: ignored by the numbering
+        removed++;
+      }
+    });
+    expect(removed).toBeGreaterThan(0);
+    const r = await readBuffer(buf, "kieu.doc");
+    expect(r.warnings).toEqual([]);
+    expect(lines(r.text).filter((l) => l.startsWith("Chương"))).toEqual(["Chương I QUY ĐỊNH CHUNG", "Chương II CHĂM SÓC LUỐNG"]);
+  });
+
+  it("falls back to the plain text with a warning when the list tables are truncated or inconsistent", async () => {
+    const original = readFileSync(NUMBERED);
+    const plain = (await libraryText(original)).replace(/\r\n?/g, "\n").trim();
+    const cfb = CFB.read(original, { type: "buffer" });
+    const tableLength = (CFB.find(cfb, "1Table") ?? CFB.find(cfb, "0Table"))!.content.length;
+    const broken = {
+      // The list definitions start 10 bytes before the end of the table stream.
+      "truncated list table": patchStream(original, "WordDocument", (w) => w.writeUInt32LE(tableLength - 10, fcLcbOffset(w, 73))),
+      // The override table cut to 3 bytes: fewer than its own count of entries needs.
+      "override count": patchStream(original, "WordDocument", (w) => w.writeUInt32LE(3, fcLcbOffset(w, 74) + 4)),
+    };
+    for (const [what, buf] of Object.entries(broken)) {
+      const r = await readBuffer(buf, "hong.doc");
+      expect(r.text, what).toBe(plain);
+      expect(r.warnings, what).toEqual([expect.stringMatching(/không đọc được bảng đánh số tự động của Word .* không có các số thứ tự tự động/)]);
+    }
+    // In the ingest report too: the file is indexed (its typed title kept), with the warning under it.
+    const c = await buildCorpus({ "hong.doc": broken["truncated list table"] });
+    expect(c.result.reports[0]).toMatchObject({ status: "ok", warnings: [expect.stringMatching(/bảng đánh số tự động/)] });
+    expect(formatReport(c.result)).toMatch(/✓ hong\.doc .*\n {4}! không đọc được bảng đánh số tự động/);
+  });
+
+  const corpora = sharedPath("corpora");
+  const sharedDocs = corpora ? findDocs(corpora) : [];
+  it.skipIf(!sharedDocs.length)("adds only list labels to the .doc files in ../shared", async () => {
+    for (const file of sharedDocs) {
+      const buf = readFileSync(file);
+      const r = await readBuffer(buf, file);
+      onlyLabelsAdded(await libraryText(buf), r.text);
+    }
+  });
+});
+
+function findDocs(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.doc$/i.test(f))
+    .map((f) => path.join(dir, f));
+}
