@@ -13,6 +13,7 @@ import { formatReport } from "../src/ingest/report.js";
 import { parseStructure } from "../src/structure/index.js";
 import { buildCorpus } from "./helpers/engine.js";
 import { REPO_ROOT, sharedPath } from "./helpers/shared.js";
+import { hasSoffice, word97, type Para } from "./helpers/word97.js";
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/doc");
 const NUMBERED = path.join(FIXTURES, "quy-che-so-tu-dong.doc");
@@ -177,8 +178,40 @@ describe("Word 97 automatic numbering", () => {
     expect(formatReport(c.result)).toMatch(/✓ hong\.doc .*\n {4}! không đọc được bảng đánh số tự động/);
   });
 
+  const laws = sharedPath("corpora", "vn-legal-texts");
+  it.skipIf(!laws || !hasSoffice)("rebuilds every Điều, khoản and điểm of real laws from ../shared made into Word lists", async () => {
+    // Laws whose typed numbers run 1, 2, 3… (articles, khoản) and a, b, c, d, đ… (điểm) become one
+    // Word list of three levels, the numbers taken out of the text; every third such law, to bound the time.
+    const made: Record<string, Para[]> = {};
+    const texts: Record<string, string> = {};
+    for (const file of findFiles(laws!, /\.txt$/).filter((f) => !f.endsWith("SOURCE.md")).sort()) {
+      const text = readFileSync(file, "utf8");
+      const paras = asWordLists(text);
+      if (!paras) continue;
+      texts[path.basename(file, ".txt")] = text;
+      made[path.basename(file, ".txt")] = paras;
+    }
+    const names = Object.keys(made).filter((_, i) => i % 3 === 0);
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    const docs = await word97(Object.fromEntries(names.map((n) => [n, made[n]])));
+    let articles = 0;
+    for (const name of names) {
+      const r = await readBuffer(docs[name], `${name}.doc`);
+      expect(r.warnings, name).toEqual([]);
+      // Line for line the law again, but for the điểm letters, which Word counts a b c d e f (no đ).
+      expect(normalLines(r.text), name).toEqual(normalLines(withWordLetters(texts[name])));
+      const want = parseStructure(texts[name]).units;
+      const got = parseStructure(r.text).units;
+      for (const type of ["dieu", "khoan"]) {
+        expect(got.filter((u) => u.type === type).map((u) => u.label), `${name} ${type}`).toEqual(want.filter((u) => u.type === type).map((u) => u.label));
+      }
+      articles += want.filter((u) => u.type === "dieu").length;
+    }
+    expect(articles).toBeGreaterThan(300);
+  }, 120_000);
+
   const corpora = sharedPath("corpora");
-  const sharedDocs = corpora ? findDocs(corpora) : [];
+  const sharedDocs = corpora ? findFiles(corpora, /\.doc$/i) : [];
   it.skipIf(!sharedDocs.length)("adds only list labels to the .doc files in ../shared", async () => {
     for (const file of sharedDocs) {
       const buf = readFileSync(file);
@@ -188,8 +221,50 @@ describe("Word 97 automatic numbering", () => {
   });
 });
 
-function findDocs(dir: string): string[] {
+function findFiles(dir: string, name: RegExp): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => /\.doc$/i.test(f))
+    .filter((f) => name.test(f))
     .map((f) => path.join(dir, f));
 }
+
+const ARTICLE = /^Điều (\d+)\.\s+(.*)$/;
+const CLAUSE = /^(\d+)\.\s+(.*)$/;
+const POINT = /^([a-zđ])\)\s+(.*)$/;
+const VN_LETTERS = "abcdđeghiklmnopqrstuvxy";
+
+/** A law's typed Điều/khoản/điểm numbers turned into one three-level Word list, or undefined when
+ *  they do not run in order (a list could not give them back). */
+function asWordLists(text: string): Para[] | undefined {
+  const out: Para[] = [];
+  let article = 0, clause = 0, point = 0;
+  for (const line of text.split("\n")) {
+    let m: RegExpExecArray | null;
+    if ((m = ARTICLE.exec(line))) {
+      if (Number(m[1]) !== ++article) return undefined;
+      clause = point = 0;
+      out.push({ list: "Dieu", level: 1, text: m[2] });
+    } else if (article && (m = CLAUSE.exec(line))) {
+      if (Number(m[1]) !== ++clause) return undefined;
+      point = 0;
+      out.push({ list: "Dieu", level: 2, text: m[2] });
+    } else if (clause && (m = POINT.exec(line))) {
+      if (m[1] !== VN_LETTERS[point++]) return undefined;
+      out.push({ list: "Dieu", level: 3, text: m[2] });
+    } else out.push(line);
+  }
+  return article ? out : undefined;
+}
+
+/** The law with its điểm lettered as Word's lowerLetter lists do: the n-th point is the n-th of a..z. */
+function withWordLetters(text: string): string {
+  let article = 0, clause = 0, point = 0;
+  return text.split("\n").map((line) => {
+    let m: RegExpExecArray | null;
+    if (ARTICLE.test(line)) [article, clause] = [article + 1, 0];
+    else if (article && CLAUSE.test(line)) [clause, point] = [clause + 1, 0];
+    else if (clause && (m = POINT.exec(line))) return `${String.fromCharCode(97 + point++)}) ${m[2]}`;
+    return line;
+  }).join("\n");
+}
+
+const normalLines = (text: string): string[] => lines(text.normalize("NFC")).map((l) => l.trim().replace(/\s+/g, " "));
