@@ -39,15 +39,22 @@ function onlyLabelsAdded(before: string, after: string): void {
   }
 }
 
-/** The .doc with one of its streams changed (cfb reads and rewrites the compound file). */
-function patchStream(buf: Buffer, name: string, patch: (stream: Buffer) => void): Buffer {
+/** The .doc with one of its streams changed (cfb reads and rewrites the compound file); the
+ *  patch may return a new, longer stream. */
+function patchStream(buf: Buffer, name: string, patch: (stream: Buffer) => Buffer | void): Buffer {
   const cfb = CFB.read(buf, { type: "buffer" });
   const entry = CFB.find(cfb, name)!;
-  const stream = Buffer.from(entry.content as Uint8Array);
-  patch(stream);
+  const copy = Buffer.from(entry.content as Uint8Array);
+  const stream = patch(copy) ?? copy;
   entry.content = stream;
   entry.size = stream.length;
   return Buffer.from(CFB.write(cfb, { type: "buffer" }) as Uint8Array);
+}
+
+/** One stream of the .doc, or undefined. */
+function streamOf(buf: Buffer, name: string): Buffer | undefined {
+  const entry = CFB.find(CFB.read(buf, { type: "buffer" }), name);
+  return entry ? Buffer.from(entry.content as Uint8Array) : undefined;
 }
 
 /** Offset in the WordDocument stream of FibRgFcLcb97 pair i ([MS-DOC] 2.5.1): 73 = PlfLst, 74 = PlfLfo. */
@@ -156,16 +163,64 @@ describe("Word 97 automatic numbering", () => {
     expect(lines(r.text).filter((l) => l.startsWith("Chương"))).toEqual(["Chương I QUY ĐỊNH CHUNG", "Chương II CHĂM SÓC LUỐNG"]);
   });
 
+  it("continues a list across its LFOs, and restarts it where an LFO overrides the start (Word's 'Restart numbering')", async () => {
+    // In the fixture, Điều 4's khoản use LFO 3 (list 3) and Điều 5's LFO 4 (list 4). Point LFO 4 at
+    // list 3, as Word does for a list picked up again: Điều 5's khoản go on 3, 4, 5. Then give LFO 4
+    // a start-at override for level 0 (LFOLVL iStartAt = 1, fStartAt), as Word's "Restart
+    // numbering" does: 1, 2, 3 again. The new PlfLfo goes at the end of the table stream.
+    const original = readFileSync(NUMBERED);
+    const tableName = streamOf(original, "1Table") ? "1Table" : "0Table";
+    const word = streamOf(original, "WordDocument")!;
+    const withLfos = (restart: boolean): Buffer => {
+      const fc = word.readUInt32LE(fcLcbOffset(word, 74));
+      let lcb = word.readUInt32LE(fcLcbOffset(word, 74) + 4);
+      let at = 0;
+      const patchedTable = patchStream(original, tableName, (t) => {
+        const count = t.readUInt32LE(fc);
+        expect(count).toBe(6);
+        expect(lcb).toBe(4 + count * (16 + 4)); // no overrides yet: each LFOData is its cp alone
+        const lfos = Buffer.from(t.subarray(fc, fc + 4 + count * 16));
+        lfos.writeInt32LE(lfos.readInt32LE(4 + 2 * 16), 4 + 3 * 16); // LFO 4 → LFO 3's list
+        const data: Buffer[] = [];
+        for (let i = 0; i < count; i++) {
+          data.push(Buffer.alloc(4)); // LFOData.cp
+          if (i === 3 && restart) {
+            lfos.writeUInt8(1, 4 + i * 16 + 12); // clfolvl
+            const lfolvl = Buffer.alloc(8);
+            lfolvl.writeInt32LE(1, 0);
+            lfolvl.writeUInt32LE(0x10, 4); // iLvl 0, fStartAt
+            data.push(lfolvl);
+          }
+        }
+        const plfLfo = Buffer.concat([lfos, ...data]);
+        at = t.length;
+        lcb = plfLfo.length;
+        return Buffer.concat([t, plfLfo]);
+      });
+      return patchStream(patchedTable, "WordDocument", (w) => {
+        w.writeUInt32LE(at, fcLcbOffset(w, 74));
+        w.writeUInt32LE(lcb, fcLcbOffset(w, 74) + 4);
+      });
+    };
+    const khoanOfDieu5 = async (buf: Buffer): Promise<string[]> => {
+      const r = await readBuffer(buf, "lfo.doc");
+      expect(r.warnings).toEqual([]);
+      const all = lines(r.text);
+      return all.slice(all.indexOf("Điều 5. Ghi sổ") + 1, all.indexOf("Điều 6. Việc thêm ngoài danh sách")).map((l) => l.split(" ")[0]);
+    };
+    expect(await khoanOfDieu5(withLfos(false))).toEqual(["3.", "4.", "-", "-", "5."]);
+    expect(await khoanOfDieu5(withLfos(true))).toEqual(["1.", "2.", "-", "-", "3."]);
+  });
+
   it("falls back to the plain text with a warning when the list tables are truncated or inconsistent", async () => {
     const original = readFileSync(NUMBERED);
     const plain = (await libraryText(original)).replace(/\r\n?/g, "\n").trim();
-    const cfb = CFB.read(original, { type: "buffer" });
-    const tableLength = (CFB.find(cfb, "1Table") ?? CFB.find(cfb, "0Table"))!.content.length;
+    const tableLength = (streamOf(original, "1Table") ?? streamOf(original, "0Table"))!.length;
     const broken = {
       // The list definitions start 10 bytes before the end of the table stream.
-      "truncated list table": patchStream(original, "WordDocument", (w) => w.writeUInt32LE(tableLength - 10, fcLcbOffset(w, 73))),
+      "truncated list table": patchStream(original, "WordDocument", (w) => void w.writeUInt32LE(tableLength - 10, fcLcbOffset(w, 73))),
       // The override table cut to 3 bytes: fewer than its own count of entries needs.
-      "override count": patchStream(original, "WordDocument", (w) => w.writeUInt32LE(3, fcLcbOffset(w, 74) + 4)),
+      "override count": patchStream(original, "WordDocument", (w) => void w.writeUInt32LE(3, fcLcbOffset(w, 74) + 4)),
     };
     for (const [what, buf] of Object.entries(broken)) {
       const r = await readBuffer(buf, "hong.doc");
