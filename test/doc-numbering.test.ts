@@ -147,6 +147,21 @@ describe("Word 97 automatic numbering", () => {
     expect(lines(r.text)).toContain("Điều 2. Khách thăm");
   });
 
+  it("gives no number to a numbered paragraph deleted with track changes, and keeps labels where words were deleted", async () => {
+    const file = path.join(FIXTURES, "quy-che-sua-doi.doc");
+    const r = await readDocument(file);
+    expect(r.warnings).toEqual([]);
+    expect(lines(r.text)).toEqual([
+      "QUY CHẾ VƯỜN ƯƠM MẪU SỐ 11 (văn bản bịa để kiểm thử, có sửa đổi được theo dõi)",
+      "Điều 1. Giờ tưới",
+      "Điều 2. Tưới sáng", // "Tưới đêm", deleted, was Điều 2 before the edit
+      "1. Cây được tưới lúc sáu giờ sáng.",
+      "2. Không tưới khi có mưa.",
+      "Điều 3. Dụng cụ",
+    ]);
+    onlyLabelsAdded(await libraryText(readFileSync(file)), r.text);
+  });
+
   it("takes a list from the paragraph style when the paragraph names none itself", async () => {
     // The Chương headings carry the list twice: in their style (Heading 1) and on the paragraph
     // (sprmPIlfo = 1). Turn the paragraph's sprm into an unrelated one: the style's list remains.

@@ -14,7 +14,7 @@ import JSZip from "jszip";
 /** True when LibreOffice can be run here. */
 export const hasSoffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].some((p) => existsSync(p));
 
-const NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2"';
+const NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.2"';
 
 const num = (level: number, format: string, prefix: string, suffix: string, start = 1): string =>
   `<text:list-level-style-number text:level="${level}" style:num-format="${format}" style:num-prefix="${prefix}" style:num-suffix="${suffix}" text:start-value="${start}"/>`;
@@ -37,7 +37,20 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8"?>
 export type Para = string | { chuong: string } | { list: "Dieu" | "Khoan1" | "Khoan2" | "TuBa" | "Gach"; level?: number; text: string };
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-const para = (text: string): string => `<text:p text:style-name="Standard">${esc(text)}</text:p>`;
+
+/** Tracked deletions of the document being written: "[-words-]" in a paragraph's text is a deletion
+ *  recorded with track changes on; "[-a whole paragraph¶-]" at the start of one deletes the
+ *  paragraph before it, its paragraph mark included. */
+let deletions: string[] = [];
+const para = (text: string): string => {
+  const body = esc(text).replace(/\[-(.*?)-\]/g, (_m, gone: string) => {
+    const id = `ct${deletions.length + 1}`;
+    const content = gone.endsWith("¶") ? `<text:p>${gone.slice(0, -1)}</text:p><text:p/>` : `<text:p>${gone}</text:p>`;
+    deletions.push(`<text:changed-region xml:id="${id}" text:id="${id}"><text:deletion><office:change-info><dc:creator>Người sửa mẫu</dc:creator><dc:date>2024-01-01T00:00:00</dc:date></office:change-info>${content}</text:deletion></text:changed-region>`);
+    return `<text:change text:change-id="${id}"/>`;
+  });
+  return `<text:p text:style-name="Standard">${body}</text:p>`;
+};
 
 /** List items at `level`; deeper items go into a sub-list of the item before them. */
 function items(list: Array<{ level: number; text: string }>, level: number): string {
@@ -59,6 +72,7 @@ function items(list: Array<{ level: number; text: string }>, level: number): str
  *  Word and LibreOffice read back as "1., 1.": restarts here are lists of their own.) */
 function content(paras: Para[]): string {
   let out = "";
+  deletions = [];
   let dieuId: string | undefined;
   for (let i = 0; i < paras.length;) {
     const p = paras[i];
@@ -74,7 +88,8 @@ function content(paras: Para[]): string {
     if (p.list === "Dieu") attrs += dieuId ? ` text:continue-list="${dieuId}"` : ` xml:id="${(dieuId = "dieu")}"`;
     out += `<text:list ${attrs}>${items(run, 1)}</text:list>`;
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${NS}><office:body><office:text>${out}</office:text></office:body></office:document-content>`;
+  const tracked = deletions.length ? `<text:tracked-changes>${deletions.join("")}</text:tracked-changes>` : "";
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${NS}><office:body><office:text>${tracked}${out}</office:text></office:body></office:document-content>`;
 }
 
 const MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
