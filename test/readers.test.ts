@@ -118,7 +118,7 @@ describe("PDF", () => {
 });
 
 describe("Word 97–2003 DOC", () => {
-  // Made with LibreOffice ("MS Word 97" filter) from plainly invented text; Điều 4 is an automatic list.
+  // Made with LibreOffice ("MS Word 97" filter) from plainly invented text; Điều 4's khoản are an automatic list.
   const DOC = path.join(REPO_ROOT, "test/fixtures/doc/quy-che-vuon-uom.doc");
 
   it("reads paragraphs, typed numbering, Vietnamese letters and curly quotes", async () => {
@@ -140,8 +140,9 @@ describe("Word 97–2003 DOC", () => {
     const units = parseStructure(r.text).units;
     expect(units.filter((u) => u.type === "dieu").map((u) => u.label)).toEqual(["1", "2", "3", "4"]);
     expect(units.filter((u) => u.type === "diem").map((u) => u.label)).toEqual(["a", "b"]);
-    // Word's automatic numbers are not text in a .doc and are not replayed (README): the items stay, unnumbered.
-    expect(lines(r.text).slice(-2)).toEqual(["Nhổ cỏ các luống.", "Ghi sổ theo dõi cây."]);
+    // Word's automatic numbers are not text in a .doc: they are rebuilt from the list tables (test/doc-numbering.test.ts).
+    expect(lines(r.text).slice(-2)).toEqual(["1. Nhổ cỏ các luống.", "2. Ghi sổ theo dõi cây."]);
+    expect(r.warnings).toEqual([]);
   });
 
   it("reads a .doc renamed .docx, saying so, and takes .doc from the chat upload path", async () => {

@@ -3,6 +3,7 @@
  * mammoth only reports "ordered list, level n". Legal structure hangs on those numbers, so we read
  * the formats ourselves and replay Word's counters in document order.
  */
+import { bullet, formatNumber } from "./list-numbers.js";
 import { unzipEntry } from "./zip.js";
 
 interface Level { fmt: string; text: string; start: number }
@@ -42,34 +43,6 @@ function readNumbering(xml: string): Numbering {
   }
   return numbering;
 }
-
-const ROMAN: Array<[number, string]> = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
-
-function formatNumber(n: number, fmt: string): string {
-  switch (fmt) {
-    case "lowerLetter":
-    case "upperLetter": {
-      // Word: a..z, then aa..zz — no Vietnamese "đ", so documents show "e)" where the drafter meant "đ)".
-      const s = String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
-      return fmt === "upperLetter" ? s.toUpperCase() : s;
-    }
-    case "lowerRoman":
-    case "upperRoman": {
-      let s = "";
-      for (const [v, r] of ROMAN) for (; n >= v; n -= v) s += r;
-      return fmt === "upperRoman" ? s.toUpperCase() : s;
-    }
-    case "decimalZero":
-      return String(n).padStart(2, "0");
-    case "none":
-      return "";
-    default:
-      return String(n);
-  }
-}
-
-/** Bullet glyphs are usually Symbol/Wingdings private-use characters: keep "-"/"+", show the rest as "-". */
-const bullet = (text: string): string => (/^[-+–]$/.test(text) ? text : "-");
 
 /**
  * Prefix ("1.", "a)", "Điều 3.", "-") for every numbered paragraph in document.xml, in order, or
