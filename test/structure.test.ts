@@ -123,6 +123,23 @@ Hồ sơ gồm phiếu yêu cầu.`;
     expect(byId(r.units, "dieu-21/khoan-1/diem-e").text).toMatch(/^Có bản án/u);
   });
 
+  it("reads points lettered by a word processor (a … e f g, Latin order) as well as typed ones", () => {
+    const text = `Điều 1. Vườn ươm mẫu (hư cấu)
+1. Người trông vườn phải:
+a) Tưới cây;
+b) Nhổ cỏ;
+c) Bón phân;
+d) Che nắng;
+e) Ghi sổ;
+f) Báo cáo tổ trưởng;
+g) Khóa cổng.
+2. Khoản hai.`;
+    const r = parseStructure(text, { layout: "legal" });
+    checkTree(r.units);
+    expect(r.units.filter((u) => u.type === "diem").map((u) => u.label)).toEqual(["a", "b", "c", "d", "e", "f", "g"]);
+    expect(byId(r.units, "dieu-1/khoan-1/diem-f").text).toBe("Báo cáo tổ trưởng;");
+  });
+
   it("keeps out-of-order letters and numbers as text", () => {
     const text = `Điều 1. Phạm vi
 1. Khoản một gồm:

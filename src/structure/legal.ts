@@ -10,6 +10,9 @@ import { UnitBuilder } from "./builder.js";
 import { isCaps, notesOf, stripNotes } from "./lines.js";
 import { scanLegal, type LegalScan } from "./legal-scan.js";
 import { intToRoman, letterIndex, ordinalToInt, parseNumKey, romanToInt, slug, type NumKey } from "./numbering.js";
+
+/** Latin letter order, for points numbered by a word processor ("f)" after "e)"). */
+const LATIN = "abcdefghijklmnopqrstuvwxyz";
 import {
   isBodyEnd,
   isFootnote,
@@ -117,7 +120,7 @@ function chaptersRestartPerPart(scan: LegalScan): boolean {
 
 interface PointState {
   parent: number;
-  last?: { index: number; digits: string };
+  last?: { index: number; digits: string; letter: string };
 }
 
 export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; warnings: string[] } {
@@ -389,13 +392,15 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
         const digits = point.label.slice(1);
         const idx = letterIndex(letter);
         const last = points.last;
+        // Word's automatic lettering runs a b c d e f g (Latin), typed points a b c d đ e g.
+        const latin = last !== undefined && LATIN.indexOf(letter) > LATIN.indexOf(last.letter) && LATIN.indexOf(letter) <= LATIN.indexOf(last.letter) + 2;
         const ok =
           last === undefined
             ? idx === 0 && digits === ""
-            : (idx > last.index && idx <= last.index + 2 && digits === "") ||
-              (idx === last.index && digits !== "" && Number(digits) > Number(last.digits || "0"));
+            : (((idx > last.index && idx <= last.index + 2) || latin) && digits === "") ||
+              (letter === last.letter && digits !== "" && Number(digits) > Number(last.digits || "0"));
         if (ok) {
-          points.last = { index: idx, digits };
+          points.last = { index: idx < 0 ? last!.index + 1 : idx, digits, letter };
           diem = b.add("diem", point.label, `${b.id(parent)}/diem-${point.label}`, parent, { text: point.rest });
           continue;
         }
