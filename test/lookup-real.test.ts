@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Engine } from "../src/engine/engine.js";
 import { ingest } from "../src/ingest/ingest.js";
-import { unitFullText, type DocMeta, type ParsedDocument } from "../src/model/document.js";
+import { unitFullText, unitFullTextHead, type DocMeta, type ParsedDocument } from "../src/model/document.js";
 import { foldDiacritics } from "../src/text/normalize.js";
 import { tempDir } from "./helpers/files.js";
 import { sharedPath } from "./helpers/shared.js";
@@ -40,6 +40,8 @@ interface Tally {
   /** Articles returned whole in every form asked. */
   ok: number;
   failures: string[];
+  /** Units whose text head (read to recognise how a unit opens) is not how its full text starts. */
+  badHeads: string[];
 }
 
 async function lookUpEveryArticle(dir: string): Promise<Tally> {
@@ -48,7 +50,12 @@ async function lookUpEveryArticle(dir: string): Promise<Tally> {
   const engine = Engine.open({ indexDir });
   const docs = engine.docs();
   const metas = docs.map((d) => d.meta);
-  const tally: Tally = { articles: 0, asked: 0, ok: 0, failures: [] };
+  const tally: Tally = { articles: 0, asked: 0, ok: 0, failures: [], badHeads: [] };
+  for (const doc of docs)
+    for (let i = 0; i < doc.units.length; i++) {
+      const full = unitFullText(doc, i);
+      for (const n of [1, 60, 400]) if (unitFullTextHead(doc, i, n).slice(0, n) !== full.slice(0, n)) tally.badHeads.push(`${doc.meta.id} ${doc.units[i].id} ${n}`);
+    }
   const returned = async (q: string, doc: ParsedDocument, unit: number): Promise<boolean> => {
     tally.asked++;
     const r = await engine.ask(q);
@@ -92,5 +99,9 @@ describe.skipIf(!corpora.length)("every article by 'Điều N <tên văn bản>'
     console.log(`Điều N <tên văn bản>: ${ok}/${articles} articles (${((100 * ok) / articles).toFixed(2)}%), ${asked} questions\n${tallies.flatMap((t) => t.failures).join("\n")}`);
     expect(articles).toBeGreaterThan(12_000);
     expect(ok / articles).toBeGreaterThanOrEqual(0.995);
+  });
+
+  it("reads every unit's opening words as its full text starts", () => {
+    expect(tallies.flatMap((t) => t.badHeads)).toEqual([]);
   });
 });

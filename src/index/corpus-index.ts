@@ -2,7 +2,7 @@
  * The searchable corpus: parsed documents, their blocks and passages, a lexical index over each,
  * and optionally a vector index over blocks. Built once per ingest, then read-only.
  */
-import { unitFullText, type ParsedDocument } from "../model/document.js";
+import { unitFullText, unitFullTextHead, type ParsedDocument } from "../model/document.js";
 import { blockUnits, headingTrail, passageText, type BlockRow, type PassageRow } from "./blocks.js";
 import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, queryWeights, type QueryExpansion, type ScoringParams, type TermWeights } from "./lexical.js";
 import type { VectorIndex } from "./vector.js";
@@ -60,6 +60,9 @@ export interface SearchParams {
   /** Credit in coverage for a question word present only through an expansion, times the expansion's weight. */
   expansionCoverage: number;
 }
+
+/** How much of a passage a `Definition` reads to recognise how it opens. */
+const OPENING_CHARS = 400;
 
 /** Passages kept per block: where its quote is looked for. */
 const MATCHED_PASSAGES = 2;
@@ -156,7 +159,7 @@ export class CorpusIndex {
     const found = new Map<number, number | undefined>();
     for (const h of passageIndex.search(term, { limit: 200, mask: passageMask, params: params.scoring })) {
       const p = passages[h.row];
-      if (!found.has(p.block) && defines(unitFullText(docs[p.doc], p.unit))) found.set(p.block, h.row);
+      if (!found.has(p.block) && defines(unitFullTextHead(docs[p.doc], p.unit, OPENING_CHARS))) found.set(p.block, h.row);
     }
     for (const h of blockIndex.search(term, { limit: 100, mask: blockMask, params: params.scoring })) {
       const b = blocks[h.row];

@@ -124,6 +124,24 @@ export function unitFullText(doc: Pick<ParsedDocument, "units">, index: number):
   return parts.join("\n");
 }
 
+/**
+ * The first `max` characters (at least) of `unitFullText`, built without composing the rest: enough
+ * to read how a unit opens ("X là …", "X có trách nhiệm:") for each of many candidates.
+ */
+export function unitFullTextHead(doc: Pick<ParsedDocument, "units">, index: number, max: number): string {
+  const unit = doc.units[index];
+  let out = unit.text ?? "";
+  for (const child of unit.children) {
+    if (out.length >= max) break;
+    const heading = doc.units[child].heading;
+    const text = unitFullTextHead(doc, child, max - out.length);
+    const lead = heading && !text.startsWith(heading) ? heading : "";
+    const part = [unitMarker(doc.units[child]), lead, text].filter(Boolean).join(" ");
+    out = out ? `${out}\n${part}` : part;
+  }
+  return out;
+}
+
 /** Path from the top-level ancestor down to the unit itself. */
 export function unitPath(doc: ParsedDocument, index: number): Unit[] {
   const path: Unit[] = [];
