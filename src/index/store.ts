@@ -62,7 +62,11 @@ export function currentVersion(indexDir: string): string | undefined {
 function writeDurable(file: string, pieces: Iterable<string>): void {
   const fd = openSync(file, "w");
   try {
-    for (const piece of pieces) writeSync(fd, piece);
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece);
+      // write(2) may take fewer bytes than given: go on from where it stopped.
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    }
     fsyncSync(fd);
   } finally {
     closeSync(fd);
