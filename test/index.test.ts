@@ -3,6 +3,7 @@ import { coverage, LexicalIndexBuilder, loadLexical, saveLexical } from "../src/
 import { hashPair, TermTable } from "../src/index/term-table.js";
 import { HashingEmbeddings } from "../src/index/embeddings/hashing.js";
 import { VectorIndex } from "../src/index/vector.js";
+import { tokenize } from "../src/text/tokenize.js";
 import { tempDir } from "./helpers/files.js";
 import path from "node:path";
 
@@ -35,6 +36,12 @@ describe("term table", () => {
       expect(lo).toBeGreaterThan(0);
       expect(lo).toBeLessThan(2 ** 32);
     }
+  });
+
+  it("hashes a pair given in parts as the joined string", () => {
+    expect(hashPair("cán", "#~", "bộ")).toEqual(hashPair("cán bộ", "#~"));
+    expect(hashPair("vườn", "", "ươm")).toEqual(hashPair("vườn ươm"));
+    expect(hashPair("vườn", "", "ươm")).not.toEqual(hashPair("vườnươm"));
   });
 });
 
@@ -93,6 +100,64 @@ describe("lexical index", () => {
     saveLexical(index, dir, "t");
     const loaded = loadLexical(dir, "t");
     for (const q of ["vườn ươm", "can bo", "tưới nước"]) expect(loaded.search(q)).toEqual(index.search(q));
+  });
+});
+
+describe("lexical index build", () => {
+  /** Each term's postings as the index holds them: unit → tf. */
+  function postingsOf(index: ReturnType<typeof build>, term: string): Map<number, number> {
+    const out = new Map<number, number>();
+    const range = index.arrays.table.get(term);
+    if (range) for (let p = range[0]; p < range[0] + range[1]; p++) out.set(index.arrays.units[p], index.arrays.tfs[p]);
+    return out;
+  }
+
+  it("stores exactly the tokenizer's terms with their counts, across chunks of the postings log and past empty units", () => {
+    // Invented text: ~1.2 million postings (more than one chunk of the log), some units empty,
+    // one word repeated past the one-byte tf, accents, a document number and punctuation.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const words = ["vườn", "ươm", "cây", "giống", "cán", "bộ", "căn", "cứ", "73/2023/NĐ-CP"];
+    const bodies = Array.from({ length: 4000 }, (_, u) => {
+      if (u % 500 === 7) return "";
+      if (u === 11) return Array(300).fill("tưới").join(" ");
+      return Array.from({ length: 120 }, (_, i) => (i % 17 === 16 ? "." : words[next() % words.length] + (next() % 20))).join(" ");
+    });
+    const b = new LexicalIndexBuilder();
+    bodies.forEach((body, u) => expect(b.add({ title: u % 3 ? "" : "Điều " + u, body })).toBe(u));
+    const index = b.build();
+    expect(index.arrays.units.length).toBeGreaterThan(1 << 20);
+    const expected = new Map<string, Map<number, number>>();
+    const count = (term: string, u: number) => {
+      const m = expected.get(term) ?? expected.set(term, new Map()).get(term)!;
+      m.set(u, (m.get(u) ?? 0) + 1);
+    };
+    bodies.forEach((body, u) => {
+      const { folded, accented } = tokenize(body);
+      folded.forEach((t, i) => {
+        count(t, u);
+        count("~" + accented[i], u);
+      });
+      if (u % 3 === 0) {
+        const title = tokenize("Điều " + u);
+        title.folded.forEach((t, i) => {
+          count("#" + t, u);
+          count("#~" + title.accented[i], u);
+        });
+      }
+    });
+    const wrong = [...expected].filter(([term, units]) => {
+      const got = postingsOf(index, term);
+      return got.size !== units.size || [...units].some(([u, tf]) => got.get(u) !== Math.min(tf, 255));
+    });
+    expect(wrong.map(([term]) => term)).toEqual([]);
+    expect(postingsOf(index, "tưới").get(11)).toBeUndefined(); // accented forms only under "~"
+    expect(postingsOf(index, "~tưới").get(11)).toBe(255);
+    expect(index.arrays.bodyLengths[11]).toBe(300);
+    expect(index.arrays.bodyLengths[7]).toBe(0);
+    // Every posting belongs to one expected term: nothing stored beyond the tokenizer's terms.
+    const total = [...expected.values()].reduce((s, m) => s + m.size, 0);
+    expect(index.arrays.units.length).toBe(total);
   });
 });
 

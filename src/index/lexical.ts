@@ -7,9 +7,9 @@
 import { DEFAULT_BM25, idf, type Bm25Params } from "./bm25.js";
 import { hashPair, TermTable } from "./term-table.js";
 import { Bm25Scorer, type Explanation, type Scorer } from "./scorer.js";
-import { foldKey, hasDiacritics } from "../text/normalize.js";
+import { foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import { INTERROGATIVES, QUESTION_SYLLABLES } from "../text/question-words.js";
-import { tokenize } from "../text/tokenize.js";
+import { syllableRuns, tokenize } from "../text/tokenize.js";
 import { readF32, readU8, readU32, writeTyped } from "./typed-files.js";
 import path from "node:path";
 
@@ -82,11 +82,16 @@ function grown<T extends Uint32Array | Uint8Array | Int32Array>(a: T, need: numb
   return b;
 }
 
+/** Entries per chunk of the postings log: it grows a chunk at a time, never by a doubled copy. */
+const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+
 /**
  * Postings while building, with no JS object per term (millions of syllable pairs as strings and
  * arrays would cost gigabytes): terms are known by their 64-bit hash in an open-addressing table
- * of typed arrays, and each occurrence is appended as (term id, unit, tf) to typed arrays that
- * grow by doubling. Units arrive in order, so only a term's last posting can be the current unit.
+ * of typed arrays, and each occurrence is appended as (term id, tf) to a log of fixed-size typed
+ * chunks. Units arrive in order, so the log is grouped by unit (`unitStarts` says where each
+ * begins: no unit number per posting) and only a term's last posting can be the current unit.
  */
 class HashedPostings {
   // Probed exactly as TermTable probes, so build() hands slotHi/slotLo over as its keys.
@@ -97,29 +102,37 @@ class HashedPostings {
   private lastUnit = new Int32Array(1 << 15).fill(-1);
   private lastAt = new Uint32Array(1 << 15);
   terms = 0;
-  postTerm = new Uint32Array(1 << 20);
-  postUnit = new Uint32Array(1 << 20);
-  postTf = new Uint8Array(1 << 20);
+  logTerm: Uint32Array[] = [];
+  logTf: Uint8Array[] = [];
   postings = 0;
+  /** The first posting of each unit in the log. */
+  unitStarts: number[] = [];
 
-  bump(prefix: string, term: string, unit: number): void {
-    const [hi, lo] = hashPair(term, prefix);
+  /** Starts the next unit; returns its number. */
+  beginUnit(): number {
+    return this.unitStarts.push(this.postings) - 1;
+  }
+
+  /** One occurrence of `prefix + term` (or of the pair `prefix + term + " " + next`) in the current unit. */
+  bump(prefix: string, term: string, next?: string): void {
+    const [hi, lo] = hashPair(term, prefix, next);
     const t = this.termId(hi, lo);
+    const unit = this.unitStarts.length - 1;
     if (this.lastUnit[t] === unit) {
       const at = this.lastAt[t];
+      const tfs = this.logTf[at >>> CHUNK_BITS];
       // BM25 saturates long before 255 occurrences; one byte per posting keeps memory down.
-      if (this.postTf[at] < 255) this.postTf[at]++;
+      if (tfs[at & (CHUNK - 1)] < 255) tfs[at & (CHUNK - 1)]++;
       return;
     }
     const p = this.postings++;
-    if (p >= this.postUnit.length) {
-      this.postTerm = grown(this.postTerm, p + 1);
-      this.postUnit = grown(this.postUnit, p + 1);
-      this.postTf = grown(this.postTf, p + 1);
+    const c = p >>> CHUNK_BITS;
+    if (c === this.logTerm.length) {
+      this.logTerm.push(new Uint32Array(CHUNK));
+      this.logTf.push(new Uint8Array(CHUNK));
     }
-    this.postTerm[p] = t;
-    this.postUnit[p] = unit;
-    this.postTf[p] = 1;
+    this.logTerm[c][p & (CHUNK - 1)] = t;
+    this.logTf[c][p & (CHUNK - 1)] = 1;
     this.lastUnit[t] = unit;
     this.lastAt[t] = p;
     this.termCount[t]++;
@@ -181,18 +194,27 @@ export class LexicalIndexBuilder {
   private postings = new HashedPostings();
   private lengths: Record<Field, number[]> = { title: [], body: [] };
 
-  /** Adds the next unit; units are numbered in the order they are added. */
+  /**
+   * Adds the next unit; units are numbered in the order they are added. Its terms are those of
+   * `tokenize`, in the same order, hashed from the syllables without building pair strings or
+   * token arrays (the garbage of a whole corpus's tokens is what filled the heap).
+   */
   add(texts: FieldTexts): number {
-    const unit = this.lengths.body.length;
+    const unit = this.postings.beginUnit();
     for (const field of FIELDS) {
-      const { folded, accented } = tokenize(texts[field]);
       const prefix = PREFIX[field];
       const accentPrefix = prefix + ACCENT;
       let length = 0;
-      for (let i = 0; i < folded.length; i++) {
-        if (!folded[i].includes(" ")) length++;
-        this.postings.bump(prefix, folded[i], unit);
-        this.postings.bump(accentPrefix, accented[i], unit);
+      for (const run of syllableRuns(texts[field])) {
+        const folded = run.map(foldDiacritics);
+        length += run.length;
+        for (let i = 0; i < run.length; i++) {
+          this.postings.bump(prefix, folded[i]);
+          this.postings.bump(accentPrefix, run[i]);
+          if (i + 1 === run.length) continue;
+          this.postings.bump(prefix, folded[i], folded[i + 1]);
+          this.postings.bump(accentPrefix, run[i], run[i + 1]);
+        }
       }
       this.lengths[field].push(length);
     }
@@ -222,10 +244,22 @@ export class LexicalIndexBuilder {
     p.slots = new Uint32Array(0);
     const units = new Uint32Array(p.postings);
     const tfs = new Uint8Array(p.postings);
-    for (let i = 0; i < p.postings; i++) {
-      const dest = cursor[p.postTerm[i]]++;
-      units[dest] = p.postUnit[i];
-      tfs[dest] = p.postTf[i];
+    const unitStarts = p.unitStarts;
+    let unit = 0;
+    for (let c = 0; c < p.logTerm.length; c++) {
+      const terms = p.logTerm[c];
+      const termTfs = p.logTf[c];
+      const base = c * CHUNK;
+      const end = Math.min(CHUNK, p.postings - base);
+      for (let o = 0; o < end; o++) {
+        while (unit + 1 < unitStarts.length && unitStarts[unit + 1] <= base + o) unit++;
+        const dest = cursor[terms[o]]++;
+        units[dest] = unit;
+        tfs[dest] = termTfs[o];
+      }
+      // Each chunk is let go once sorted out: the log and the sorted arrays are never both whole.
+      p.logTerm[c] = new Uint32Array(0);
+      p.logTf[c] = new Uint8Array(0);
     }
     this.postings = new HashedPostings();
     return new LexicalIndex({

@@ -3,7 +3,7 @@
  * CURRENT pointer with an atomic rename: a crash at any moment leaves the previous version
  * answering, and running instances can pick up the new one by watching CURRENT.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, openSync, fsyncSync, closeSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { DocMeta, ParsedDocument } from "../model/document.js";
 import { buildBlockIndex, buildPassageIndex, CorpusIndex, listBlocks, type Expander } from "./corpus-index.js";
@@ -58,11 +58,26 @@ export function currentVersion(indexDir: string): string | undefined {
   return v && existsSync(path.join(indexDir, "versions", v)) ? v : undefined;
 }
 
-function writeDurable(file: string, data: string): void {
-  writeFileSync(file, data);
-  const fd = openSync(file, "r");
-  fsyncSync(fd);
-  closeSync(fd);
+/** Writes the pieces one after another and syncs: a large file is never one string in memory. */
+function writeDurable(file: string, pieces: Iterable<string>): void {
+  const fd = openSync(file, "w");
+  try {
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece);
+      // write(2) may take fewer bytes than given: go on from where it stopped.
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    }
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `JSON.stringify(items)` (the same bytes), one item at a time. */
+function* jsonArray(items: readonly unknown[]): Generator<string> {
+  yield "[";
+  for (let i = 0; i < items.length; i++) yield (i ? "," : "") + JSON.stringify(items[i]);
+  yield "]";
 }
 
 export interface VersionContent {
@@ -84,13 +99,13 @@ export function writeVersion(indexDir: string, content: VersionContent): string 
   saveLexical(buildPassageIndex(content.docs, blocks, passages), tmp, "passages");
   if (content.vectors && content.info.embedder) VectorIndex.build(content.vectors, content.info.embedder.dimensions).save(path.join(tmp, "vectors.hnsw"));
   content.learnt?.save(path.join(tmp, LEARNT_FILE));
-  writeDurable(path.join(tmp, "docs.json"), JSON.stringify(content.docs));
+  writeDurable(path.join(tmp, "docs.json"), jsonArray(content.docs));
   const info: IndexInfo = { format: INDEX_FORMAT, version, builtAt: new Date().toISOString(), ...content.info };
-  writeDurable(path.join(tmp, "info.json"), JSON.stringify(info, null, 1));
+  writeDurable(path.join(tmp, "info.json"), [JSON.stringify(info, null, 1)]);
   const final = path.join(indexDir, "versions", version);
   renameSync(tmp, final);
   const pointer = path.join(indexDir, `${CURRENT}.tmp`);
-  writeDurable(pointer, version);
+  writeDurable(pointer, [version]);
   renameSync(pointer, path.join(indexDir, CURRENT));
   pruneVersions(indexDir, version);
   return version;

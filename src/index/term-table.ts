@@ -4,18 +4,23 @@
  * With 64 bits of hash, collisions among a few million terms are practically impossible.
  */
 
-/** The hashes of `prefix + term`, without building that string (the index build's hot loop). */
-export function hashPair(term: string, prefix = ""): [number, number] {
+/**
+ * The hashes of `prefix + term`, or of `prefix + term + " " + next` (a syllable pair), without
+ * building that string (the index build's hot loop).
+ */
+export function hashPair(term: string, prefix = "", next?: string): [number, number] {
   // FNV-1a and a multiplicative (Murmur-style) hash over UTF-16 code units.
   let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;
-  for (const s of prefix ? [prefix, term] : [term])
+  for (let part = 0; part < 4; part++) {
+    const s = part === 0 ? prefix : part === 1 ? term : next === undefined ? "" : part === 2 ? " " : next;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       h2 ^= h2 >>> 15;
     }
+  }
   // Never 0 in h1|h2 together: (0,0) marks an empty slot.
   return [h1 >>> 0, (h2 | 1) >>> 0];
 }
