@@ -84,6 +84,20 @@ describe("expanding a question", () => {
     expect(texts(t, "Ủy ban nhân dân xã")).toEqual(["UBND"]);
   });
 
+  it("a phrase also matches with up to two words inside it, in order, at a lower weight", () => {
+    const g = Thesaurus.parse(["chó cắn => súc vật gây ra", "làm mấy tiếng => thời giờ làm việc | 0.5", "TU => Thành ủy"].join("\n"));
+    const weightOf = (q: string, text: string) => g.expand(q).find((e) => e.text === text)?.weight;
+    expect(weightOf("chó cắn người", "súc vật gây ra")).toBe(1);
+    expect(weightOf("chó nhà nuôi cắn người", "súc vật gây ra")).toBeCloseTo(0.8);
+    expect(weightOf("làm tối đa mấy tiếng", "thời giờ làm việc")).toBeCloseTo(0.4);
+    // too far apart, out of order, across a sentence end, or with other tone marks: no match
+    expect(weightOf("chó nhà hàng xóm nuôi cắn", "súc vật gây ra")).toBeUndefined();
+    expect(weightOf("cắn con chó", "súc vật gây ra")).toBeUndefined();
+    expect(weightOf("nuôi chó. Bị cắn", "súc vật gây ra")).toBeUndefined();
+    expect(weightOf("chó nhà nuôi cần", "súc vật gây ra")).toBeUndefined();
+    expect(weightOf("cho nha nuoi can", "súc vật gây ra")).toBeCloseTo(0.8);
+  });
+
   it("the longest phrase wins at a position; its shorter prefix is not expanded", () => {
     expect(texts(t, "nghỉ đẻ")).toEqual(["nghỉ thai sản"]);
     expect(texts(t, "nghỉ ốm")).toEqual(["tạm nghỉ"]);

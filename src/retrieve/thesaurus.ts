@@ -24,6 +24,13 @@ export const THESAURUS_FILE = "tu-dien.txt";
 
 export class ThesaurusError extends Error {}
 
+/**
+ * Other syllables a phrase may have inside it in a question, and the weight of such a match
+ * (times the entry's): chosen on the everyday questions of bench/colloquial-dev.jsonl.
+ */
+const PHRASE_GAP = 2;
+const GAPPED_WEIGHT = 0.8;
+
 /** A phrase as syllables, in the accented search form and folded. */
 interface Phrase {
   text: string;
@@ -158,6 +165,31 @@ export class Thesaurus {
       const folded = run.map(foldDiacritics);
       const have = ` ${folded.join(" ")} `;
       let coveredTo = 0;
+      const add = (e: Entry, weight: number) => {
+        for (const to of e.to) {
+          if (have.includes(` ${to.key} `)) continue;
+          const prev = out.get(to.key);
+          if (!prev || prev.weight < weight) out.set(to.key, { text: to.text, weight, covers: e.from.folded });
+        }
+      };
+      // Everyday speech puts words inside a phrase ("chó nhà nuôi cắn" for "chó cắn", "làm tối
+      // đa mấy tiếng"): a phrase of two or more syllables also matches in order with up to
+      // PHRASE_GAP other syllables between, at a lower weight.
+      const gapped = (i: number) => {
+        for (const e of this.byFirst.get(folded[i]) ?? []) {
+          const n = e.from.folded.length;
+          if (n < 2 || (e.from.capitals && !capitals.has(e.from.folded[0])) || (marked && run[i] !== e.from.accented[0])) continue;
+          let at = i;
+          let k = 1;
+          for (let j = i + 1; j < run.length && k < n && j - i - k <= PHRASE_GAP; j++) {
+            if (folded[j] === e.from.folded[k] && (!marked || run[j] === e.from.accented[k])) {
+              k++;
+              at = j;
+            }
+          }
+          if (k === n && at - i + 1 > n) add(e, e.weight * GAPPED_WEIGHT);
+        }
+      };
       for (let i = 0; i < run.length; i++) {
         const found = (this.byFirst.get(folded[i]) ?? []).filter(({ from }) => {
           const n = from.folded.length;
@@ -170,18 +202,14 @@ export class Thesaurus {
           }
           return true;
         });
-        if (!found.length) continue;
+        if (!found.length) {
+          gapped(i);
+          continue;
+        }
         const longest = Math.max(...found.map((e) => e.from.folded.length));
         if (i + longest <= coveredTo) continue;
         coveredTo = i + longest;
-        for (const e of found) {
-          if (e.from.folded.length < longest) continue;
-          for (const to of e.to) {
-            if (have.includes(` ${to.key} `)) continue;
-            const prev = out.get(to.key);
-            if (!prev || prev.weight < e.weight) out.set(to.key, { text: to.text, weight: e.weight, covers: e.from.folded });
-          }
-        }
+        for (const e of found) if (e.from.folded.length >= longest) add(e, e.weight);
       }
     }
     return [...out.values()];
