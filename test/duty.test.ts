@@ -65,3 +65,13 @@ describe("duty questions", () => {
     });
   });
 });
+
+describe("explain names the holder a duty question asks about", () => {
+  it("prints it, and no definition term", async () => {
+    const c = await buildCorpus({ "chi-thi-mau-78.txt": DIRECTIVE });
+    const report = await c.engine.explain("Văn phòng mẫu có trách nhiệm gì?");
+    expect(report.dutyHolder).toBe("van phong mau");
+    expect(report.definition).toBeUndefined();
+    expect((await c.engine.explain("Vườn ươm là gì?")).definition).toBe("vuon uom");
+  });
+});

@@ -13,6 +13,7 @@ export function formatExplain(r: ExplainReport, maxDepth = 3): string {
     `Phần được xét độ phủ: ${r.askedPart}`,
     r.named.length ? `Văn bản được nêu (tìm trước): ${r.named.join(", ")}` : "Không nêu tên văn bản: tìm trong mọi văn bản",
     ...(r.definition ? [`Câu hỏi định nghĩa, thuật ngữ: «${r.definition}»`] : []),
+    ...(r.dutyHolder ? [`Câu hỏi về trách nhiệm của: «${r.dutyHolder}» (ưu tiên đoạn giao việc cho chủ thể này)`] : []),
     `Ngưỡng độ phủ ${r.minCoverage}, độ phủ từ hai âm tiết ${r.minWordCoverage}: ${r.answerable ? "đạt — có câu trả lời" : "không đạt — trả lời «Không tìm thấy…»"}`,
     "",
   ];

@@ -109,6 +109,8 @@ export interface ExplainReport {
   named: string[];
   /** The term of a definition question, whose defining passage is boosted. */
   definition?: string;
+  /** The holder a duty question asks about, whose assigning passage is preferred in its block. */
+  dutyHolder?: string;
   minCoverage: number;
   /** Share of the question's two-syllable words a hit must hold as well. */
   minWordCoverage: number;
