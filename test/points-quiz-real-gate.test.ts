@@ -88,13 +88,13 @@ describe.skipIf(!SOURCE)("issue 13 on real texts", () => {
     const quiz = await generateQuiz(engine, { docIds: [CT299], count: 10, seed: 3, perPart: true });
     checkQuiz(engine, quiz);
     expect(quiz.length).toBeGreaterThanOrEqual(5);
-    expect(new Set(quiz.map((q) => q.kind))).toEqual(new Set(["mcq", "not", "truefalse"]));
+    expect(new Set(quiz.map((q) => q.kind))).toEqual(new Set(["mcq", "not", "truefalse", "scenario"]));
     expect(new Set(quiz.map((q) => q.level)).size).toBeGreaterThanOrEqual(2);
     const doc = engine.docs().find((d) => d.meta.id === CT299)!;
     const whole = comparable(doc.units.map((_, i) => unitFullText(doc, i)).join("\n"));
     // Every option of a list question is the directive's own words: no other law's items to guess by their type.
     for (const q of quiz.filter((x) => x.kind !== "truefalse")) for (const o of q.options) expect(stated(whole, o), o).toBe(true);
-    for (const q of quiz) expect(q.stem).toMatch(/^(?:Đúng hay sai\? )?Theo Chỉ thị 299\/TTg, /);
+    for (const q of quiz) expect(q.stem).toMatch(q.kind === "scenario" ? /^Tình huống: .+\. Theo mục \d Chỉ thị 299\/TTg, / : /^(?:Đúng hay sai\? )?Theo Chỉ thị 299\/TTg, /);
     const again = await generateQuiz(engine, { docIds: [CT299], count: 10, seed: 3, perPart: true });
     expect(again).toEqual(quiz);
     // Only hard questions when asked.

@@ -38,6 +38,7 @@ const FACT_NAMES: Record<FactType | "written", string> = {
   level: "mức xếp loại",
   body: "cơ quan chịu trách nhiệm",
   "list-item": "danh sách",
+  consequence: "hệ quả của một quy định (tình huống)",
   written: "do LLM soạn",
 };
 

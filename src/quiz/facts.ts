@@ -3,6 +3,7 @@
  * bodies — as verbatim slices with a "pool" key: distractors for a fact are drawn from facts of the
  * same pool found elsewhere in the documents (other day counts, other levels, other bodies).
  */
+import type { Conditional } from "./conditions.js";
 import type { FactType } from "./types.js";
 
 export interface Fact {
@@ -20,6 +21,8 @@ export interface Fact {
   magnitude?: number;
   /** A question may blank it: a body given a duty, a level where grading is the subject. */
   askable: boolean;
+  /** A consequence: the rule it follows from, for a scenario. */
+  rule?: Conditional;
 }
 
 const NOT_LETTER = "(?![\\p{L}\\p{M}\\p{N}])";

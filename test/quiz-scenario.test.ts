@@ -1,0 +1,194 @@
+/**
+ * Scenario questions ("Tình huống: …") and fitting limits by rephrasing, on plainly invented texts
+ * (test/fixtures/scenario: "Quy chế vườn ươm mẫu", with the quiz fixtures beside it): a rule's
+ * condition told as a case keeps its words, the key is the consequence its own unit states, the
+ * distractors other consequences of the same document; a deadline counted from an event and a
+ * body's duty make scenarios too. A stem too long for Kahoot is shortened by abbreviations, the
+ * short document name and dropped asides; options that would become alike are skipped, never cut.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Engine } from "../src/engine/engine.js";
+import { ingest } from "../src/ingest/ingest.js";
+import { unitFullText } from "../src/model/document.js";
+import { comparable, stated, syllableSet } from "../src/quiz/compare.js";
+import { findConditionals } from "../src/quiz/conditions.js";
+import { fitQuestion } from "../src/quiz/fit.js";
+import { generateQuiz, KAHOOT_LIMITS, TELEGRAM_LIMITS, verifyQuestion, type QuizQuestion } from "../src/quiz/index.js";
+import { fitText } from "../src/quiz/shorten.js";
+import { REPO_ROOT } from "./helpers/shared.js";
+import { checkQuiz } from "./quiz-check.js";
+
+const QC = "qc-995-test";
+let dir = "";
+let engine: Engine;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "hvb-scenario-"));
+  const corpus = path.join(dir, "corpus");
+  await mkdir(corpus);
+  const documents = [];
+  for (const folder of ["quiz", "scenario"]) {
+    const from = path.join(REPO_ROOT, "test/fixtures", folder);
+    const manifest = JSON.parse(await readFile(path.join(from, "manifest.json"), "utf8"));
+    for (const d of manifest.documents) {
+      documents.push(d);
+      if (d.file) await copyFile(path.join(from, d.file), path.join(corpus, d.file));
+    }
+  }
+  await writeFile(path.join(corpus, "manifest.json"), JSON.stringify({ documents }));
+  await ingest({ from: corpus, indexDir: path.join(dir, "index"), embedder: null });
+  engine = Engine.open({ indexDir: path.join(dir, "index") });
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const docText = (id: string) => {
+  const doc = engine.docs().find((d) => d.meta.id === id)!;
+  return comparable(doc.units.map((_, i) => unitFullText(doc, i)).join("\n"));
+};
+const citedText = (q: QuizQuestion) => {
+  const doc = engine.docs().find((d) => d.meta.id === q.citation.doc.id)!;
+  return unitFullText(doc, doc.units.findIndex((u) => u.id === q.citation.unitId));
+};
+
+async function scenarios(docIds: string[], limits = TELEGRAM_LIMITS): Promise<QuizQuestion[]> {
+  const out: QuizQuestion[] = [];
+  for (let seed = 1; seed <= 6; seed++) {
+    const quiz = await generateQuiz(engine, { docIds, count: 20, kinds: ["scenario"], seed, limits });
+    checkQuiz(engine, quiz, limits);
+    out.push(...quiz);
+  }
+  return out;
+}
+
+describe("reading rules written as condition → consequence", () => {
+  it("finds the rule's parts verbatim, with an invented actor, and nothing in a sentence without one", () => {
+    const s = "Người nào tự ý mang cây giống ra khỏi vườn ươm thì bị đình chỉ việc nhận cây giống trong một mùa vụ.";
+    const [r] = findConditionals(s);
+    expect(r).toMatchObject({ condition: "tự ý mang cây giống ra khỏi vườn ươm", situation: "Anh A tự ý mang cây giống ra khỏi vườn ươm", actor: "Anh A", continuesActor: true, head: "bi" });
+    expect(s.slice(r.start, r.end)).toBe("bị đình chỉ việc nhận cây giống trong một mùa vụ");
+    // Two rules in one sentence, each with its own consequence.
+    const two = "Những tổ đã nhận cây giống nhưng còn thiếu người chăm sóc thì cần bổ sung người, đơn vị nào chưa nhận cây giống thì cần đăng ký lại.";
+    expect(findConditionals(two).map((x) => [x.situation, two.slice(x.start, x.end)])).toEqual([["Đơn vị X chưa nhận cây giống", "cần đăng ký lại"]]);
+    // "…, nếu …" after a main clause, a list inside a condition, a consequence pointing elsewhere: no rule.
+    expect(findConditionals("Người dự thi có thể bị hủy kết quả, nếu có hành vi gian lận trong phòng thi, ngoài phòng thi hoặc sau khi thi.")).toEqual([]);
+    expect(findConditionals("Trường hợp hồ sơ chưa đầy đủ thì thực hiện theo quy định tại khoản 2 Điều này.")).toEqual([]);
+    expect(findConditionals("Tổ kỹ thuật vườn ươm có trách nhiệm kiểm tra sâu bệnh mỗi tuần một lần.")).toEqual([]);
+  });
+});
+
+describe("scenario questions", () => {
+  it("a rule's case: key its own consequence, cited at its unit; distractors other consequences of the same document", async () => {
+    const all = await scenarios([QC, "qd-999-test"]);
+    const rules = all.filter((q) => q.fact === "consequence");
+    expect(new Set(rules.map((q) => q.citation.unitId)).size).toBeGreaterThanOrEqual(6);
+    const whole = docText(QC);
+    for (const q of rules) {
+      const unit = citedText(q);
+      const where = `${q.citation.unitId}: ${q.stem}`;
+      expect(q.citation.doc.id, where).toBe(QC);
+      // The situation tells the unit's own condition, the key is what follows it there.
+      const [rule] = findConditionals(q.quote);
+      expect(q.stem, where).toContain(`Tình huống: ${rule.situation}.`);
+      expect(q.answer, where).toBe(q.quote.slice(rule.start, rule.end));
+      expect(unit, where).toContain(q.quote);
+      expect(q.stem, where).toMatch(/Theo Điều \d Quy chế 995-QC\/TEST, /);
+      for (const [i, o] of q.options.entries()) {
+        if (i === q.correct) continue;
+        expect(stated(whole, o), `${o} is the document's own: ${where}`).toBe(true);
+        expect(stated(comparable(unit), o), `${o} is not in the cited unit: ${where}`).toBe(false);
+      }
+    }
+    const bySanction = rules.find((q) => q.stem.startsWith("Tình huống: Anh A tưới cây giống quá lượng nước quy định."))!;
+    expect(bySanction.options[bySanction.correct]).toBe("bị nhắc nhở bằng văn bản");
+    expect(bySanction.citation.unitId).toBe("dieu-3/khoan-1");
+    expect(bySanction.stem).toBe("Tình huống: Anh A tưới cây giống quá lượng nước quy định. Theo Điều 3 Quy chế 995-QC/TEST, Anh A ……");
+  });
+
+  it("a deadline counted from an event, and a body's duty, are scenarios too", async () => {
+    const all = await scenarios([QC, "qd-999-test", "hd-998-test"]);
+    const deadline = all.find((q) => q.stem.startsWith("Tình huống: Ngày 02 tháng 3 là ngày nhận cây giống."))!;
+    expect(deadline.stem).toBe("Tình huống: Ngày 02 tháng 3 là ngày nhận cây giống. Theo Điều 2 Quy chế 995-QC/TEST, Người đăng ký có quyền đề nghị đổi cây giống trong thời hạn ……");
+    expect(deadline.options[deadline.correct]).toBe("03 ngày");
+    expect(deadline.level).toBe("kho");
+    const duty = all.filter((q) => q.stem.includes("ai có trách nhiệm việc này?"));
+    expect(duty.length).toBeGreaterThanOrEqual(4);
+    for (const q of duty) {
+      const lead = citedText(q).split("\n")[0];
+      expect(lead, q.stem).toBe(`${q.answer} có trách nhiệm:`);
+      expect(q.stem, q.stem).toContain(`Tình huống: Cần ${q.quote.charAt(0).toLowerCase()}${q.quote.slice(1)}.`);
+      // The other bodies are given other duties by the same document.
+      for (const o of q.options) expect(docText(QC)).toContain(comparable(o));
+    }
+  });
+
+  it("takes its share of a mixed quiz at its level, and one seed gives one set", async () => {
+    const a = await generateQuiz(engine, { docIds: [QC, "qd-999-test"], count: 20, seed: "tinh-huong" });
+    const b = await generateQuiz(engine, { docIds: [QC, "qd-999-test"], count: 20, seed: "tinh-huong" });
+    expect(b).toEqual(a);
+    checkQuiz(engine, a);
+    const n = a.filter((q) => q.kind === "scenario").length;
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(n).toBeLessThanOrEqual(5);
+    for (const kind of ["mcq", "truefalse", "scenario"]) expect(a.map((q) => q.kind)).toContain(kind);
+    const hard = await generateQuiz(engine, { docIds: [QC, "qd-999-test"], count: 3, kinds: ["scenario"], difficulty: "kho", seed: 1 });
+    for (const q of hard) expect(q.fact).toBe("duration");
+  });
+});
+
+describe("fitting limits by rephrasing", () => {
+  it("shortens in order: abbreviations, the document's short kind, asides, tails — and only as far as needed", () => {
+    const stem = "Đúng hay sai? Theo Quy chế 995-QC/TEST, Ủy ban nhân dân cấp huyện cấp giấy chứng nhận vườn ươm đạt chuẩn (kể cả vườn ươm mới thành lập) theo quy định của pháp luật.";
+    expect(stem.length).toBeGreaterThan(120);
+    expect(fitText(stem, 160)).toBe(stem.replace("Ủy ban nhân dân", "UBND"));
+    expect(fitText(stem, 120)).toBe("Đúng hay sai? Theo QC 995-QC/TEST, UBND cấp huyện cấp giấy chứng nhận vườn ươm đạt chuẩn theo quy định của pháp luật.");
+    expect(fitText(stem, 100)).toBe("Đúng hay sai? Theo QC 995-QC/TEST, UBND cấp huyện cấp giấy chứng nhận vườn ươm đạt chuẩn.");
+    expect(fitText(stem, 60)).toBeUndefined();
+    // The shortened words compare as the long ones: an answer cannot hide in an abbreviation.
+    expect(stated(comparable("Theo QC 995-QC/TEST, UBND cấp huyện …"), "Ủy ban nhân dân cấp huyện")).toBe(true);
+  });
+
+  it("a stem too long for Kahoot is brought under 120 with its meaning: the same question, fewer words, none new", async () => {
+    const found: Array<[QuizQuestion, QuizQuestion]> = [];
+    for (let seed = 1; seed <= 12 && !found.length; seed++) {
+      const report = { rephrased: 0, skipped: 0 };
+      const kahoot = await generateQuiz(engine, { docIds: [QC], count: 20, seed, limits: KAHOOT_LIMITS, report });
+      checkQuiz(engine, kahoot, KAHOOT_LIMITS);
+      expect(report.rephrased).toBe(kahoot.filter((q) => q.rephrased).length);
+      const telegram = await generateQuiz(engine, { docIds: [QC], count: 20, seed });
+      for (const q of kahoot.filter((x) => x.rephrased && x.stem.includes("UBND cấp huyện cấp giấy chứng nhận"))) {
+        const long = telegram.find((t) => t.id === q.id);
+        if (long) found.push([q, long]);
+      }
+    }
+    expect(found.length).toBeGreaterThan(0);
+    const [short, long] = found[0];
+    expect(long.stem.length).toBeGreaterThan(120);
+    expect(short.stem.length).toBeLessThanOrEqual(120);
+    expect(verifyQuestion(engine, short, KAHOOT_LIMITS).ok).toBe(true);
+    // Every word of the short stem is a word of the long one (abbreviations spelt out; "QC" is the
+    // document's kind as its number writes it), and the fact asked stays.
+    const longWords = syllableSet(comparable(long.stem));
+    expect([...syllableSet(comparable(short.stem))].filter((w) => !longWords.has(w))).toEqual(["qc"]);
+    expect(stated(comparable(short.stem), "Ủy ban nhân dân cấp huyện")).toBe(true);
+    expect(short.stem).not.toMatch(/…(?!…)/u);
+  });
+
+  it("a question whose options cannot be shortened and stay distinct is skipped", async () => {
+    const [q] = await generateQuiz(engine, { docIds: [QC], count: 1, kinds: ["mcq"], seed: 1 });
+    const aside = (which: string) => `Bảo đảm nước tưới cho các luống cây giống trong vườn ươm mẫu (đối với các luống cây giống ${which})`;
+    const wrong = q.options.map((_, i) => i).filter((i) => i !== q.correct);
+    const options = [...q.options];
+    options[wrong[0]] = aside("gieo trong mùa khô");
+    options[wrong[1]] = aside("gieo trong mùa mưa");
+    const ambiguous = { ...q, options };
+    expect(options[wrong[0]].length).toBeGreaterThan(KAHOOT_LIMITS.option);
+    // Within Telegram's 100 characters they stand as written; Kahoot's 75 would make them one option.
+    expect(fitQuestion(engine, ambiguous, KAHOOT_LIMITS)).toEqual({ ok: false, reason: "ambiguous" });
+    expect(fitQuestion(engine, { ...ambiguous, options: options.map((o, i) => (i === wrong[1] ? "x".repeat(120) : o)) }, KAHOOT_LIMITS)).toEqual({ ok: false, reason: "too-long" });
+  });
+});
