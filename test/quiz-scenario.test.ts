@@ -6,10 +6,16 @@
  * body's duty make scenarios too. A stem too long for Kahoot is shortened by abbreviations, the
  * short document name and dropped asides; options that would become alike are skipped, never cut.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import vm from "node:vm";
+import { Command } from "commander";
+import ExcelJS from "exceljs";
+import mammoth from "mammoth";
+import { registerQuiz } from "../src/cli/quiz.js";
+import { KAHOOT_HEADER_ROW } from "../src/quiz/export-xlsx.js";
 import { Engine } from "../src/engine/engine.js";
 import { ingest } from "../src/ingest/ingest.js";
 import { unitFullText } from "../src/model/document.js";
@@ -190,5 +196,58 @@ describe("fitting limits by rephrasing", () => {
     // Within Telegram's 100 characters they stand as written; Kahoot's 75 would make them one option.
     expect(fitQuestion(engine, ambiguous, KAHOOT_LIMITS)).toEqual({ ok: false, reason: "ambiguous" });
     expect(fitQuestion(engine, { ...ambiguous, options: options.map((o, i) => (i === wrong[1] ? "x".repeat(120) : o)) }, KAHOOT_LIMITS)).toEqual({ ok: false, reason: "too-long" });
+  });
+});
+
+describe("one set per seed, in every export, scenarios included", () => {
+  /** Runs `quiz …` in-process; returns what it printed on stderr. */
+  async function run(...args: string[]): Promise<string> {
+    const err: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((s: string) => void err.push(s));
+    vi.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      const program = new Command().exitOverride();
+      registerQuiz(program);
+      await program.parseAsync(["quiz", ...args], { from: "user" });
+    } finally {
+      spy.mockRestore();
+      vi.restoreAllMocks();
+    }
+    return err.join("\n");
+  }
+
+  it("the .xlsx, .gs, .gift, .docx and .json of one run hold the same questions, and the seed gives them again", async () => {
+    vi.stubEnv("LLM_MODEL", "");
+    const out = path.join(dir, "out");
+    await mkdir(out, { recursive: true });
+    const files = ["bo.docx", "bo.xlsx", "bo.gs", "bo.gift", "bo.json"].map((f) => path.join(out, f));
+    const args = ["--doc", QC, "--doc", "qd-999-test", "--kinds", "scenario,mcq,truefalse", "--count", "10", "--seed", "11", "--index", path.join(dir, "index")];
+    const summary = await run(...args, ...files.flatMap((f) => ["--out", f]));
+    expect(summary).toMatch(/\d+ đúng\/sai, [1-9]\d* tình huống;/);
+    expect(summary).toMatch(/Giới hạn độ dài: \d+ câu được viết gọn .*, \d+ câu văn bỏ qua/);
+    const json = JSON.parse(await readFile(files[4], "utf8"));
+    const stems: string[] = json.questions.map((q: QuizQuestion) => q.stem);
+    expect(json.questions.some((q: QuizQuestion) => q.kind === "scenario")).toBe(true);
+    // Kahoot's sheet (its limits apply to the whole run), GIFT, the Apps Script and the DOCX: the same stems in the same order.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(files[1])) as unknown as ArrayBuffer);
+    expect(stems.map((_, i) => String(wb.worksheets[0].getRow(KAHOOT_HEADER_ROW + 1 + i).getCell(2).value))).toEqual(stems);
+    for (const s of stems) expect(s.length).toBeLessThanOrEqual(KAHOOT_LIMITS.stem);
+    const gift = [...(await readFile(files[3], "utf8")).matchAll(/::Câu \d+::\[plain\]((?:\\.|[^{\\])*)\{/g)].map((m) => m[1].trim().replace(/\\([~=#{}:\\])/g, "$1"));
+    expect(gift).toEqual(stems);
+    const titles: string[] = [];
+    const item = { setTitle: (t: string) => (titles.push(t), item), setRequired: () => item, setPoints: () => item, createChoice: () => ({}), setChoices: () => item, setFeedbackForCorrect: () => item, setFeedbackForIncorrect: () => item };
+    const form = { setIsQuiz: () => form, setDescription: () => form, getEditUrl: () => "", getPublishedUrl: () => "", addMultipleChoiceItem: () => item };
+    const FormApp = { create: () => form, createFeedback: () => ({ setText: () => ({ build: () => ({}) }) }) };
+    vm.runInNewContext(`${await readFile(files[2], "utf8")}\ncreateQuiz();`, { FormApp, Logger: { log: () => undefined } });
+    expect(titles).toEqual(stems);
+    const docx = (await mammoth.extractRawText({ path: files[0] })).value;
+    stems.forEach((s, i) => expect(docx).toContain(`Câu ${i + 1}. ${s}`));
+    const again = path.join(out, "again.json");
+    await run(...args, "--limits", "kahoot", "--out", again);
+    expect(JSON.parse(await readFile(again, "utf8")).questions.map((q: QuizQuestion) => [q.id, q.stem, q.options, q.correct])).toEqual(
+      json.questions.map((q: QuizQuestion) => [q.id, q.stem, q.options, q.correct]),
+    );
+    vi.unstubAllEnvs();
   });
 });
