@@ -9,7 +9,10 @@ import { comparable, jaccard, syllableSet } from "./compare.js";
 import { corpusOf } from "./corpus.js";
 import { meaningfulItem } from "./lists.js";
 import { buildMcq, buildNot, buildScenario, buildTrueFalse, type BuildContext, type Candidate } from "./build.js";
+import { findConditionals } from "./conditions.js";
 import { fitQuestion } from "./fit.js";
+import { acceptShorter, acceptSituation } from "./rewording.js";
+import { canFit } from "./shorten.js";
 import { balanced, rng, shuffle, type Rng } from "./random.js";
 import { resolveScope, type ScopeBlock, type ScopeRequest } from "./scope.js";
 import { MAX_COUNT, QUIZ_KINDS, QuizError, TELEGRAM_LIMITS, type Difficulty, type QuizKind, type QuizLimits, type QuizQuestion } from "./types.js";
@@ -75,6 +78,10 @@ class Picker {
 
   get full(): boolean {
     return this.picked.length >= this.count;
+  }
+
+  get missing(): number {
+    return Math.max(0, this.count - this.picked.length);
   }
 
   private counted(kind: QuizKind): number {
@@ -153,16 +160,26 @@ function build(c: Candidate, kind: QuizKind, picker: Picker, ctx: BuildContext):
   return undefined;
 }
 
+/** What the offline passes leave behind: sentences skipped as too long, and questions a writer might shorten. */
+interface FillState {
+  skipped: Set<string>;
+  /** Questions whose options fit but whose stem does not, even shortened: for a writer's shorter wording. */
+  longStems: QuizQuestion[];
+}
+
+const skipKey = (q: QuizQuestion) => `${q.citation.doc.id}#${q.citation.unitId}|${q.quote}`;
+
 /** Fits a built question to the limits (rephrasing it shorter when needed); a question that cannot fit is noted as skipped. */
-function fitted(q: QuizQuestion, ctx: BuildContext, skipped: Set<string>): QuizQuestion | undefined {
+function fitted(q: QuizQuestion, ctx: BuildContext, state: FillState): QuizQuestion | undefined {
   const r = fitQuestion(ctx.engine, q, ctx.limits);
   if (r.ok) return r.question;
-  if (r.reason !== "unverified") skipped.add(`${q.citation.doc.id}#${q.citation.unitId}|${q.quote}`);
+  if (r.reason !== "unverified") state.skipped.add(skipKey(q));
+  if (r.reason === "too-long" && q.options.every((o) => canFit(o, ctx.limits.option))) state.longStems.push(q);
   return undefined;
 }
 
 /** Offline questions, one per block per round, until the count is reached or the scope runs dry. */
-function fillOffline(scope: ScopeBlock[], picker: Picker, ctx: BuildContext, skipped: Set<string>): void {
+function fillOffline(scope: ScopeBlock[], picker: Picker, ctx: BuildContext, state: FillState): void {
   // One queue per block; with parts, one per part, its blocks' candidates taking turns.
   const byPart = new Map<string, Candidate[][]>();
   scope.forEach((b, i) => byPart.set(b.part ?? String(i), [...(byPart.get(b.part ?? String(i)) ?? []), candidates(b, ctx)]));
@@ -174,7 +191,7 @@ function fillOffline(scope: ScopeBlock[], picker: Picker, ctx: BuildContext, ski
   const tryKinds = (c: Candidate, kinds: QuizKind[]): boolean =>
     kinds.some((kind) => {
       const built = build(c, kind, picker, ctx);
-      const q = built && fitted(built, ctx, skipped);
+      const q = built && fitted(built, ctx, state);
       return !!q && picker.add(q);
     });
   // With parts, every part is asked about: a part whose questions are all of kinds past their share still gives one.
@@ -223,6 +240,35 @@ async function fillWritten(scope: ScopeBlock[], picker: Picker, writer: QuizWrit
   }
 }
 
+/** Calls a writer may make per missing question to shorten a stem over the limit. */
+const SHORTEN_TRIES = 2;
+
+/** Questions left out only for a long stem, in the writer's shorter words when they pass the checks. */
+async function fillShortened(picker: Picker, writer: QuizWriter, ctx: BuildContext, state: FillState): Promise<void> {
+  const seen = new Set<string>();
+  let calls = (picker.missing) * SHORTEN_TRIES;
+  for (const q of state.longStems) {
+    if (picker.full || calls <= 0) return;
+    if (seen.has(q.id)) continue;
+    seen.add(q.id);
+    calls--;
+    const proposed = await writer.shorten!({ stem: q.stem, max: ctx.limits.stem }).catch(() => undefined);
+    const shorter = proposed && acceptShorter(ctx.engine, q, proposed, ctx.limits);
+    if (shorter && picker.add(shorter)) state.skipped.delete(skipKey(q));
+  }
+}
+
+/** Scenarios whose situation the writer tells in other words, kept only when they pass the checks. */
+async function retellSituations(questions: QuizQuestion[], writer: QuizWriter, ctx: BuildContext): Promise<QuizQuestion[]> {
+  const out: QuizQuestion[] = [];
+  for (const q of questions) {
+    const rule = q.kind === "scenario" && q.fact === "consequence" ? findConditionals(q.quote).find((r) => r.actor && q.stem.startsWith(`Tình huống: ${r.situation}.`)) : undefined;
+    const proposed = rule ? await writer.situation!({ condition: rule.condition, actor: rule.actor! }).catch(() => undefined) : undefined;
+    out.push((proposed && rule && acceptSituation(ctx.engine, q, { condition: rule.condition, actor: rule.actor! }, proposed, ctx.limits)) || q);
+  }
+  return out;
+}
+
 /** Puts each correct option at its balanced position, distractors shuffled around it. */
 function arrange(questions: QuizQuestion[], r: Rng): QuizQuestion[] {
   const mcq4 = questions.filter((q) => q.kind !== "truefalse");
@@ -244,14 +290,16 @@ export async function generateQuiz(engine: Engine, opts: QuizOptions): Promise<Q
   const scope = await resolveScope(engine, corpus, opts, r);
   const ctx: BuildContext = { engine, corpus, limits: opts.limits ?? TELEGRAM_LIMITS, r };
   const picker = new Picker(opts.count, kinds, opts.difficulty);
-  const skipped = new Set<string>();
+  const state: FillState = { skipped: new Set(), longStems: [] };
   if (opts.writer) await fillWritten(scope, picker, opts.writer, ctx);
-  fillOffline(scope, picker, ctx, skipped);
+  fillOffline(scope, picker, ctx, state);
   // A text made mostly of lists (a directive's duties) gives too few other facts: then lists may fill it.
   if (picker.picked.length < opts.count / 2) {
     picker.capLists = false;
-    fillOffline(scope, picker, ctx, skipped);
+    fillOffline(scope, picker, ctx, state);
   }
-  if (opts.report) Object.assign(opts.report, { rephrased: picker.picked.filter((q) => q.rephrased).length, skipped: skipped.size });
-  return arrange(picker.picked, r);
+  if (opts.writer?.shorten) await fillShortened(picker, opts.writer, ctx, state);
+  const picked = opts.writer?.situation ? await retellSituations(picker.picked, opts.writer, ctx) : picker.picked;
+  if (opts.report) Object.assign(opts.report, { rephrased: picked.filter((q) => q.rephrased).length, skipped: state.skipped.size });
+  return arrange(picked, r);
 }

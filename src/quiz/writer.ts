@@ -36,6 +36,10 @@ export interface QuizDraft {
 
 export interface QuizWriter {
   draft(source: QuizSource, want: { kinds: QuizKind[]; count: number }): Promise<QuizDraft[]>;
+  /** A scenario's situation in other words: the condition's words and the actor kept (checked by `acceptSituation`). */
+  situation?(req: { condition: string; actor: string }): Promise<string | undefined>;
+  /** A stem over the limit in fewer words, none new (checked by `acceptShorter`). */
+  shorten?(req: { stem: string; max: number }): Promise<string | undefined>;
 }
 
 /** The draft as a question with the engine's own citation, or undefined when it fails verification. */
