@@ -6,16 +6,15 @@
  * The key, the options and the citation stay the engine's; any failure leaves the offline quiz.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { Engine } from "../src/engine/engine.js";
-import { ingest } from "../src/ingest/ingest.js";
+import type { Engine } from "../src/engine/engine.js";
 import { generateQuiz, KAHOOT_LIMITS, quizWriterFromConfig, verifyQuestion, type QuizQuestion } from "../src/quiz/index.js";
 import { QUIZ_SYSTEM_PROMPT, SHORTEN_SYSTEM_PROMPT, SITUATION_SYSTEM_PROMPT } from "../src/quiz/prompt.js";
 import { FakeOpenAIServer, type ChatRequest, type ChatReply } from "./fakes/openai-server.js";
 import { llmConfig, memoryLogger } from "./fakes/llm-corpus.js";
-import { REPO_ROOT } from "./helpers/shared.js";
+import { quizCorpus } from "./helpers/quiz-corpus.js";
 import { checkQuiz } from "./quiz-check.js";
 
 let fake: FakeOpenAIServer;
@@ -25,19 +24,7 @@ let engine: Engine;
 beforeAll(async () => {
   fake = await new FakeOpenAIServer().start();
   dir = await mkdtemp(path.join(os.tmpdir(), "hvb-quiz-llm-"));
-  const corpus = path.join(dir, "corpus");
-  await mkdir(corpus);
-  const documents = [];
-  for (const folder of ["quiz", "scenario"]) {
-    const from = path.join(REPO_ROOT, "test/fixtures", folder);
-    for (const d of JSON.parse(await readFile(path.join(from, "manifest.json"), "utf8")).documents) {
-      documents.push(d);
-      if (d.file) await copyFile(path.join(from, d.file), path.join(corpus, d.file));
-    }
-  }
-  await writeFile(path.join(corpus, "manifest.json"), JSON.stringify({ documents }));
-  await ingest({ from: corpus, indexDir: path.join(dir, "index"), embedder: null });
-  engine = Engine.open({ indexDir: path.join(dir, "index") });
+  engine = await quizCorpus(dir);
 });
 afterAll(async () => {
   await fake.stop();

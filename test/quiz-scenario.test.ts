@@ -7,7 +7,7 @@
  * short document name and dropped asides; options that would become alike are skipped, never cut.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import vm from "node:vm";
@@ -16,15 +16,14 @@ import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { registerQuiz } from "../src/cli/quiz.js";
 import { KAHOOT_HEADER_ROW } from "../src/quiz/export-xlsx.js";
-import { Engine } from "../src/engine/engine.js";
-import { ingest } from "../src/ingest/ingest.js";
+import type { Engine } from "../src/engine/engine.js";
 import { unitFullText } from "../src/model/document.js";
 import { comparable, stated, syllableSet } from "../src/quiz/compare.js";
 import { findConditionals } from "../src/quiz/conditions.js";
 import { fitQuestion } from "../src/quiz/fit.js";
 import { generateQuiz, KAHOOT_LIMITS, TELEGRAM_LIMITS, verifyQuestion, type QuizQuestion } from "../src/quiz/index.js";
 import { fitText } from "../src/quiz/shorten.js";
-import { REPO_ROOT } from "./helpers/shared.js";
+import { quizCorpus } from "./helpers/quiz-corpus.js";
 import { checkQuiz } from "./quiz-check.js";
 
 const QC = "qc-995-test";
@@ -33,20 +32,7 @@ let engine: Engine;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "hvb-scenario-"));
-  const corpus = path.join(dir, "corpus");
-  await mkdir(corpus);
-  const documents = [];
-  for (const folder of ["quiz", "scenario"]) {
-    const from = path.join(REPO_ROOT, "test/fixtures", folder);
-    const manifest = JSON.parse(await readFile(path.join(from, "manifest.json"), "utf8"));
-    for (const d of manifest.documents) {
-      documents.push(d);
-      if (d.file) await copyFile(path.join(from, d.file), path.join(corpus, d.file));
-    }
-  }
-  await writeFile(path.join(corpus, "manifest.json"), JSON.stringify({ documents }));
-  await ingest({ from: corpus, indexDir: path.join(dir, "index"), embedder: null });
-  engine = Engine.open({ indexDir: path.join(dir, "index") });
+  engine = await quizCorpus(dir);
 });
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
