@@ -103,6 +103,37 @@ describe.skipIf(!SOURCE)("issue 13 on real texts", () => {
     for (const q of hard) expect(q.level).toBe("kho");
   });
 
+  it("scenarios on Chỉ thị 299/TTg: a duty as a case, the key the body the directive gives it to, cited at its bullet, on topic", async () => {
+    const doc = engine.docs().find((d) => d.meta.id === CT299)!;
+    const whole = comparable(doc.units.map((_, i) => unitFullText(doc, i)).join("\n"));
+    const asked = new Set<string>();
+    for (const seed of [1, 2, 3]) {
+      const quiz = await generateQuiz(engine, { docIds: [CT299], count: 10, kinds: ["scenario"], seed });
+      expect(quiz.length, `seed ${seed}`).toBeGreaterThanOrEqual(5);
+      checkQuiz(engine, quiz);
+      for (const q of quiz) {
+        const unit = unitFullText(doc, doc.units.findIndex((u) => u.id === q.citation.unitId));
+        expect(q.stem).toMatch(/^Tình huống: Cần .+\. Theo mục 3 Chỉ thị 299\/TTg, ai có trách nhiệm việc này\?$/);
+        expect(q.citation.unitId).toMatch(/^muc-3\/y-[a-đ]$/);
+        // The cited list opens with its holder; the duty asked is one of its bullets.
+        expect(unit.startsWith(`${q.answer} có trách nhiệm:`), unit.slice(0, 80)).toBe(true);
+        expect(unit).toContain(q.quote);
+        expect(q.stem.toLowerCase()).toContain(q.quote.toLowerCase().replace(/\.$/, ""));
+        q.options.forEach((o, i) => {
+          expect(stated(whole, o), o).toBe(true);
+          if (i !== q.correct) expect(stated(comparable(unit), o), `${o} in ${q.citation.unitId}`).toBe(false);
+        });
+        asked.add(q.citation.unitId);
+      }
+    }
+    expect(asked.size).toBeGreaterThanOrEqual(3);
+    // On a topic, only the directive's duties about it.
+    const topic = await generateQuiz(engine, { topic: "đo đạc, lập bản đồ và đăng ký thống kê ruộng đất", kinds: ["scenario"], count: 4, seed: 1 });
+    expect(topic.length).toBeGreaterThan(0);
+    checkQuiz(engine, topic);
+    for (const q of topic) expect(q.citation.doc.id).toBe(CT299);
+  });
+
   it("--per-part spreads a law's quiz over its chapters", async () => {
     const id = engine.docs().find((d) => d.meta.number === "24/2008/QH12")!.meta.id;
     const doc = engine.docs().find((d) => d.meta.id === id)!;
