@@ -20,6 +20,7 @@ import type { Engine } from "../src/engine/engine.js";
 import { unitFullText } from "../src/model/document.js";
 import { comparable, stated, syllableSet } from "../src/quiz/compare.js";
 import { findConditionals } from "../src/quiz/conditions.js";
+import { dutyListHolder, holderOf } from "../src/quiz/duties.js";
 import { fitQuestion } from "../src/quiz/fit.js";
 import { generateQuiz, KAHOOT_LIMITS, TELEGRAM_LIMITS, verifyQuestion, type QuizQuestion } from "../src/quiz/index.js";
 import { fitText } from "../src/quiz/shorten.js";
@@ -70,6 +71,14 @@ describe("reading rules written as condition → consequence", () => {
     expect(findConditionals("Người dự thi có thể bị hủy kết quả, nếu có hành vi gian lận trong phòng thi, ngoài phòng thi hoặc sau khi thi.")).toEqual([]);
     expect(findConditionals("Trường hợp hồ sơ chưa đầy đủ thì thực hiện theo quy định tại khoản 2 Điều này.")).toEqual([]);
     expect(findConditionals("Tổ kỹ thuật vườn ươm có trách nhiệm kiểm tra sâu bệnh mỗi tuần một lần.")).toEqual([]);
+  });
+
+  it("a duty scenario's holder: a named body whose list is its duties, never a list of cases or a clause", () => {
+    expect(dutyListHolder("Tổ hậu cần vườn ươm có trách nhiệm:")).toBe("Tổ hậu cần vườn ươm");
+    expect(dutyListHolder("Tổ bảo vệ vườn ươm có nhiệm vụ sau đây:")).toBe("Tổ bảo vệ vườn ươm");
+    expect(dutyListHolder("Ban quản lý vườn ươm có trách nhiệm bồi thường cây giống trong các trường hợp sau:")).toBeUndefined();
+    expect(holderOf("Người chăm sóc có lỗi vô ý làm chết cây giống không phải chịu trách nhiệm bồi thường.")).toBeUndefined();
+    expect(holderOf("Tổ văn thư vườn ươm có trách nhiệm lưu trữ sổ giao nhận.")).toBe("Tổ văn thư vườn ươm");
   });
 });
 

@@ -11,7 +11,7 @@ import { unitFullText } from "../model/document.js";
 import { blockDescendants } from "../answer/sentences.js";
 import { comparable, jaccard, mask, sameAnswer, stated, syllableSet } from "./compare.js";
 import { CONTINUING, type Corpus } from "./corpus.js";
-import { dutyHolders, holderOf } from "./duties.js";
+import { dutyHolders, dutyListHolder } from "./duties.js";
 import { pickDistractors } from "./distractors.js";
 import type { Fact } from "./facts.js";
 import type { Rng } from "./random.js";
@@ -331,8 +331,7 @@ function overlap(a: Set<string>, b: Set<string>): number {
  * document — none of whose duties is like this one, nor named in the asked list.
  */
 function buildDutyScenario(c: Candidate, ctx: BuildContext): QuizQuestion | undefined {
-  const lead = oneLine(c.list!.lead);
-  const holder = lead.endsWith(":") ? holderOf(lead) : undefined;
+  const holder = dutyListHolder(c.list!.lead);
   if (!holder || !VERB_FIRST.test(c.fact.text)) return undefined;
   const doc = ctx.engine.docs()[c.d];
   const duty = syllableSet(comparable(c.fact.text));

@@ -13,10 +13,25 @@ export interface DutyHolder {
 }
 
 const HOLDER = /^(\p{Lu}[^,;:\n]*?)\s+(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)(?![\p{L}])/u;
+/** A lead giving the items as its holder's duties, and nothing else: "Bộ Quốc phòng có trách nhiệm:". */
+const DUTY_LEAD = /^(\p{Lu}[^,;:\n]*?)\s+(?:có trách nhiệm|có nhiệm vụ)(?:\s+(?:sau đây|như sau))?\s*:$/u;
+/** A holder is a named body of a few words, not a clause ("Người … có lỗi vô ý … không phải"). */
+const NOT_A_NAME = /(?<![\p{L}])(?:không|có|là|gây|được|bị|nếu|khi)(?![\p{L}])/u;
+const MAX_NAME_WORDS = 10;
 
-/** "Bộ Văn hóa và Thông tin có trách nhiệm:" → "Bộ Văn hóa và Thông tin". */
+function named(body: string | undefined): string | undefined {
+  const words = body?.split(/\s+/u) ?? [];
+  return body && words.length >= 2 && words.length <= MAX_NAME_WORDS && !NOT_A_NAME.test(body) ? body : undefined;
+}
+
+/** "Bộ Văn hóa và Thông tin có trách nhiệm …" → "Bộ Văn hóa và Thông tin". */
 export function holderOf(text: string): string | undefined {
-  return withoutNotes(text).replace(/\s*\n\s*/gu, " ").match(HOLDER)?.[1];
+  return named(withoutNotes(text).replace(/\s*\n\s*/gu, " ").match(HOLDER)?.[1]);
+}
+
+/** The holder of a list whose lead gives its items as duties, or undefined ("Nhà nước có trách nhiệm bồi thường trong các trường hợp sau:" gives cases). */
+export function dutyListHolder(lead: string): string | undefined {
+  return named(withoutNotes(lead).replace(/\s*\n\s*/gu, " ").match(DUTY_LEAD)?.[1]);
 }
 
 const cache = new WeakMap<ParsedDocument, DutyHolder[]>();
