@@ -346,7 +346,8 @@ function buildDutyScenario(c: Candidate, ctx: BuildContext): QuizQuestion | unde
   }
   const wrong = shuffle([...others.values()].filter(Boolean), ctx.r).slice(0, 3);
   if (wrong.length < 3) return undefined;
-  const stem = `Tình huống: Cần ${lowerFirst(c.fact.text)}. ${placedSource(c, ctx)}ai có trách nhiệm việc này?`;
+  // The duty opens with its verb ("Ban hành …" is not the name "Ban …"): lower case after "Cần".
+  const stem = `Tình huống: Cần ${c.fact.text.charAt(0).toLowerCase()}${c.fact.text.slice(1)}. ${placedSource(c, ctx)}ai có trách nhiệm việc này?`;
   return { ...question(c, ctx, "scenario", "vua", stem, [holder, ...wrong], 0, `Đáp án: ${holder}`), answer: holder };
 }
 

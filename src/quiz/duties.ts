@@ -16,7 +16,7 @@ const HOLDER = /^(\p{Lu}[^,;:\n]*?)\s+(?:có trách nhiệm|có nhiệm vụ|ch�
 /** A lead giving the items as its holder's duties, and nothing else: "Bộ Quốc phòng có trách nhiệm:". */
 const DUTY_LEAD = /^(\p{Lu}[^,;:\n]*?)\s+(?:có trách nhiệm|có nhiệm vụ)(?:\s+(?:sau đây|như sau))?\s*:$/u;
 /** A holder is a named body of a few words, not a clause ("Người … có lỗi vô ý … không phải"). */
-const NOT_A_NAME = /(?<![\p{L}])(?:không|có|là|gây|được|bị|nếu|khi)(?![\p{L}])/u;
+const NOT_A_NAME = /(?<![\p{L}])(?:không|có|là|gây|được|bị|nếu|khi|trong|trường hợp|gồm|thành phần)(?![\p{L}])/iu;
 const MAX_NAME_WORDS = 10;
 
 function named(body: string | undefined): string | undefined {
