@@ -1,7 +1,10 @@
 /**
  * generateQuiz: questions over a scope, spread round-robin across its blocks (articles, sections),
- * with varied fact types, no two on near-identical sentences, a quarter true/false when both kinds
- * are asked for (half of them true), and the correct option's position balanced over A–D.
+ * with varied fact types, no two on near-identical sentences, true/false, "which is NOT" and
+ * scenarios at their shares when several kinds are asked for (true and false statements in equal
+ * numbers), every question fitted to the target's limits by rephrasing or skipped, and the correct
+ * option's position balanced over A–D. A writer (an LLM) may draft questions first, shorten a stem
+ * that would be skipped, and retell a scenario's situation — each kept only when its checks pass.
  */
 import type { Engine } from "../engine/engine.js";
 import { citationLabel } from "../model/citation.js";
