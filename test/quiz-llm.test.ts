@@ -71,6 +71,10 @@ describe("quiz with an LLM", () => {
     expect(asked.length).toBe(offline.filter((q) => q.fact === "consequence" && !q.stem.startsWith("Tình huống: Xảy ra")).length);
     expect(asked.map((r) => tag(r, "condition"))).toContain("tự ý mang cây giống ra khỏi vườn ươm");
     expect(records.filter((r) => r.llm === "quiz" && r.msg === "llm quiz situation").length).toBe(asked.length);
+    // Drafts are asked for as the kinds a writer can draft (multiple choice, true/false), never as scenarios.
+    const drafts = fake.chatRequests.filter((r) => system(r) === QUIZ_SYSTEM_PROMPT);
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const r of drafts) expect(user(r)).toMatch(/of kind (?:mcq|truefalse) from these units/);
   });
 
   it("falls back to the rule's own words when the model fails", async () => {

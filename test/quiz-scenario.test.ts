@@ -67,6 +67,9 @@ describe("reading rules written as condition → consequence", () => {
     // Two rules in one sentence, each with its own consequence.
     const two = "Những tổ đã nhận cây giống nhưng còn thiếu người chăm sóc thì cần bổ sung người, đơn vị nào chưa nhận cây giống thì cần đăng ký lại.";
     expect(findConditionals(two).map((x) => [x.situation, two.slice(x.start, x.end)])).toEqual([["Đơn vị X chưa nhận cây giống", "cần đăng ký lại"]]);
+    // Several kinds of subject: no one actor stands for them.
+    const many = "Trường hợp tổ chức, cá nhân được giao chăm sóc cây giống giải thể thì Ban quản lý vườn ươm có trách nhiệm thu hồi cây giống.";
+    expect(findConditionals(many)[0]).toMatchObject({ situation: "Xảy ra trường hợp tổ chức, cá nhân được giao chăm sóc cây giống giải thể", continuesActor: false });
     // "…, nếu …" after a main clause, a list inside a condition, a consequence pointing elsewhere: no rule.
     expect(findConditionals("Người dự thi có thể bị hủy kết quả, nếu có hành vi gian lận trong phòng thi, ngoài phòng thi hoặc sau khi thi.")).toEqual([]);
     expect(findConditionals("Trường hợp hồ sơ chưa đầy đủ thì thực hiện theo quy định tại khoản 2 Điều này.")).toEqual([]);

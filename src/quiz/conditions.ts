@@ -105,7 +105,8 @@ function ruleAt(s: string, at: number): Conditional | undefined {
     // "…, nếu …" after a main clause puts its consequence before it: only a rule that opens the sentence is read.
     condFrom = clause.match(CASE)![0].length;
     const noun = clause.slice(condFrom);
-    actor = actorFor(noun);
+    // "tổ chức, cá nhân …" names several kinds of subject: no one actor stands for them.
+    actor = /^[\p{L} ]{1,20},/u.test(noun) ? undefined : actorFor(noun);
     lead = actor ? `${actor} là ` : "Xảy ra trường hợp ";
   } else return undefined;
   // The condition runs to "thì"; after "Trường hợp/Khi/Nếu" a comma may close it instead.

@@ -235,7 +235,9 @@ async function fillWritten(scope: ScopeBlock[], picker: Picker, writer: QuizWrit
     const source = writerSource(b, ctx);
     if (!source.units.length) continue;
     const given = new Set(source.units.map((u) => u.unitId));
-    const drafts = await writer.draft(source, { kinds: [picker.wantedKind()], count: 1 }).catch(() => []);
+    // A writer drafts multiple choice and true/false; the other kinds are built by the engine.
+    const wanted = picker.wantedKind();
+    const drafts = await writer.draft(source, { kinds: [wanted === "truefalse" ? wanted : "mcq"], count: 1 }).catch(() => []);
     for (const draft of drafts) {
       const q = draft.docId === source.docId && given.has(draft.unitId) ? acceptDraft(ctx.engine, draft, ctx.limits) : undefined;
       if (q && picker.add(q)) break;
