@@ -70,6 +70,8 @@ describe("reading rules written as condition → consequence", () => {
     // Several kinds of subject: no one actor stands for them.
     const many = "Trường hợp tổ chức, cá nhân được giao chăm sóc cây giống giải thể thì Ban quản lý vườn ươm có trách nhiệm thu hồi cây giống.";
     expect(findConditionals(many)[0]).toMatchObject({ situation: "Xảy ra trường hợp tổ chức, cá nhân được giao chăm sóc cây giống giải thể", continuesActor: false });
+    // A condition whose object was left to the sentence before is not a whole case.
+    expect(findConditionals("Trường hợp Ban quản lý vườn ươm không đồng ý thì Tổ kỹ thuật vườn ươm báo cáo Hội đồng vườn ươm xem xét.")).toEqual([]);
     // "…, nếu …" after a main clause, a list inside a condition, a consequence pointing elsewhere: no rule.
     expect(findConditionals("Người dự thi có thể bị hủy kết quả, nếu có hành vi gian lận trong phòng thi, ngoài phòng thi hoặc sau khi thi.")).toEqual([]);
     expect(findConditionals("Trường hợp hồ sơ chưa đầy đủ thì thực hiện theo quy định tại khoản 2 Điều này.")).toEqual([]);
@@ -107,6 +109,10 @@ describe("scenario questions", () => {
         expect(stated(comparable(unit), o), `${o} is not in the cited unit: ${where}`).toBe(false);
       }
     }
+    // A rule whose condition the key meets gives a consequence true here too: never a distractor for it.
+    const chained = rules.filter((q) => q.citation.unitId === "dieu-5/khoan-4");
+    expect(chained.length).toBeGreaterThan(0);
+    for (const q of chained) expect(q.options).not.toContain("kinh phí bồi hoàn được lấy từ quỹ thi đua của tổ");
     const bySanction = rules.find((q) => q.stem.startsWith("Tình huống: Anh A tưới cây giống quá lượng nước quy định."))!;
     expect(bySanction.options[bySanction.correct]).toBe("bị nhắc nhở bằng văn bản");
     expect(bySanction.citation.unitId).toBe("dieu-3/khoan-1");

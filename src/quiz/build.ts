@@ -287,6 +287,7 @@ function buildRuleScenario(c: Candidate, ctx: BuildContext): QuizQuestion | unde
     maxLength: ctx.limits.option,
     count: 3,
     partial: true,
+    follows: syllableSet(comparable(c.fact.text)),
   };
   // Same kind first ("bị …" for a sanction); a document with fewer such rules lends its other consequences of an actor.
   const same = pickDistractors(need, ctx.corpus.pools, ctx.r) ?? [];

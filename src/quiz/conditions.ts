@@ -57,6 +57,8 @@ const CONSEQUENCE_END = /;|,\s+(?:đồng thời|(?:những|các)?\s*[\p{Ll}]+(?
 /** A condition that points at what the trainee cannot see is no situation. */
 const UNSEEN = /(?<![\p{L}])(?:khoản này|điểm này|mục này|trên đây|nói trên|dưới đây|như sau|trường hợp này|quy định tại (?:điểm|khoản) [\p{L}\d]+(?: này)?$)(?![\p{L}])/iu;
 const MIN_WORDS = 3;
+/** A condition ending on a verb whose object the text left to the sentence before ("… không đồng ý") is not a whole case. */
+const ELIDED = /(?<![\p{L}])(?:đồng ý|chấp nhận|nhất trí|thực hiện|trả lời|chấp hành)$/u;
 /** A second rule inside the condition ("…, trường hợp có …", "…, nếu …"): the condition is not one case. */
 const NESTED = /(?<![\p{L}])(?:trường hợp|nếu|thì)(?![\p{L}])/u;
 /** An option pointing back ("cơ quan này", "người đó") or elsewhere ("quy định tại khoản 6") says nothing alone. */
@@ -125,7 +127,7 @@ function ruleAt(s: string, at: number): Conditional | undefined {
   } else return undefined;
   const condition = body.slice(0, condEnd).trim();
   // A condition without its subject ("là cơ quan …") or holding a second rule is no situation.
-  if (words(condition) < MIN_WORDS || UNSEEN.test(condition) || /[:()]/u.test(condition) || /^là\s/u.test(condition) || NESTED.test(condition)) return undefined;
+  if (words(condition) < MIN_WORDS || UNSEEN.test(condition) || ELIDED.test(condition) || /[:()]/u.test(condition) || /^là\s/u.test(condition) || NESTED.test(condition)) return undefined;
   const c = consequenceAt(s, at + condFrom + next);
   if (!c) return undefined;
   const consequence = s.slice(c.start, c.end);

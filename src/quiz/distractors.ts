@@ -37,6 +37,12 @@ export interface DistractorNeed {
   forbid?: string;
   /** Return what was found even when fewer than `count` (to be completed from a wider pool). */
   partial?: boolean;
+  /**
+   * A consequence's words: a rule whose condition the key itself meets ("cơ quan trung ương là cơ
+   * quan có trách nhiệm bồi thường" → "Trường hợp cơ quan trung ương có trách nhiệm bồi thường thì
+   * …") follows from it, so its consequence is true here too.
+   */
+  follows?: Set<string>;
 }
 
 /**
@@ -123,6 +129,7 @@ export function pickDistractors(need: DistractorNeed, pools: Pools, r: Rng): str
     if (list && [need.correct, ...need.siblings].some((s) => jaccard(words, syllableSet(comparable(s))) >= LIKE_AN_ITEM)) continue;
     if (stated(need.scopeText, text)) continue;
     if (entry.seen.some((o) => (list ? jaccard(o.context, need.context) >= SAME_LIST : sameSlot(need.visible, o.context)))) continue;
+    if (need.follows && entry.seen.some((o) => within(o.context, need.follows!))) continue;
     if (picked.some((p) => sameAnswer(p, text))) continue;
     picked.push(text);
   }
