@@ -113,6 +113,8 @@ describe("scenario questions", () => {
     const chained = rules.filter((q) => q.citation.unitId === "dieu-5/khoan-4");
     expect(chained.length).toBeGreaterThan(0);
     for (const q of chained) expect(q.options).not.toContain("kinh phí bồi hoàn được lấy từ quỹ thi đua của tổ");
+    // Nor one that only restates the case.
+    for (const q of rules.filter((x) => x.citation.unitId === "dieu-5/khoan-6")) expect(q.options).not.toContain("tổ kỹ thuật vườn ươm là tổ chịu trách nhiệm bồi hoàn");
     const bySanction = rules.find((q) => q.stem.startsWith("Tình huống: Anh A tưới cây giống quá lượng nước quy định."))!;
     expect(bySanction.options[bySanction.correct]).toBe("bị nhắc nhở bằng văn bản");
     expect(bySanction.citation.unitId).toBe("dieu-3/khoan-1");

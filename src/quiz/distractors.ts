@@ -129,7 +129,8 @@ export function pickDistractors(need: DistractorNeed, pools: Pools, r: Rng): str
     if (list && [need.correct, ...need.siblings].some((s) => jaccard(words, syllableSet(comparable(s))) >= LIKE_AN_ITEM)) continue;
     if (stated(need.scopeText, text)) continue;
     if (entry.seen.some((o) => (list ? jaccard(o.context, need.context) >= SAME_LIST : sameSlot(need.visible, o.context)))) continue;
-    if (need.follows && entry.seen.some((o) => within(o.context, need.follows!))) continue;
+    // A consequence that only restates the case ("cơ quan trung ương là cơ quan có trách nhiệm bồi thường") is true of it.
+    if (need.follows && (entry.seen.some((o) => within(o.context, need.follows!)) || within(words, need.visible))) continue;
     if (picked.some((p) => sameAnswer(p, text))) continue;
     picked.push(text);
   }
