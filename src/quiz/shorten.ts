@@ -74,6 +74,11 @@ export function fitText(text: string, max: number): string | undefined {
   return undefined;
 }
 
+/** The text with every shortening applied: what is left to clip when even that does not fit (display text only). */
+export function shortest(text: string): string {
+  return STEPS.reduce((t, step) => step(t).replace(/\s{2,}/gu, " ").trim(), text);
+}
+
 /** Can the text be brought within `max`? (For choosing distractors that will fit.) */
 export function canFit(text: string, max: number): boolean {
   return fitText(text, max) !== undefined;

@@ -3,7 +3,7 @@
  * words) and the excerpt of the document around the key fact. Stems are never cut: they are
  * rephrased (src/quiz/shorten.ts) or skipped.
  */
-import { fitText } from "./shorten.js";
+import { fitText, shortest } from "./shorten.js";
 
 const ELLIPSIS = "…";
 
@@ -41,8 +41,8 @@ export function wordWindow(s: string, start: number, end: number, max: number): 
  */
 export function explanation(answerLine: string, source: string, sentence: string, start: number, end: number, max: number): string {
   // The answer and the source are rephrased shorter before anything is clipped.
-  const first = clipWords(fitText(answerLine, Math.floor(max / 2)) ?? answerLine, Math.floor(max / 2));
-  const second = clipWords(fitText(source, max - first.length - 1) ?? source, max - first.length - 1);
+  const first = clipWords(fitText(answerLine, Math.floor(max / 2)) ?? shortest(answerLine), Math.floor(max / 2));
+  const second = clipWords(fitText(source, max - first.length - 1) ?? shortest(source), max - first.length - 1);
   const room = max - first.length - second.length - 2 - 3; // two line breaks, «» and a space
   const lines = [first, second];
   if (room >= 30) lines.push(`«${wordWindow(sentence, start, end, room)}»`);
