@@ -88,19 +88,50 @@ describe.skipIf(!SOURCE)("issue 13 on real texts", () => {
     const quiz = await generateQuiz(engine, { docIds: [CT299], count: 10, seed: 3, perPart: true });
     checkQuiz(engine, quiz);
     expect(quiz.length).toBeGreaterThanOrEqual(5);
-    expect(new Set(quiz.map((q) => q.kind))).toEqual(new Set(["mcq", "not", "truefalse"]));
+    expect(new Set(quiz.map((q) => q.kind))).toEqual(new Set(["mcq", "not", "truefalse", "scenario"]));
     expect(new Set(quiz.map((q) => q.level)).size).toBeGreaterThanOrEqual(2);
     const doc = engine.docs().find((d) => d.meta.id === CT299)!;
     const whole = comparable(doc.units.map((_, i) => unitFullText(doc, i)).join("\n"));
     // Every option of a list question is the directive's own words: no other law's items to guess by their type.
     for (const q of quiz.filter((x) => x.kind !== "truefalse")) for (const o of q.options) expect(stated(whole, o), o).toBe(true);
-    for (const q of quiz) expect(q.stem).toMatch(/^(?:Đúng hay sai\? )?Theo Chỉ thị 299\/TTg, /);
+    for (const q of quiz) expect(q.stem).toMatch(q.kind === "scenario" ? /^Tình huống: .+\. Theo mục \d Chỉ thị 299\/TTg, / : /^(?:Đúng hay sai\? )?Theo Chỉ thị 299\/TTg, /);
     const again = await generateQuiz(engine, { docIds: [CT299], count: 10, seed: 3, perPart: true });
     expect(again).toEqual(quiz);
     // Only hard questions when asked.
     const hard = await generateQuiz(engine, { docIds: [CT299], count: 4, seed: 3, difficulty: "kho" });
     expect(hard.length).toBeGreaterThan(0);
     for (const q of hard) expect(q.level).toBe("kho");
+  });
+
+  it("scenarios on Chỉ thị 299/TTg: a duty as a case, the key the body the directive gives it to, cited at its bullet, on topic", async () => {
+    const doc = engine.docs().find((d) => d.meta.id === CT299)!;
+    const whole = comparable(doc.units.map((_, i) => unitFullText(doc, i)).join("\n"));
+    const asked = new Set<string>();
+    for (const seed of [1, 2, 3]) {
+      const quiz = await generateQuiz(engine, { docIds: [CT299], count: 10, kinds: ["scenario"], seed });
+      expect(quiz.length, `seed ${seed}`).toBeGreaterThanOrEqual(5);
+      checkQuiz(engine, quiz);
+      for (const q of quiz) {
+        const unit = unitFullText(doc, doc.units.findIndex((u) => u.id === q.citation.unitId));
+        expect(q.stem).toMatch(/^Tình huống: Cần .+\. Theo mục 3 Chỉ thị 299\/TTg, ai có trách nhiệm việc này\?$/);
+        expect(q.citation.unitId).toMatch(/^muc-3\/y-[a-đ]$/);
+        // The cited list opens with its holder; the duty asked is one of its bullets.
+        expect(unit.startsWith(`${q.answer} có trách nhiệm:`), unit.slice(0, 80)).toBe(true);
+        expect(unit).toContain(q.quote);
+        expect(q.stem.toLowerCase()).toContain(q.quote.toLowerCase().replace(/\.$/, ""));
+        q.options.forEach((o, i) => {
+          expect(stated(whole, o), o).toBe(true);
+          if (i !== q.correct) expect(stated(comparable(unit), o), `${o} in ${q.citation.unitId}`).toBe(false);
+        });
+        asked.add(q.citation.unitId);
+      }
+    }
+    expect(asked.size).toBeGreaterThanOrEqual(3);
+    // On a topic, only the directive's duties about it.
+    const topic = await generateQuiz(engine, { topic: "đo đạc, lập bản đồ và đăng ký thống kê ruộng đất", kinds: ["scenario"], count: 4, seed: 1 });
+    expect(topic.length).toBeGreaterThan(0);
+    checkQuiz(engine, topic);
+    for (const q of topic) expect(q.citation.doc.id).toBe(CT299);
   });
 
   it("--per-part spreads a law's quiz over its chapters", async () => {

@@ -9,7 +9,13 @@ import { foldKey } from "../src/text/normalize.js";
 
 const syllables = (s: string) => foldKey(s).match(/[a-z0-9]+/g) ?? [];
 /** Words the generator adds around the documents' own words. */
-const TEMPLATE = "Theo Đúng hay sai Đâu là một KHÔNG phải được nêu trong danh sách trên nội dung điều kiện trường hợp quyền nghĩa vụ trách nhiệm Điều khoản";
+const TEMPLATE = [
+  "Theo Đúng hay sai Đâu là một KHÔNG phải được nêu trong danh sách trên nội dung điều kiện trường hợp quyền nghĩa vụ trách nhiệm Điều khoản mục đoạn",
+  // Scenarios: the invented actors and the words around the rule's own.
+  "Tình huống Cần việc thuộc của Anh A Đảng viên Đồng chí Chi bộ X Đảng bộ Cơ quan Tổ chức Y Đơn vị Doanh nghiệp Z Hộ gia đình B Tỉnh T Huyện H Xã M là Xảy ra này thì Ngày 02 tháng 3 ngày thời hạn",
+  // Shortened wording: abbreviations and short document kinds.
+  "UBND HĐND UBKT MTTQ CBCCVC BCH BTV TCCS XHCN NĐ NQ QĐ CT TT HD KL QC VBHN ai có",
+].join(" ");
 
 function citedUnit(engine: Engine, q: QuizQuestion) {
   const doc = engine.docs().find((d) => d.meta.id === q.citation.doc.id)!;
@@ -31,7 +37,7 @@ export function checkQuiz(engine: Engine, questions: QuizQuestion[], limits: Qui
     else expect(text.toLowerCase(), where).toContain(q.answer.toLowerCase());
     // The stem stands alone: it names the document, and is never cut short with "…" (one the
     // document itself writes, as in "kế hoạch, biên chế…", is its own word).
-    expect(q.stem, where).toMatch(/^(?:Đúng hay sai\? )?Theo /);
+    expect(q.stem, where).toMatch(q.kind === "scenario" ? /^Tình huống: .+\. Theo / : /^(?:Đúng hay sai\? )?Theo /);
     const ellipses = (s: string) => (s.replace(/……/g, "").match(/…/g) ?? []).length;
     expect(ellipses(q.stem), where).toBeLessThanOrEqual(ellipses(text));
     // Limits of Telegram quiz polls (or the tighter ones asked for).
@@ -43,7 +49,7 @@ export function checkQuiz(engine: Engine, questions: QuizQuestion[], limits: Qui
     // Never a word cut in half: every word of the stem is a word of the document (or of the template).
     const known = new Set(syllables([TEMPLATE, q.swapped ?? "", q.citation.doc.number ?? "", q.citation.doc.kind, ...q.citation.path.map((p) => p.label), ...doc.units.flatMap((u) => [u.text, u.heading ?? ""])].join(" ")));
     expect(syllables(q.stem).filter((s) => !known.has(s)), where).toEqual([]);
-    if (q.kind === "mcq") {
+    if (q.kind === "mcq" || q.kind === "scenario") {
       expect(q.options).toHaveLength(4);
       expect(q.options[q.correct]).toBe(q.answer);
       expect(stated(comparable(q.stem), q.answer), `answer visible in stem: ${where}`).toBe(false);

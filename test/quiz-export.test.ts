@@ -248,7 +248,7 @@ describe("quiz command", () => {
     await mkdir(out);
     const files = ["bo.docx", "bo.xlsx", "bo.gs", "bo.gift", "bo.json"].map((f) => path.join(out, f));
     const r = await run("--doc", "qd-999-test", "--count", "6", "--seed", "7", "--index", index, ...files.flatMap((f) => ["--out", f]));
-    expect(r.stderr).toMatch(/^Bộ câu hỏi — Quy định 999-QĐ\/TEST: \d+ câu \(\d+ trắc nghiệm 4 lựa chọn, \d+ câu «không thuộc», \d+ đúng\/sai; mức dễ \d+, vừa \d+, khó \d+\)\./);
+    expect(r.stderr).toMatch(/^Bộ câu hỏi — Quy định 999-QĐ\/TEST: \d+ câu \(\d+ trắc nghiệm 4 lựa chọn, \d+ câu «không thuộc», \d+ đúng\/sai, \d+ tình huống; mức dễ \d+, vừa \d+, khó \d+\)\./);
     expect(r.stderr).toMatch(/Đáp án đúng ở vị trí: A \d · B \d · C \d · D \d\./);
     expect(r.stderr).toMatch(/Seed 7 --limits kahoot — dùng --seed 7 --limits kahoot/);
     const json = JSON.parse(await readFile(files[4], "utf8"));

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { comparable, sameAnswer, stated } from "../src/quiz/compare.js";
 import { findFacts } from "../src/quiz/facts.js";
 import { balanced, rng } from "../src/quiz/random.js";
-import { clauseWindow, clipWords, explanation } from "../src/quiz/stem.js";
+import { clipWords, explanation } from "../src/quiz/stem.js";
 
 describe("same answer, stated", () => {
   it("reads numbers, dates and percentages the same whichever way they are written", () => {
@@ -79,25 +79,10 @@ describe("facts in a sentence", () => {
   });
 });
 
-describe("stems within limits", () => {
+describe("explanations within limits", () => {
   const s = "Trong thời hạn 10 ngày làm việc, kể từ ngày nhận được đề nghị của Sở Tư pháp, Chủ tịch Uỷ ban nhân dân cấp tỉnh có trách nhiệm xem xét, kết luận và đề xuất ý kiến gửi Bộ Tư pháp.";
   const start = s.indexOf("Chủ tịch");
   const end = start + "Chủ tịch Uỷ ban nhân dân cấp tỉnh".length;
-
-  it("shortens at clause boundaries only, or gives up", () => {
-    expect(clauseWindow(s, start, end, "……", 300)).toBe(s.replace("Chủ tịch Uỷ ban nhân dân cấp tỉnh", "……"));
-    expect(clauseWindow(s, start, end, "……", 120)).toBe("…kể từ ngày nhận được đề nghị của Sở Tư pháp, …… có trách nhiệm xem xét, kết luận và đề xuất ý kiến gửi Bộ Tư pháp.");
-    expect(clauseWindow(s, start, end, "……", 80)).toBe("…… có trách nhiệm xem xét, kết luận và đề xuất ý kiến gửi Bộ Tư pháp.");
-    expect(clauseWindow(s, start, end, "……", 50)).toBeUndefined();
-    for (let max = 20; max <= 200; max += 7) {
-      const w = clauseWindow(s, start, end, "……", max);
-      if (!w) continue;
-      expect(w.length).toBeLessThanOrEqual(max);
-      // Every word of the window is a whole word of the sentence.
-      const words = new Set(s.split(/[\s,.]+/));
-      for (const word of w.replace(/…/g, " ").split(/[\s,.]+/).filter(Boolean)) expect(words.has(word), `${word} in ${w}`).toBe(true);
-    }
-  });
 
   it("clips display text at words, and fits explanations to Telegram's 200 characters and 3 lines", () => {
     expect(clipWords("một hai ba bốn năm", 12)).toBe("một hai ba…");
@@ -105,6 +90,12 @@ describe("stems within limits", () => {
     expect(e.length).toBeLessThanOrEqual(200);
     expect(e.split("\n")).toHaveLength(3);
     expect(e.split("\n")[2]).toContain("Chủ tịch Uỷ ban nhân dân cấp tỉnh");
+    // A long answer is rephrased shorter, not clipped.
+    const long = "Đáp án: Chủ tịch Ủy ban nhân dân cấp huyện và Chủ tịch Hội đồng nhân dân cấp huyện cùng ký giấy chứng nhận vườn ươm";
+    expect(long.length).toBeGreaterThan(100);
+    expect(explanation(long, "khoản 5 Điều 6 — Quy chế 995-QC/TEST", s, start, end, 200).split("\n")[0]).toBe(
+      "Đáp án: Chủ tịch UBND cấp huyện và Chủ tịch HĐND cấp huyện cùng ký giấy chứng nhận vườn ươm",
+    );
   });
 });
 

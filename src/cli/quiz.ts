@@ -24,6 +24,7 @@ import {
   quizTitle,
   type ExportFormat,
   type FactType,
+  type FitReport,
   type QuizKind,
   type QuizQuestion,
 } from "../quiz/index.js";
@@ -38,6 +39,7 @@ const FACT_NAMES: Record<FactType | "written", string> = {
   level: "mức xếp loại",
   body: "cơ quan chịu trách nhiệm",
   "list-item": "danh sách",
+  consequence: "hệ quả của một quy định (tình huống)",
   written: "do LLM soạn",
 };
 
@@ -84,7 +86,7 @@ function parseKinds(list: string): QuizKind[] {
   return kinds as QuizKind[];
 }
 
-function summary(questions: QuizQuestion[], asked: number, title: string, seed: string): string[] {
+function summary(questions: QuizQuestion[], asked: number, title: string, seed: string, fit: FitReport): string[] {
   const count = (pred: (q: QuizQuestion) => boolean) => questions.filter(pred).length;
   const mcq = questions.filter((q) => q.kind !== "truefalse");
   const facts = Object.entries(FACT_NAMES)
@@ -92,10 +94,11 @@ function summary(questions: QuizQuestion[], asked: number, title: string, seed: 
     .filter(([, n]) => n)
     .map(([name, n]) => `${name} ${n}`);
   const lines = [
-    `${title}: ${questions.length} câu (${count((q) => q.kind === "mcq")} trắc nghiệm 4 lựa chọn, ${count((q) => q.kind === "not")} câu «không thuộc», ${count((q) => q.kind === "truefalse")} đúng/sai; mức dễ ${count((q) => q.level === "de")}, vừa ${count((q) => q.level === "vua")}, khó ${count((q) => q.level === "kho")}).`,
+    `${title}: ${questions.length} câu (${count((q) => q.kind === "mcq")} trắc nghiệm 4 lựa chọn, ${count((q) => q.kind === "not")} câu «không thuộc», ${count((q) => q.kind === "truefalse")} đúng/sai, ${count((q) => q.kind === "scenario")} tình huống; mức dễ ${count((q) => q.level === "de")}, vừa ${count((q) => q.level === "vua")}, khó ${count((q) => q.level === "kho")}).`,
     `Đáp án đúng ở vị trí: ${LETTERS.map((l, i) => `${l} ${mcq.filter((q) => q.correct === i).length}`).join(" · ")}.`,
     `Dữ kiện được hỏi: ${facts.join(", ")}.`,
     `Seed ${seed} — dùng --seed ${seed} để tạo lại đúng bộ này (mọi tệp ghi cùng lúc chứa cùng một bộ).`,
+    `Giới hạn độ dài: ${fit.rephrased} câu được viết gọn (chữ viết tắt, tên ngắn của văn bản, bỏ phần trong ngoặc), ${fit.skipped} câu văn bỏ qua vì vẫn quá dài hoặc phương án không còn phân biệt — không cắt câu nào.`,
   ];
   if (questions.length < asked) lines.push(`Chỉ tạo được ${questions.length}/${asked} câu: phạm vi đã chọn không đủ dữ kiện khác nhau để hỏi thêm mà vẫn chắc chắn đúng.`);
   return lines;
@@ -109,7 +112,7 @@ export function registerQuiz(program: Command): void {
     .option("--topic <text>", "chủ đề: chỉ hỏi các điều, mục nói về chủ đề này")
     .option("--part <unitId>", "một phần của văn bản đã nêu ở --doc, ví dụ chuong-ii, dieu-5")
     .option("--count <n>", `số câu (1–${MAX_COUNT})`, "10")
-    .option("--kinds <list>", "loại câu: mcq (chọn đáp án), not (chọn ý không thuộc), truefalse (đúng/sai), cách nhau bằng dấu phẩy", QUIZ_KINDS.join(","))
+    .option("--kinds <list>", "loại câu: mcq (chọn đáp án), not (chọn ý không thuộc), truefalse (đúng/sai), scenario (tình huống), cách nhau bằng dấu phẩy", QUIZ_KINDS.join(","))
     .option("--seed <seed>", "hạt ngẫu nhiên, để tạo lại đúng một bộ câu hỏi")
     .option("--out <file...>", `tệp kết quả, một hoặc nhiều: ${EXPORT_FORMATS.map((f) => `.${f}`).join(", ")} (không nêu: in ra màn hình)`)
     .option("--time <sec>", `Kahoot: số giây mỗi câu (${KAHOOT_TIMES.join(", ")})`, "30")
@@ -148,7 +151,8 @@ export function registerQuiz(program: Command): void {
       // With an LLM configured, questions read more naturally; each still passes the same checks.
       const writer = quizWriterFromConfig(config, createLogger(config.LOG_LEVEL));
       const difficulty = opts.difficulty as Difficulty | undefined;
-      const questions = await generateQuiz(engine, { ...req, count, kinds, seed, writer, difficulty, limits: profile === "kahoot" ? KAHOOT_LIMITS : TELEGRAM_LIMITS });
+      const fit: FitReport = { rephrased: 0, skipped: 0 };
+      const questions = await generateQuiz(engine, { ...req, count, kinds, seed, writer, difficulty, limits: profile === "kahoot" ? KAHOOT_LIMITS : TELEGRAM_LIMITS, report: fit });
       if (!questions.length) fail("Không tạo được câu hỏi nào: phạm vi đã chọn không có dữ kiện (thời hạn, số liệu, cơ quan, danh sách…) để hỏi.");
       const title = quizTitle(engine, req, questions);
 
@@ -164,7 +168,7 @@ export function registerQuiz(program: Command): void {
       } else {
         questions.forEach((q, i) => console.log(`${questionText(q, i, questions.length)}\n→ ${q.explanation.replace(/\n/g, " | ")}\n`));
       }
-      const lines = summary(questions, count, title, `${seed} --limits ${profile}`);
+      const lines = summary(questions, count, title, `${seed} --limits ${profile}`, fit);
       if (outs.length) lines.push(`Đã ghi ${outs.map((o) => o.file).join(", ")} — cùng một bộ câu hỏi.`);
       console.error(lines.join("\n"));
     });

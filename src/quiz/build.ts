@@ -1,21 +1,24 @@
 /**
  * One candidate fact → one question. Multiple choice blanks the fact; true/false states the
- * sentence as written or with the fact swapped for a same-type distractor. Anything that does not
- * fit the limits, shows its answer in the stem, or lacks certain distractors is no question.
+ * sentence as written or with the fact swapped for a same-type distractor; a scenario tells a rule's
+ * case. Anything that shows its answer in the stem or lacks certain distractors is no question; the
+ * limits are met afterwards, by rephrasing or skipping (`fitQuestion`).
  */
 import { createHash } from "node:crypto";
 import type { Engine } from "../engine/engine.js";
-import { citationLabel, docLabel } from "../model/citation.js";
+import { citationLabel, docLabel, unitLabel, type PathStep } from "../model/citation.js";
 import { unitFullText } from "../model/document.js";
 import { blockDescendants } from "../answer/sentences.js";
-import { comparable, jaccard, mask, stated, syllableSet } from "./compare.js";
-import type { Corpus } from "./corpus.js";
+import { comparable, jaccard, mask, sameAnswer, stated, syllableSet } from "./compare.js";
+import { CONTINUING, type Corpus } from "./corpus.js";
+import { dutyHolders, dutyListHolder } from "./duties.js";
 import { pickDistractors } from "./distractors.js";
 import type { Fact } from "./facts.js";
 import type { Rng } from "./random.js";
 import { meaningfulItem } from "./lists.js";
 import { PROPER_START, VERB_FIRST } from "../points/statement.js";
 import { shuffle } from "./random.js";
+import { canFit } from "./shorten.js";
 import { explanation } from "./stem.js";
 import { BLANK, TRUE_FALSE, type Difficulty, type QuizKind, type QuizLimits, type QuizQuestion } from "./types.js";
 
@@ -62,12 +65,14 @@ const UNSEEN = /(?<![\p{L}])(?:khoản này|điểm này|mục này|trên đây|
 /** Sentences about the text itself — who details it, what it repeals — test nothing a trainee should know. */
 const ABOUT_THE_TEXT = /(?<![\p{L}])(?:quy định chi tiết|hướng dẫn thi hành|bãi bỏ|hết hiệu lực)(?![\p{L}])/iu;
 
-/** "Theo <văn bản>, " then the body: the document is always named; what does not fit is skipped, never cut. */
-function sourced(source: string, body: string | undefined, max: number): string | undefined {
+/**
+ * "Theo <văn bản>, " then the body: the document is always named. Limits are met afterwards by
+ * rephrasing shorter, or the question is skipped (`fitQuestion`), never by cutting.
+ */
+function sourced(source: string, body: string | undefined): string | undefined {
   // A body opening with a verb ("Gửi dự thảo …", "Tạo điều kiện để …") has lost its subject.
   if (!body || UNSEEN.test(body) || ABOUT_THE_TEXT.test(body) || /^\p{Ll}/u.test(body) || VERB_FIRST.test(body)) return undefined;
-  const stem = `${source}${body}`;
-  return stem.length <= max ? stem : undefined;
+  return `${source}${body}`;
 }
 
 /** The words a trainee reads around the blank. */
@@ -182,10 +187,10 @@ const CLOSE_VALUES = new Set(["duration", "date", "percent", "money", "count"]);
 /** Multiple choice with the correct option first; positions are balanced when the quiz is assembled. */
 export function buildMcq(c: Candidate, ctx: BuildContext): QuizQuestion | undefined {
   const f = c.fact;
-  if (f.text.length > ctx.limits.option || (c.list && ABOUT_THE_TEXT.test(f.text))) return undefined;
+  if (f.type === "consequence" || (c.list && ABOUT_THE_TEXT.test(f.text))) return undefined;
   const src = source(c, ctx);
   const body = c.list ? `${ownReferences(leadSubject(c.list.lead), pathOf(c, ctx))}: đâu là một ${c.list.noun} được nêu?` : sentenceBody(c, BLANK, pathOf(c, ctx));
-  const stem = sourced(src, body, ctx.limits.stem);
+  const stem = sourced(src, body);
   if (!stem || stated(comparable(stem), f.text)) return undefined;
   const wrong = body ? distractors(c, ctx, visibleWords(body), 3) : undefined;
   const level: Difficulty = c.list ? "de" : CLOSE_VALUES.has(f.type) ? "kho" : "vua";
@@ -196,10 +201,11 @@ export function buildMcq(c: Candidate, ctx: BuildContext): QuizQuestion | undefi
 export function buildNot(c: Candidate, ctx: BuildContext): QuizQuestion | undefined {
   const list = c.list;
   if (!list || list.siblings.length < 2) return undefined;
-  const members = [c.fact.text, ...shuffle(list.siblings, ctx.r).filter((s) => s.length <= ctx.limits.option && meaningfulItem(s)).slice(0, 2)];
-  if (members.length < 3 || members.some((m) => m.length > ctx.limits.option)) return undefined;
+  const fits = (s: string) => canFit(s, ctx.limits.option);
+  const members = [c.fact.text, ...shuffle(list.siblings, ctx.r).filter((s) => fits(s) && meaningfulItem(s)).slice(0, 2)];
+  if (members.length < 3 || !members.every(fits)) return undefined;
   const body = `${ownReferences(leadSubject(list.lead), pathOf(c, ctx))}: đâu KHÔNG phải là một ${list.noun} được nêu?`;
-  const stem = sourced(source(c, ctx), body, ctx.limits.stem);
+  const stem = sourced(source(c, ctx), body);
   const outsider = stem ? distractors(c, ctx, visibleWords(body), 1)?.[0] : undefined;
   if (!stem || !outsider) return undefined;
   const q = question(c, ctx, "not", "kho", stem, [outsider, ...members], 0, `Đáp án: ${outsider} — không có trong danh sách`);
@@ -216,7 +222,7 @@ function buildListTrueFalse(c: Candidate, ctx: BuildContext, truth: boolean): Qu
   if (!truth && !swapped) return undefined;
   const item = swapped ?? c.fact.text;
   const body = `${ownReferences(leadSubject(list.lead), pathOf(c, ctx))}: ${lowerFirst(item)}.`;
-  const stem = sourced(`Đúng hay sai? ${source(c, ctx)}`, body, ctx.limits.stem);
+  const stem = sourced(`Đúng hay sai? ${source(c, ctx)}`, body);
   if (!stem) return undefined;
   const line = truth ? `Đáp án: ${TRUE_FALSE[0]}` : `Đáp án: ${TRUE_FALSE[1]} — không có trong danh sách`;
   return question(c, ctx, "truefalse", truth ? "de" : "vua", stem, [...TRUE_FALSE], truth ? 0 : 1, line, swapped);
@@ -224,6 +230,7 @@ function buildListTrueFalse(c: Candidate, ctx: BuildContext, truth: boolean): Qu
 
 export function buildTrueFalse(c: Candidate, ctx: BuildContext, truth: boolean): QuizQuestion | undefined {
   const f = c.fact;
+  if (f.type === "consequence") return undefined;
   if (c.list) return buildListTrueFalse(c, ctx, truth);
   const src = source(c, ctx);
   const path = pathOf(c, ctx);
@@ -231,9 +238,123 @@ export function buildTrueFalse(c: Candidate, ctx: BuildContext, truth: boolean):
   if (!blanked) return undefined;
   const swapped = truth ? undefined : distractors(c, ctx, visibleWords(blanked), 1)?.[0];
   if (!truth && !swapped) return undefined;
-  const stem = sourced(`Đúng hay sai? ${src}`, sentenceBody(c, swapped ?? f.text, path), ctx.limits.stem);
+  const stem = sourced(`Đúng hay sai? ${src}`, sentenceBody(c, swapped ?? f.text, path));
   // The true fact must not also be in a false statement (a sentence that states it twice).
   if (!stem || (swapped && stated(comparable(stem), f.text))) return undefined;
   const line = truth ? `Đáp án: ${TRUE_FALSE[0]}` : `Đáp án: ${TRUE_FALSE[1]} — văn bản ghi: ${f.text}`;
   return question(c, ctx, "truefalse", truth ? "de" : "vua", stem, [...TRUE_FALSE], truth ? 0 : 1, line, swapped);
+}
+
+/** "Điều 6", "mục 3": the article (or a directive's section) a scenario's rule is in, as the stem names it. */
+function placeOf(path: Array<{ type: string; label: string }>): string {
+  const step = path.find((p) => p.type === "dieu") ?? path.find((p) => p.type !== "chuong" && p.type !== "phan");
+  return step ? unitLabel([step as PathStep]) : "";
+}
+
+/** "Theo Điều 6 Quy định 999-QĐ/TEST, " */
+function placedSource(c: Candidate, ctx: BuildContext): string {
+  const place = placeOf(pathOf(c, ctx));
+  return `Theo ${place ? `${place} ` : ""}${docLabel(ctx.engine.docs()[c.d].meta)}, `;
+}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/gu, " ").trim();
+
+/**
+ * "Tình huống: Anh A vi phạm … Theo Điều 5 <văn bản>, Anh A ……": the rule's condition told as a
+ * case with an invented actor, the key its consequence as written, the distractors other rules'
+ * consequences of the same kind in the same document (checked like any distractor: not stated in
+ * the cited unit, nor the consequence of a condition like this one).
+ */
+function buildRuleScenario(c: Candidate, ctx: BuildContext): QuizQuestion | undefined {
+  const rule = c.fact.rule!;
+  const situation = oneLine(ownReferences(rule.situation, pathOf(c, ctx)));
+  if (UNSEEN.test(situation) || ABOUT_THE_TEXT.test(c.sentence)) return undefined;
+  // "… trường hợp này thì ……" needs a consequence with its own subject, not one opening with a verb.
+  if (!rule.continuesActor && VERB_FIRST.test(c.fact.text.charAt(0).toUpperCase() + c.fact.text.slice(1))) return undefined;
+  const ask = rule.continuesActor ? `${rule.actor} ${BLANK}` : `trường hợp này thì ${BLANK}`;
+  const stem = `Tình huống: ${situation.charAt(0).toUpperCase()}${situation.slice(1)}. ${placedSource(c, ctx)}${ask}`;
+  const need = {
+    pool: c.fact.pool,
+    correct: c.fact.text,
+    magnitude: c.fact.magnitude,
+    d: c.d,
+    block: c.block,
+    list: c.unit,
+    scopeText: mask(comparable(unitFullText(ctx.engine.docs()[c.d], c.unit)), comparable(c.fact.text)),
+    context: new Set<string>(),
+    visible: syllableSet(comparable(rule.condition)),
+    siblings: [] as string[],
+    maxLength: ctx.limits.option,
+    count: 3,
+    partial: true,
+    follows: syllableSet(comparable(c.fact.text)),
+  };
+  // Same kind first ("bị …" for a sanction); a document with fewer such rules lends its other consequences of an actor.
+  const same = pickDistractors(need, ctx.corpus.pools, ctx.r) ?? [];
+  const more = same.length < 3 && rule.head !== "clause" ? pickDistractors({ ...need, pool: CONTINUING, siblings: same, count: 3 - same.length }, ctx.corpus.pools, ctx.r) ?? [] : [];
+  const wrong = [...same, ...more];
+  return wrong.length === 3 ? question(c, ctx, "scenario", "vua", stem, [c.fact.text, ...wrong], 0, `Đáp án: ${c.fact.text}`) : undefined;
+}
+
+/** "Trong thời hạn 15 ngày, kể từ ngày nhận …, X …" or "X … trong thời hạn 15 ngày, kể từ ngày nhận …". */
+const DEADLINE_FROM = /^(?:(?:Trong|trong) thời hạn (?<lead>.+?), kể từ ngày (?<leadEvent>[^,;]+?), (?<rest>.+?)|(?<before>.+?) trong thời hạn (?<tail>.+?), kể từ ngày (?<tailEvent>[^,;]+?))[.;]?$/u;
+
+/**
+ * "Tình huống: Ngày 02 tháng 3 là ngày nhận đủ hồ sơ. Theo Điều 2 <văn bản>, X … trong thời hạn
+ * ……": a deadline counted from an event, asked as the case a trainee meets; distractors are the
+ * other time limits, as for a blanked deadline.
+ */
+function buildDeadlineScenario(c: Candidate, ctx: BuildContext): QuizQuestion | undefined {
+  const m = oneLine(c.sentence).match(DEADLINE_FROM);
+  const g = m?.groups;
+  if (!g || (g.lead ?? g.tail) !== c.fact.text) return undefined;
+  const event = g.leadEvent ?? g.tailEvent;
+  const what = oneLine(ownReferences(g.rest ?? g.before, pathOf(c, ctx)));
+  if (!/^\p{Lu}/u.test(what) || UNSEEN.test(what) || UNSEEN.test(event) || VERB_FIRST.test(what)) return undefined;
+  const stem = `Tình huống: Ngày 02 tháng 3 là ngày ${event}. ${placedSource(c, ctx)}${what} trong thời hạn ${BLANK}`;
+  if (stated(comparable(stem), c.fact.text)) return undefined;
+  const wrong = distractors(c, ctx, syllableSet(comparable(`${event} ${what}`)), 3);
+  return wrong && question(c, ctx, "scenario", "kho", stem, [c.fact.text, ...wrong], 0, `Đáp án: ${c.fact.text}`);
+}
+
+/** Duties of which the shorter has this share of its words in the other may be one duty given to two bodies. */
+const SAME_DUTY = 0.6;
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n / Math.max(1, Math.min(a.size, b.size));
+}
+
+/**
+ * "Tình huống: Cần huy động … Theo mục 3 <văn bản>, ai có trách nhiệm việc này?": a duty of a
+ * list, the key the body the list gives it to, distractors the other bodies given duties by the same
+ * document — none of whose duties is like this one, nor named in the asked list.
+ */
+function buildDutyScenario(c: Candidate, ctx: BuildContext): QuizQuestion | undefined {
+  const holder = dutyListHolder(c.list!.lead);
+  if (!holder || !VERB_FIRST.test(c.fact.text)) return undefined;
+  const doc = ctx.engine.docs()[c.d];
+  const duty = syllableSet(comparable(c.fact.text));
+  const unit = mask(comparable(unitFullText(doc, c.unit)), comparable(holder));
+  const others = new Map<string, string>();
+  for (const h of dutyHolders(doc)) {
+    if (h.unit === c.unit || sameAnswer(h.body, holder) || !canFit(h.body, ctx.limits.option) || stated(unit, h.body)) continue;
+    // A body also given this duty (or one like it) would be a second right answer.
+    const alike = h.duties.split(/\n+/u).some((line) => overlap(syllableSet(comparable(line)), duty) >= SAME_DUTY);
+    if (alike) others.set(comparable(h.body), "");
+    else if (!others.has(comparable(h.body))) others.set(comparable(h.body), h.body);
+  }
+  const wrong = shuffle([...others.values()].filter(Boolean), ctx.r).slice(0, 3);
+  if (wrong.length < 3) return undefined;
+  // The duty opens with its verb ("Ban hành …" is not the name "Ban …"): lower case after "Cần".
+  const stem = `Tình huống: Cần ${c.fact.text.charAt(0).toLowerCase()}${c.fact.text.slice(1)}. ${placedSource(c, ctx)}ai có trách nhiệm việc này?`;
+  return { ...question(c, ctx, "scenario", "vua", stem, [holder, ...wrong], 0, `Đáp án: ${holder}`), answer: holder };
+}
+
+/** A scenario from a rule written as condition → consequence, a deadline counted from an event, or a body's duty. */
+export function buildScenario(c: Candidate, ctx: BuildContext): QuizQuestion | undefined {
+  if (c.list) return buildDutyScenario(c, ctx);
+  if (c.fact.rule) return buildRuleScenario(c, ctx);
+  return c.fact.type === "duration" ? buildDeadlineScenario(c, ctx) : undefined;
 }

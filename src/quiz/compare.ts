@@ -1,17 +1,23 @@
 /**
  * When are two answers the same, and is a phrase in a text? Compared on a "comparable" form:
  * folded, numbers spelt in words as digits, thousands separators and leading zeros dropped, dates
- * and percentages in one notation — so "15 ngày", "mười lăm ngày" and "15 ngày làm việc" are one
- * answer and a distractor can never be the correct option in disguise.
+ * and percentages in one notation, abbreviations ("UBND") spelt out — so "15 ngày", "mười lăm
+ * ngày" and "15 ngày làm việc" are one answer and a distractor can never be the correct option in
+ * disguise.
  */
 import { foldDiacritics, searchForm } from "../text/normalize.js";
 import { wordsToDigits } from "./vn-numbers.js";
+import { EXPANSIONS } from "./shorten.js";
+
+const ABBREVIATED = new RegExp(`\\b(?:${Object.keys(EXPANSIONS).join("|")})\\b`, "g");
 
 export function comparable(text: string): string {
   let s = wordsToDigits(searchForm(text));
   s = s.replace(/(\d)\.(?=\d{3}(?!\d))/g, "$1").replace(/(\d),(\d)/g, "$1.$2");
   s = s.replace(/(?:ngày\s+)?(\d{1,2})(?:\s+tháng\s+|\/)(\d{1,2})(?:\s+năm\s+|\/)(\d{4})/gu, "$1/$2/$3").replace(/\s*(?:%|phần trăm)/gu, "%");
   s = foldDiacritics(s).replace(/[^a-z0-9%/.]+/g, " ").replace(/(?<![\d.])0+(?=\d)/g, "");
+  // "UBND" and "Ủy ban nhân dân" are one name: a shortened stem or option is compared by its words.
+  s = s.replace(ABBREVIATED, (a) => EXPANSIONS[a]);
   return s.replace(/(?<!\d)\.|\.(?!\d)/g, " ").replace(/\s+/g, " ").trim();
 }
 

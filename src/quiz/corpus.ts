@@ -5,6 +5,7 @@
 import type { ParsedDocument } from "../model/document.js";
 import { comparable, syllableSet } from "./compare.js";
 import { docBlocks } from "./blocks.js";
+import { findConditionals } from "./conditions.js";
 import { findFacts, LEVELS, type Fact } from "./facts.js";
 import { findLists, meaningfulItem, type ListFact } from "./lists.js";
 import { sentenceSpans, withoutNotes } from "./spans.js";
@@ -42,7 +43,7 @@ export interface BlockFacts {
 export interface Occurrence {
   d: number;
   block: number;
-  /** For a list item: the list's unit (lists of one block may be about different bodies). */
+  /** For a list item: the list's unit (lists of one block may be about different bodies); for a consequence, its unit. */
   list?: number;
   context: Set<string>;
 }
@@ -53,6 +54,9 @@ export interface PoolEntry {
   magnitude?: number;
   seen: Occurrence[];
 }
+
+/** The pool of every consequence that continues its actor's sentence ("bị …", "được …", "phải …"), whatever its kind. */
+export const CONTINUING = "consequence:any";
 
 /** Pool key ("duration:ngày", "body", "list:điều kiện") → comparable value → entry. */
 export type Pools = Map<string, Map<string, PoolEntry>>;
@@ -89,6 +93,16 @@ function analyse(docs: ParsedDocument[]): Corpus {
         for (const span of sentenceSpans(doc.units[unit].text)) {
           const facts = findFacts(span.text);
           for (const f of facts) add(pools, f.pool, f.numeral ?? f.text, { d, block, context: contextOf(span.text, f.start, f.end, lead) }, f.magnitude);
+          // A rule's consequence: its siblings (other rules of the document, even of the same article) are its distractors.
+          for (const rule of findConditionals(span.text)) {
+            const text = span.text.slice(rule.start, rule.end);
+            const fact: Fact = { type: "consequence", text, start: rule.start, end: rule.end, pool: `consequence:${rule.head}`, magnitude: text.length, askable: true, rule };
+            const seen = { d, block, list: unit, context: syllableSet(comparable(rule.condition)) };
+            add(pools, fact.pool, text, seen, fact.magnitude);
+            // Every consequence that continues its actor's sentence reads after "Anh A …": the wider pool.
+            if (rule.head !== "clause") add(pools, CONTINUING, text, seen, fact.magnitude);
+            facts.push(fact);
+          }
           if (facts.length) sentences.push({ unit, sentence: span.text, facts, lead });
         }
       }

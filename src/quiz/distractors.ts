@@ -8,6 +8,7 @@
 import { comparable, jaccard, sameAnswer, stated, syllableSet } from "./compare.js";
 import type { PoolEntry, Pools } from "./corpus.js";
 import { shuffle, type Rng } from "./random.js";
+import { canFit } from "./shorten.js";
 
 export interface DistractorNeed {
   pool: string;
@@ -29,10 +30,19 @@ export interface DistractorNeed {
   visible: Set<string>;
   /** Other items of the same list: no distractor may be near any of them either. */
   siblings: string[];
+  /** Longest an option may be once shortened (src/quiz/shorten.ts). */
   maxLength: number;
   count: number;
   /** Comparable words a distractor must not contain: a list's subject ("tong cuc quan ly") cannot be its own duty's object. */
   forbid?: string;
+  /** Return what was found even when fewer than `count` (to be completed from a wider pool). */
+  partial?: boolean;
+  /**
+   * A consequence's words: a rule whose condition the key itself meets ("cơ quan trung ương là cơ
+   * quan có trách nhiệm bồi thường" → "Trường hợp cơ quan trung ương có trách nhiệm bồi thường thì
+   * …") follows from it, so its consequence is true here too.
+   */
+  follows?: Set<string>;
 }
 
 /**
@@ -44,7 +54,7 @@ const SAME_LIST = 0.75;
 /** A distractor sharing this much of its words with an item of the asked list may be that item reworded. */
 const LIKE_AN_ITEM = 0.5;
 /** Pools whose values give themselves away when taken from another document: names and list items. */
-const SAME_DOCUMENT_ONLY = /^(?:body|level|list:)/;
+const SAME_DOCUMENT_ONLY = /^(?:body|level|list:|consequence:)/;
 /** Share of the visible words found around another occurrence for it to fill the same slot. */
 const SAME_SLOT = 0.8;
 
@@ -89,6 +99,8 @@ function closeness(entry: PoolEntry, need: DistractorNeed): number {
   const b = need.magnitude;
   if (a === undefined || b === undefined) return 0;
   if (need.pool.startsWith("date")) return Math.abs(a - b);
+  // Consequences: the most alike in wording first ("… từ ngân sách trung ương" for "… từ ngân sách địa phương").
+  if (need.pool.startsWith("consequence")) return 1 - jaccard(syllableSet(comparable(entry.text)), syllableSet(comparable(need.correct)));
   // List items: another list of the same document first (plausible), then of similar length.
   if (need.pool.startsWith("list")) return (entry.seen.some((o) => o.d === need.d) ? 0 : 1) + Math.abs(a - b) / Math.max(a, b);
   // Other deadlines and amounts of the same law first, then the nearest values.
@@ -108,7 +120,7 @@ export function pickDistractors(need: DistractorNeed, pools: Pools, r: Rng): str
   for (const entry of ordered) {
     if (picked.length === need.count) break;
     const text = render(entry, need);
-    if (!text || text.length > need.maxLength || /\n/.test(text)) continue;
+    if (!text || !canFit(text, need.maxLength) || /\n/.test(text)) continue;
     if (sameAnswer(text, need.correct) || need.siblings.some((s) => sameAnswer(text, s))) continue;
     if (need.forbid && ` ${comparable(text)} `.includes(` ${need.forbid} `)) continue;
     // An item of another list about the same subject ("Mặt trận … tham gia …" twice) may be true of it too.
@@ -117,8 +129,10 @@ export function pickDistractors(need: DistractorNeed, pools: Pools, r: Rng): str
     if (list && [need.correct, ...need.siblings].some((s) => jaccard(words, syllableSet(comparable(s))) >= LIKE_AN_ITEM)) continue;
     if (stated(need.scopeText, text)) continue;
     if (entry.seen.some((o) => (list ? jaccard(o.context, need.context) >= SAME_LIST : sameSlot(need.visible, o.context)))) continue;
+    // A consequence that only restates the case ("cơ quan trung ương là cơ quan có trách nhiệm bồi thường") is true of it.
+    if (need.follows && (entry.seen.some((o) => within(o.context, need.follows!)) || within(words, need.visible))) continue;
     if (picked.some((p) => sameAnswer(p, text))) continue;
     picked.push(text);
   }
-  return picked.length === need.count ? picked : undefined;
+  return picked.length === need.count || need.partial ? picked : undefined;
 }

@@ -4,6 +4,7 @@
  * same pool found elsewhere in the documents (other day counts, other levels, other bodies).
  */
 import { NUMBERED_LEVELS, UNIT_WORD } from "../model/document.js";
+import type { Conditional } from "./conditions.js";
 import type { FactType } from "./types.js";
 
 export interface Fact {
@@ -21,6 +22,8 @@ export interface Fact {
   magnitude?: number;
   /** A question may blank it: a body given a duty, a level where grading is the subject. */
   askable: boolean;
+  /** A consequence: the rule it follows from, for a scenario. */
+  rule?: Conditional;
 }
 
 const NOT_LETTER = "(?![\\p{L}\\p{M}\\p{N}])";

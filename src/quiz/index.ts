@@ -1,5 +1,5 @@
 /** The quiz feature's public surface, for channels and the CLI. */
-export { generateQuiz, type QuizOptions } from "./generate.js";
+export { generateQuiz, type FitReport, type QuizOptions } from "./generate.js";
 export { quizTitle, type ScopeRequest } from "./scope.js";
 export { verifyQuestion, type Verdict } from "./verify.js";
 export { acceptDraft, type QuizDraft, type QuizSource, type QuizWriter } from "./writer.js";

@@ -1,15 +1,16 @@
 /**
- * The language-model QuizWriter, on the same client as answers (src/llm): one bounded call per
- * block, the reply read as drafts. Drafts are only proposals — `generateQuiz` keeps those that
- * pass `verifyQuestion`, and the offline generator fills the rest.
+ * The language-model QuizWriter, on the same client as answers (src/llm), every call one model task
+ * (`runModelTask`): drafts per block, a situation's wording for a scenario, a shorter wording for a
+ * stem over the limit. All are proposals — `generateQuiz` keeps only what passes its checks and
+ * `verifyQuestion`; the key and the citation stay the engine's.
  */
-import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Logger } from "pino";
 import { z } from "zod";
-import { callModel, LlmFault } from "../llm/call.js";
+import { LlmFault } from "../llm/call.js";
 import { chatModelFromConfig, type LlmConfig } from "../llm/client.js";
 import { parseJsonReply } from "../llm/parse.js";
-import { quizMessages } from "./prompt.js";
+import { runModelTask, type ModelOptions } from "../llm/task.js";
+import { quizMessages, shortenMessages, situationMessages } from "./prompt.js";
 import type { QuizKind } from "./types.js";
 import type { QuizDraft, QuizSource, QuizWriter } from "./writer.js";
 
@@ -32,22 +33,52 @@ export function parseQuizReply(reply: string, docId: string): QuizDraft[] {
   return parseJsonReply(reply, replySchema).questions.map(({ unit, ...q }) => ({ ...q, docId, unitId: unit }));
 }
 
+/** The reply's first line, without quotes or a label: one sentence, or a fault. */
+function oneLine(reply: string): string {
+  const line = reply.split("\n").map((l) => l.trim()).find(Boolean) ?? "";
+  const text = line.replace(/^(?:câu hỏi|question)\s*:\s*/iu, "").replace(/^["“'«]+|["”'»]+$/gu, "").trim();
+  if (!text) throw new LlmFault("format_ignored", "the reply is not one sentence");
+  return text;
+}
+
 export class LlmQuizWriter implements QuizWriter {
-  constructor(private readonly opts: { model: BaseChatModel; modelName: string; timeoutMs: number; log: Logger }) {}
+  constructor(private readonly opts: ModelOptions) {}
 
   async draft(source: QuizSource, want: { kinds: QuizKind[]; count: number }): Promise<QuizDraft[]> {
-    const { log, modelName: model } = this.opts;
-    const started = performance.now();
-    try {
-      const reply = await callModel(this.opts.model, quizMessages(source, want), { timeoutMs: this.opts.timeoutMs });
-      const drafts = parseQuizReply(reply.text, source.docId);
-      log.info({ llm: "quiz", model, tokens: reply.usage, ms: Math.round(performance.now() - started), drafts: drafts.length }, "llm quiz drafts");
-      return drafts;
-    } catch (e) {
-      const fault = e instanceof LlmFault ? e : new LlmFault("internal_error", (e as Error).message);
-      log.warn({ llm: "quiz", model, cause: fault.fault, detail: fault.message }, "llm quiz drafts not used: offline questions");
-      return [];
-    }
+    const r = await runModelTask(this.opts, {
+      name: "quiz",
+      messages: quizMessages(source, want),
+      context: { docId: source.docId },
+      used: "llm quiz drafts",
+      notUsed: "llm quiz drafts not used: offline questions",
+      read: (text) => {
+        const drafts = parseQuizReply(text, source.docId);
+        return { value: drafts, log: { drafts: drafts.length } };
+      },
+    });
+    return r.ok ? r.value : [];
+  }
+
+  async situation(req: { condition: string; actor: string }): Promise<string | undefined> {
+    const r = await runModelTask(this.opts, {
+      name: "quiz",
+      messages: situationMessages(req),
+      used: "llm quiz situation",
+      notUsed: "llm quiz situation not used: the rule's own words",
+      read: (text) => ({ value: oneLine(text) }),
+    });
+    return r.ok ? r.value : undefined;
+  }
+
+  async shorten(req: { stem: string; max: number }): Promise<string | undefined> {
+    const r = await runModelTask(this.opts, {
+      name: "quiz",
+      messages: shortenMessages(req),
+      used: "llm quiz stem shortened",
+      notUsed: "llm quiz stem not shortened: question skipped",
+      read: (text) => ({ value: oneLine(text), log: { from: req.stem.length } }),
+    });
+    return r.ok ? r.value : undefined;
   }
 }
 

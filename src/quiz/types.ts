@@ -1,22 +1,29 @@
 /** Quiz questions as data: channels and exporters render them, `verifyQuestion` checks them. */
 import type { Citation } from "../model/citation.js";
 
-/** Multiple choice, true/false, and "which is NOT in the list" (three items of a list and one from elsewhere). */
-export type QuizKind = "mcq" | "truefalse" | "not";
-export const QUIZ_KINDS: QuizKind[] = ["mcq", "truefalse", "not"];
+/**
+ * Multiple choice, true/false, "which is NOT in the list" (three items of a list and one from
+ * elsewhere), and a short scenario ("Tình huống: Anh A … Theo Điều 5 …, Anh A ……") whose key is
+ * what a rule of the document says follows.
+ */
+export type QuizKind = "mcq" | "truefalse" | "not" | "scenario";
+export const QUIZ_KINDS: QuizKind[] = ["mcq", "truefalse", "not", "scenario"];
 
-/** Dễ: a true statement, an item of a list; vừa: a blanked fact, a false statement; khó: "which is NOT", close amounts. */
+/**
+ * Dễ: a true statement, an item of a list; vừa: a blanked fact, a false statement, a scenario's
+ * consequence; khó: "which is NOT", close amounts (a scenario's deadline too).
+ */
 export type Difficulty = "de" | "vua" | "kho";
 export const DIFFICULTIES: Difficulty[] = ["de", "vua", "kho"];
 
 /** What the blanked key fact is; distractors are always of the same type. */
-export type FactType = "duration" | "date" | "percent" | "money" | "count" | "level" | "body" | "list-item";
+export type FactType = "duration" | "date" | "percent" | "money" | "count" | "level" | "body" | "list-item" | "consequence";
 
 export interface QuizQuestion {
   /** Stable for the same question from the same unit: for de-duplication and answer records. */
   id: string;
   kind: QuizKind;
-  /** Multiple choice: the sentence with the key fact blanked ("……"). True/false: the statement. */
+  /** Multiple choice: the sentence with the key fact blanked ("……"). True/false: the statement. Scenario: the situation, then the blanked question. */
   stem: string;
   /** Four options, or ["Đúng", "Sai"]; for "not", three items of the list and the one that is not. */
   options: string[];
@@ -35,9 +42,11 @@ export interface QuizQuestion {
   /** The kind of fact asked about; "written" for questions drafted by a QuizWriter. */
   fact: FactType | "written";
   level: Difficulty;
+  /** Shortened to fit the target's limits (abbreviations, short document name, parenthetical or tail dropped). */
+  rephrased?: boolean;
 }
 
-/** Length limits a question must fit; longer stems are shortened at a clause boundary or skipped. */
+/** Length limits a question must fit; longer ones are rephrased shorter (src/quiz/shorten.ts) or skipped. */
 export interface QuizLimits {
   stem: number;
   option: number;

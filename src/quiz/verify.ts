@@ -1,7 +1,8 @@
 /**
  * The check every question must pass, whoever wrote it (the offline generator or an LLM): the
  * cited unit exists, the correct option is stated in its text, no distractor is (nor equals or
- * paraphrases the answer), the answer is not visible in the stem, and the limits are kept.
+ * paraphrases the answer), the answer is not visible in the stem, and the limits are kept. A
+ * scenario is checked as multiple choice; its key is the consequence its cited rule states.
  */
 import type { Engine } from "../engine/engine.js";
 import { unitFullText } from "../model/document.js";
@@ -49,6 +50,13 @@ function mcqProblems(q: QuizQuestion, unit: string): string[] {
   return out;
 }
 
+/** A scenario is multiple choice on a stated consequence, told as a case that names its source. */
+function scenarioProblems(q: QuizQuestion, unit: string): string[] {
+  const out = mcqProblems(q, unit);
+  if (!/^Tình huống: .+\. Theo .+, /su.test(q.stem)) out.push('a scenario opens with "Tình huống:" and names its source with "Theo …,"');
+  return out;
+}
+
 /** "Which is NOT": the three list items are stated in the list's unit, the key is not, nor like any of them. */
 function notProblems(q: QuizQuestion, unit: string): string[] {
   if (q.options.length !== 4) return [`${q.options.length} options, want 4`];
@@ -87,7 +95,7 @@ export function verifyQuestion(engine: Engine, q: QuizQuestion, limits: QuizLimi
   const text = citedText(engine, q);
   if (text === undefined) return { ok: false, problems: [`cited unit ${q.citation.doc.id}#${q.citation.unitId} not found`] };
   const unit = comparable(text);
-  const kind = q.kind === "mcq" ? mcqProblems(q, unit) : q.kind === "not" ? notProblems(q, unit) : trueFalseProblems(q, unit);
+  const kind = q.kind === "mcq" ? mcqProblems(q, unit) : q.kind === "scenario" ? scenarioProblems(q, unit) : q.kind === "not" ? notProblems(q, unit) : trueFalseProblems(q, unit);
   const problems = [...limitProblems(q, limits), ...kind];
   if (!occursIn(unit, comparable(q.quote))) problems.push("quote not found in the cited unit");
   return { ok: !problems.length, problems };

@@ -1,13 +1,14 @@
 /**
  * The seam for an LLM: a QuizWriter drafts questions from one unit's text; a draft becomes a
- * question only if it names its source unit and passes the same `verifyQuestion` as offline ones.
+ * question only if it names its source unit and, fitted to the limits like offline ones, passes
+ * the same `verifyQuestion`.
  */
 import type { Engine } from "../engine/engine.js";
 import { citationLabel } from "../model/citation.js";
 import { questionId } from "./build.js";
 import { explanation } from "./stem.js";
 import { TRUE_FALSE, type QuizKind, type QuizLimits, type QuizQuestion } from "./types.js";
-import { verifyQuestion } from "./verify.js";
+import { fitQuestion } from "./fit.js";
 
 /** What a writer is given: one block (an article, a section) as its units, each with id and text. */
 export interface QuizSource {
@@ -36,6 +37,10 @@ export interface QuizDraft {
 
 export interface QuizWriter {
   draft(source: QuizSource, want: { kinds: QuizKind[]; count: number }): Promise<QuizDraft[]>;
+  /** A scenario's situation in other words: the condition's words and the actor kept (checked by `acceptSituation`). */
+  situation?(req: { condition: string; actor: string }): Promise<string | undefined>;
+  /** A stem over the limit in fewer words, none new (checked by `acceptShorter`). */
+  shorten?(req: { stem: string; max: number }): Promise<string | undefined>;
 }
 
 /** The draft as a question with the engine's own citation, or undefined when it fails verification. */
@@ -64,5 +69,7 @@ export function acceptDraft(engine: Engine, draft: QuizDraft, limits: QuizLimits
     fact: "written",
     level: "vua",
   };
-  return verifyQuestion(engine, q, limits).ok ? q : undefined;
+  // Fitted like an engine-built question: rephrased shorter when over the limits, then verified.
+  const fitted = fitQuestion(engine, q, limits);
+  return fitted.ok ? fitted.question : undefined;
 }
