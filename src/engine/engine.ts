@@ -34,9 +34,9 @@ export { MAX_QUESTION_CHARS };
  */
 export const MIN_COVERAGE = 0.42;
 /**
- * Share of the question's two-syllable words a hit must hold besides: below it the hit shares
- * syllables with the question ("lịch thi đấu" and "thi hành"), not words. Chosen on ALQAC half A
- * and the first off-topic sets, where it refused no answerable question.
+ * Share of the question's two-syllable words (those some unit uses) a hit must hold besides: below
+ * it the hit shares syllables with the question, not words. Chosen on ALQAC half A and the first
+ * other-domain set, where it refused no answerable question.
  */
 export const MIN_WORD_COVERAGE = 0.1;
 /** Further citations must score at least this share of the best one. */

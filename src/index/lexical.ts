@@ -504,7 +504,10 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
   const phrases = expansions.flatMap((e) => (e.covers ? [e.covers] : []));
   const straddles = ([a, b]: string[]) => phrases.some((p) => p.includes(a) !== p.includes(b));
   const { terms, total } = contentTerms(index, query, straddles);
-  const pairTotal = terms.reduce((s, t) => s + (t.parts.length > 1 ? t.w : 0), 0);
+  // A pair the corpus never uses ("tưới cây" where it writes "tưới nước cho cây") is no evidence
+  // either way: the word share weighs the pairs some unit holds.
+  const isWord = (t: ContentTerm) => t.parts.length > 1 && (!!t.body || !!t.title);
+  const pairTotal = terms.reduce((s, t) => s + (isWord(t) ? t.w : 0), 0);
   // An expansion is in a row when its phrase is: its syllable pairs, not its common syllables.
   const phraseTerms = (text: string) => {
     const all = contentTerms(index, text);
@@ -530,7 +533,7 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
     terms.forEach((t, i) => {
       const got = has(t.body, row) || has(t.title, row) ? t.w : altsOf[i].length ? t.w * Math.max(...altsOf[i].map(shareOf)) : 0;
       found += got;
-      if (t.parts.length > 1) pairs += got;
+      if (isWord(t)) pairs += got;
     });
     // A question of one word has no pair to find: its words are its syllables.
     return { all: found / total, words: pairTotal ? pairs / pairTotal : found / total };
