@@ -15,6 +15,11 @@ import { redisInstalled, RedisServer } from "./helpers/redis.js";
 import { until } from "./helpers/wait.js";
 
 const GROUPS = 12;
+/**
+ * Answers sent twice: only those cut mid-answer by the kill. Each test waits for 30 answers before
+ * killing, so a restart that handled already-answered updates again would repeat at least 30.
+ */
+const MAX_REPEATED = 20;
 const QUESTIONS = ["luống xương rồng được tưới mấy lần?", "/vanban", "sổ theo dõi ghi những gì?", "/help"];
 
 let corpus: ChatCorpus;
@@ -50,15 +55,18 @@ function answersByQuestion(fake: FakeTelegram): Map<number, number> {
   return counts;
 }
 
-describe("kill -9 under load loses no question", () => {
+// The two stores are independent processes, fakes and stores: run side by side, their waits overlap.
+describe.concurrent("kill -9 under load loses no question", () => {
   it("long polling with SQLite: every question of a burst is answered after a crash and restart", async () => {
     const fake = await new FakeTelegram().start();
     const store = { TELEGRAM_MODE: "polling", STORE_PATH: path.join(tempDir("hvb-crash-"), "store.db") };
     let bot: Instance | undefined;
     try {
-      const ids = burst(fake, 600);
+      // Two getUpdates batches (100 each): the kill lands with updates answered and others taken from
+      // Telegram (confirmed by the next getUpdates) but not yet answered.
+      const ids = burst(fake, 200);
       bot = await startInstance(env(fake, store));
-      await until(() => answersByQuestion(fake).size >= 60, "the first answers", 60_000);
+      await until(() => answersByQuestion(fake).size >= 30, "the first answers", 60_000);
       await bot.kill();
       const before = answersByQuestion(fake).size;
       expect(before).toBeLessThan(ids.length);
@@ -68,7 +76,7 @@ describe("kill -9 under load loses no question", () => {
       const counts = answersByQuestion(fake);
       const repeated = ids.filter((id) => counts.get(id)! > 1).length;
       console.log(`polling: ${before} answered before the kill, all ${ids.length} after restart; ${repeated} answered twice (cut mid-answer)`);
-      expect(repeated).toBeLessThan(ids.length / 20);
+      expect(repeated).toBeLessThan(MAX_REPEATED);
     } finally {
       await bot?.kill();
       await fake.close();
@@ -82,7 +90,7 @@ describe("kill -9 under load loses no question", () => {
     try {
       bot = await startInstance(env(fake, store));
       const updates: Update[] = [];
-      const ids = burst(fake, 400);
+      const ids = burst(fake, 200);
       // The fake queued them for getUpdates; in webhook mode Telegram POSTs them instead.
       updates.push(...(await takeQueued(fake)));
       const acked = new Set<number>();
@@ -95,9 +103,12 @@ describe("kill -9 under load loses no question", () => {
           ),
         ),
       );
-      await until(() => answersByQuestion(fake).size >= 40, "the first answers", 60_000);
+      await until(() => answersByQuestion(fake).size >= 30, "the first answers", 60_000);
       await bot.kill();
       await posting;
+      // The kill landed mid-burst: some answered before it, the rest only after the restart.
+      const before = answersByQuestion(fake).size;
+      expect(before).toBeLessThan(ids.length);
       bot = await startInstance(env(fake, store));
       // Telegram keeps an unacknowledged update and delivers it again (to the new process).
       const again = updates.filter((u) => !acked.has(u.update_id));
@@ -107,8 +118,8 @@ describe("kill -9 under load loses no question", () => {
       await until(() => ids.every((id) => answersByQuestion(fake).has(id)), "every question answered", 120_000);
       const counts = answersByQuestion(fake);
       const repeated = ids.filter((id) => counts.get(id)! > 1).length;
-      console.log(`webhook: ${acked.size} acknowledged before the kill, ${again.length} delivered again; all ${ids.length} answered, ${repeated} twice`);
-      expect(repeated).toBeLessThan(ids.length / 20);
+      console.log(`webhook: ${before} answered and ${acked.size} acknowledged before the kill, ${again.length} delivered again; all ${ids.length} answered, ${repeated} twice`);
+      expect(repeated).toBeLessThan(MAX_REPEATED);
     } finally {
       await bot?.kill();
       await Promise.allSettled([fake.close(), redis.stop()]);
