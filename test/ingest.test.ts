@@ -90,10 +90,11 @@ describe("interrupted ingest", () => {
     writeFileSync(path.join(from, "nursery.txt"), NURSERY);
     const old = await ingest({ from, indexDir, embedder: null });
 
-    // Enough new text that the second ingest is still running when it is killed.
+    // Enough new text that the second ingest is still running when it is killed (60 files: ~2.4 s after
+    // its lock on a loaded 2-core machine, against a kill 0.3 s after it; finishing first fails the test).
     const big = path.join(from, "big");
     mkdirSync(big);
-    for (let i = 0; i < 150; i++) writeFileSync(path.join(big, `law-${i}.txt`), syntheticLaw(i, 60));
+    for (let i = 0; i < 60; i++) writeFileSync(path.join(big, `law-${i}.txt`), syntheticLaw(i, 60));
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "ingest", "--from", from, "--index", indexDir], {
       cwd: REPO_ROOT,
       stdio: "ignore",
