@@ -29,8 +29,13 @@ export function definitionTerm(question: string, docNameKeys: string[] = []): st
   return undefined;
 }
 
+/** A syllable that folds to "là" or "hiểu", in any case and tone. */
+const MAY_DEFINE = /(?<![\p{L}\p{M}])(?:l[aàáảãạ]|hi[eêềếểễệ]u)(?![\p{L}\p{M}])/iu;
+
 /** Whether a text opens by defining the term: "Tài sản là vật, tiền…", "1. Hoa lợi là …". */
 export function definesTerm(text: string, term: string): boolean {
+  // Cheap necessary condition first: many candidates are read per question.
+  if (!MAY_DEFINE.test(text.slice(0, term.length + 40))) return false;
   const head = foldKey(text.slice(0, term.length + 40)).replace(/^[\s\d.a-z)]{0,4}?(?=\p{L})/u, "");
   const plain = head.replace(/["“”'‘’]/g, "").replace(/\s+/g, " ");
   return plain.startsWith(`${term} la `) || plain.startsWith(`${term}: la `) || plain.startsWith(`${term} duoc hieu la `);

@@ -41,6 +41,9 @@ export function dutyHolder(question: string, docNameKeys: string[] = []): string
   return undefined;
 }
 
+/** A syllable of a duty word ("phải", "quyền", "nhiệm", "giao"), in any case and tone. */
+const MAY_ASSIGN = /ph[aảáàãạ]i|quy[eêềếểễệ]n|nhi[eêềếểễệ]m|giao/iu;
+
 /** How much of the holder's name must open the passage (it may add "(Cục Bản đồ …)", "khác"). */
 const HOLDER_SHARE = 0.8;
 
@@ -49,6 +52,8 @@ const HOLDER_SHARE = 0.8;
  * list marker) hold most of the holder's words, and not much else.
  */
 export function assignsDuty(text: string, holder: string): boolean {
+  // Cheap necessary condition first: many candidates are read per question.
+  if (!MAY_ASSIGN.test(text.slice(0, 300))) return false;
   const head = words(text.slice(0, 300)).replace(/^(?:[a-z]|\d+|[ivx]+) (?=\S)/, "");
   const m = head.match(new RegExp(`^(.{3,160}?) (?:${DUTY})\\b`));
   if (!m) return false;
