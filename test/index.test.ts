@@ -95,9 +95,13 @@ describe("lexical index", () => {
     expect(cov(0).words).toBe(0);
     expect(cov(1).words).toBe(1);
     expect(coverage(index, "người thuê nhà phải trả tiền thế nào?")(0).words).toBe(1);
-    // A pair no unit uses ("nhà tiền") is no evidence either way.
+    // A pair no unit uses ("nhà tiền") is no evidence either way…
     const unknown = coverage(index, "nhà tiền chủ hạn")(0);
     expect(unknown.words).toBe(unknown.all);
+    // … unless an expansion stands for it: then it is found or missed through the expansion.
+    const standsFor = { text: "mái nhà", weight: 1, covers: ["nha", "tien"] };
+    expect(coverage(index, "nhà tiền chủ hạn", [standsFor])(1).words).toBeGreaterThan(0);
+    expect(coverage(index, "nhà tiền chủ hạn", [standsFor])(0).words).toBe(0);
   });
 
   it("round-trips through files", () => {

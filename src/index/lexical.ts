@@ -504,10 +504,6 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
   const phrases = expansions.flatMap((e) => (e.covers ? [e.covers] : []));
   const straddles = ([a, b]: string[]) => phrases.some((p) => p.includes(a) !== p.includes(b));
   const { terms, total } = contentTerms(index, query, straddles);
-  // A pair the corpus never uses ("tưới cây" where it writes "tưới nước cho cây") is no evidence
-  // either way: the word share weighs the pairs some unit holds.
-  const isWord = (t: ContentTerm) => t.parts.length > 1 && (!!t.body || !!t.title);
-  const pairTotal = terms.reduce((s, t) => s + (isWord(t) ? t.w : 0), 0);
   // An expansion is in a row when its phrase is: its syllable pairs, not its common syllables.
   const phraseTerms = (text: string) => {
     const all = contentTerms(index, text);
@@ -516,6 +512,10 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
   };
   const alts = expansions.map((e) => ({ e, ...phraseTerms(e.text) }));
   const altsOf = terms.map(({ parts }) => alts.filter(({ e }) => e.covers && parts.every((p) => e.covers!.includes(p))));
+  // A pair the corpus never uses ("tưới cây" where it writes "tưới nước cho cây") is no evidence
+  // either way, unless an expansion stands for it ("nghỉ đẻ"): the word share weighs the others.
+  const isWord = (i: number) => terms[i].parts.length > 1 && (!!terms[i].body || !!terms[i].title || altsOf[i].length > 0);
+  const pairTotal = terms.reduce((s, t, i) => s + (isWord(i) ? t.w : 0), 0);
   return (row) => {
     if (!total) return { all: 0, words: 0 };
     const share = new Map<object, number>();
@@ -533,7 +533,7 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
     terms.forEach((t, i) => {
       const got = has(t.body, row) || has(t.title, row) ? t.w : altsOf[i].length ? t.w * Math.max(...altsOf[i].map(shareOf)) : 0;
       found += got;
-      if (isWord(t)) pairs += got;
+      if (isWord(i)) pairs += got;
     });
     // A question of one word has no pair to find: its words are its syllables.
     return { all: found / total, words: pairTotal ? pairs / pairTotal : found / total };
