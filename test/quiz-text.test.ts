@@ -77,6 +77,30 @@ describe("facts in a sentence", () => {
     expect(findFacts("Cá nhân được xếp loại ở mức không hoàn thành nhiệm vụ.").map((f) => [f.text, f.askable])).toEqual([["không hoàn thành nhiệm vụ", true]]);
     expect(findFacts("Văn phòng Chủ tịch nước có trách nhiệm gửi đăng Công báo.").filter((f) => f.type === "body")).toEqual([]);
   });
+
+  it("asks no body that shares its subject with another (\"X cấp tỉnh, cấp huyện\", \"X và Y\"): the blank would have two answers", () => {
+    const bodies = (s: string) => findFacts(s).filter((f) => f.type === "body").map((f) => [f.text, f.askable]);
+    expect(bodies("Chủ tịch Ủy ban nhân dân cấp tỉnh, cấp huyện quyết định việc cho thuê vườn ươm mẫu.")).toEqual([["Chủ tịch Ủy ban nhân dân cấp tỉnh", false]]);
+    expect(bodies("Hội đồng nhân dân và Ủy ban nhân dân cấp xã tổ chức ngày hội vườn ươm mẫu.")).toEqual([
+      ["Hội đồng nhân dân", false],
+      ["Ủy ban nhân dân cấp xã", false],
+    ]);
+    expect(bodies("Bộ Tư pháp, Bộ Nội vụ hướng dẫn việc chăm sóc vườn ươm mẫu.").map(([, a]) => a)).toEqual([false, false]);
+    // "cấp" before a level is a noun; as a verb ("cấp giấy") it still gives the body a duty.
+    expect(bodies("Ủy ban nhân dân cấp xã cấp giấy chứng nhận vườn ươm mẫu.")).toEqual([["Ủy ban nhân dân cấp xã", true]]);
+    expect(bodies("Hội đồng nhân dân, cấp xã quyết định việc mở vườn ươm mẫu.")).toEqual([["Hội đồng nhân dân", false]]);
+  });
+
+  it("reads no body inside a title or a paper's name (\"Đại biểu X\", \"Điều lệ X\"): swapping it makes a silly statement", () => {
+    const bodies = (s: string) => findFacts(s).filter((f) => f.type === "body").map((f) => [f.text, f.askable]);
+    expect(bodies("Đại biểu Hội đồng nhân dân thực hiện việc thăm vườn ươm mẫu.")).toEqual([]);
+    expect(bodies("Quy chế vườn ươm do Điều lệ Mặt trận Tổ quốc Việt Nam quy định.")).toEqual([]);
+    expect(bodies("Tổ đại biểu Hội đồng nhân dân chăm sóc vườn ươm mẫu.")).toEqual([]);
+    expect(bodies("Khi Hội đồng nhân dân chưa họp, Thường trực Hội đồng nhân dân quyết định việc trồng cây mẫu.")).toEqual([["Hội đồng nhân dân", false]]);
+    // A sentence's opening word is capitalised without being a name.
+    expect(bodies("Giao Ủy ban nhân dân cấp tỉnh chủ trì việc lập vườn ươm mẫu.")).toEqual([["Ủy ban nhân dân cấp tỉnh", true]]);
+    expect(bodies("Trường hợp Ủy ban nhân dân cấp xã chưa có vườn ươm mẫu thì báo cáo.")).toEqual([["Ủy ban nhân dân cấp xã", false]]);
+  });
 });
 
 describe("explanations within limits", () => {
