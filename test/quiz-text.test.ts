@@ -7,6 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { comparable, sameAnswer, stated } from "../src/quiz/compare.js";
 import { findFacts } from "../src/quiz/facts.js";
+import { findLists } from "../src/quiz/lists.js";
+import { parseStructure } from "../src/structure/index.js";
 import { balanced, rng } from "../src/quiz/random.js";
 import { clipWords, explanation } from "../src/quiz/stem.js";
 
@@ -100,6 +102,30 @@ describe("facts in a sentence", () => {
     // A sentence's opening word is capitalised without being a name.
     expect(bodies("Giao Ủy ban nhân dân cấp tỉnh chủ trì việc lập vườn ươm mẫu.")).toEqual([["Ủy ban nhân dân cấp tỉnh", true]]);
     expect(bodies("Trường hợp Ủy ban nhân dân cấp xã chưa có vườn ươm mẫu thì báo cáo.")).toEqual([["Ủy ban nhân dân cấp xã", false]]);
+  });
+});
+
+describe("a list inside a list", () => {
+  const text = `QUY CHẾ VƯỜN ƯƠM MẪU
+Điều 1. Phạm vi
+Quy chế này quy định việc chăm sóc vườn ươm mẫu của thôn.
+Điều 2. Bồi hoàn cây giống
+Ban quản lý vườn ươm mẫu có trách nhiệm bồi hoàn cây giống trong các trường hợp sau đây:
+1. Làm chết hoặc cố ý không tưới cây giống:
+a) Cây giống lúa nếp cẩm;
+b) Cây giống ngô lai vàng;
+c) Cây giống hoa hồng leo.
+2. Tổ kỹ thuật vườn ươm có nhiệm vụ sau đây:
+a) Tưới cây giống mỗi sáng;
+b) Bón phân cho luống ươm;
+c) Ghi sổ theo dõi cây giống.
+`;
+  it("carries the outer lead's subject into an inner lead that has none; an inner lead with its own subject stays as written", () => {
+    const leads = findLists({ units: parseStructure(text).units } as Parameters<typeof findLists>[0]).map((l) => l.lead);
+    expect(leads).toEqual([
+      "Ban quản lý vườn ươm mẫu có trách nhiệm bồi hoàn cây giống trong các trường hợp làm chết hoặc cố ý không tưới cây giống:",
+      "Tổ kỹ thuật vườn ươm có nhiệm vụ sau đây:",
+    ]);
   });
 });
 

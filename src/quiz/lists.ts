@@ -4,6 +4,7 @@
  * distractors are items of other lists of the same kind.
  */
 import type { ParsedDocument } from "../model/document.js";
+import { PROPER_START } from "../points/statement.js";
 import { foldKey } from "../text/normalize.js";
 import { withoutNotes } from "./spans.js";
 
@@ -51,6 +52,23 @@ function itemText(text: string): string {
   return withoutNotes(text).replace(/\s*\n\s*/gu, " ").replace(/(?:[;,.]\s*(?:và|hoặc)?|\s+(?:và|hoặc))$/u, "").trim();
 }
 
+/** A lead that names who or what it is about: "Bộ X có nhiệm vụ:", "Hồ sơ gồm:", "… được quy định như sau:". */
+const OWN_SUBJECT = /\S\s+(?:có|chịu|thực hiện|được|phải|gồm|bao gồm|là|tham gia|phối hợp|chủ trì|giúp)(?=[\s:])/u;
+
+/**
+ * A lead that is itself an item of an outer list ("… trong các trường hợp sau đây:" → "1. Ra hoặc
+ * không ra quyết định:") continues the outer lead, whose subject it lacks: read together, "…
+ * trong các trường hợp ra hoặc không ra quyết định:". A lead with a subject of its own stays as it is.
+ */
+export function fullLead(doc: Pick<ParsedDocument, "units">, unit: number, lead: string): string {
+  const parent = doc.units[unit].parent;
+  if (parent === undefined || OWN_SUBJECT.test(lead) || PROPER_START.test(lead)) return lead;
+  const outer = withoutNotes(doc.units[parent].text).split(/\n+/u).at(-1)!.trim();
+  if (!outer.endsWith(":") || /^Về\s/u.test(outer)) return lead;
+  const subject = fullLead(doc, parent, outer).replace(/\s*(?:sau đây|như sau|dưới đây)?\s*:$/u, "");
+  return `${subject} ${lead.charAt(0).toLowerCase()}${lead.slice(1)}`;
+}
+
 export function findLists(doc: ParsedDocument): ListFact[] {
   const out: ListFact[] = [];
   doc.units.forEach((u, unit) => {
@@ -62,7 +80,7 @@ export function findLists(doc: ParsedDocument): ListFact[] {
     const noun = nounOf(lead);
     const items = u.children.map((c) => ({ unit: c, text: itemText(doc.units[c].text) }));
     if (items.some((i) => i.text.length < 8)) return;
-    out.push({ unit, lead, noun, items });
+    out.push({ unit, lead: fullLead(doc, unit, lead), noun, items });
   });
   return out;
 }
