@@ -98,7 +98,11 @@ describe("facts in a sentence", () => {
     expect(bodies("Đại biểu Hội đồng nhân dân thực hiện việc thăm vườn ươm mẫu.")).toEqual([]);
     expect(bodies("Quy chế vườn ươm do Điều lệ Mặt trận Tổ quốc Việt Nam quy định.")).toEqual([]);
     expect(bodies("Tổ đại biểu Hội đồng nhân dân chăm sóc vườn ươm mẫu.")).toEqual([]);
-    expect(bodies("Khi Hội đồng nhân dân chưa họp, Thường trực Hội đồng nhân dân quyết định việc trồng cây mẫu.")).toEqual([["Hội đồng nhân dân", false]]);
+    // "Thường trực Hội đồng nhân dân" is a body of its own.
+    expect(bodies("Khi Hội đồng nhân dân chưa họp, Thường trực Hội đồng nhân dân quyết định việc trồng cây mẫu.")).toEqual([
+      ["Hội đồng nhân dân", false],
+      ["Thường trực Hội đồng nhân dân", true],
+    ]);
     // A sentence's opening word is capitalised without being a name.
     expect(bodies("Giao Ủy ban nhân dân cấp tỉnh chủ trì việc lập vườn ươm mẫu.")).toEqual([["Ủy ban nhân dân cấp tỉnh", true]]);
     expect(bodies("Trường hợp Ủy ban nhân dân cấp xã chưa có vườn ươm mẫu thì báo cáo.")).toEqual([["Ủy ban nhân dân cấp xã", false]]);

@@ -57,6 +57,7 @@ const BODY = new RegExp(
       `(?:Giám đốc )?Sở (?:${DOMAINS})`,
       flex("Ủy ban Thường vụ Quốc hội"),
       `(?:Chủ tịch )?(?:${flex("Ủy ban nhân dân")}|Hội đồng nhân dân)(?: (?:${LEVELS_OF_GOVERNMENT}))?`,
+      `Thường trực Hội đồng nhân dân(?: (?:${LEVELS_OF_GOVERNMENT}))?`,
       `(?:Chánh án )?(?:Tòa|Toà) án nhân dân(?: (?:tối cao|cấp tỉnh|cấp huyện))?`,
       "(?:Viện trưởng )?Viện kiểm sát nhân dân(?: (?:tối cao|cấp tỉnh|cấp huyện))?",
       `(?:Ban Thường vụ|Ban Tổ chức|Ban Tuyên giáo|Ban Dân vận|Ban Nội chính|${flex("Ủy ban Kiểm tra")}|Văn phòng) (?:${PARTY_SEATS})`,
