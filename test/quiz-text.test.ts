@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { comparable, sameAnswer, stated } from "../src/quiz/compare.js";
 import { findFacts } from "../src/quiz/facts.js";
-import { findLists } from "../src/quiz/lists.js";
+import { findLists, meaningfulItem } from "../src/quiz/lists.js";
 import { parseStructure } from "../src/structure/index.js";
 import { balanced, rng } from "../src/quiz/random.js";
 import { clipWords, explanation } from "../src/quiz/stem.js";
@@ -130,6 +130,14 @@ c) Ghi sổ theo dõi cây giống.
       "Ban quản lý vườn ươm mẫu có trách nhiệm bồi hoàn cây giống trong các trường hợp làm chết hoặc cố ý không tưới cây giống:",
       "Tổ kỹ thuật vườn ươm có nhiệm vụ sau đây:",
     ]);
+  });
+});
+
+describe("what a list's items are", () => {
+  it("takes no catch-all as an item: what the law otherwise provides tests nothing", () => {
+    expect(meaningfulItem("Những việc mà pháp luật quy định Tổ gieo hạt phải bàn và quyết định")).toBe(false);
+    expect(meaningfulItem("Các trường hợp được bồi hoàn cây giống khác do pháp luật quy định")).toBe(false);
+    expect(meaningfulItem("Báo cáo việc bồi hoàn cây giống theo quy định của pháp luật")).toBe(true);
   });
 });
 

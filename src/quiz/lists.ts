@@ -41,9 +41,12 @@ function nounOf(lead: string): string {
   return lead.slice(at, at + m[1].length).toLowerCase();
 }
 
-/** Items that only point elsewhere or catch all ("quy định tại khoản 1 Điều này", "trường hợp khác …") test nothing. */
+/**
+ * Items that only point elsewhere or catch all ("quy định tại khoản 1 Điều này", "trường hợp khác …",
+ * "Những vấn đề mà pháp luật quy định …") test nothing.
+ */
 export function meaningfulItem(text: string): boolean {
-  return !/quy định tại (?:điểm|khoản|điều|mục)|^(?:các |những )?[\p{L} ]{0,20}khác(?: theo| do|$)|khác theo quy định|bãi bỏ|quy định chi tiết/iu.test(text);
+  return !/quy định tại (?:điểm|khoản|điều|mục)|^(?:các |những )?[\p{L} ]{0,20}khác(?: theo| do|$)|khác (?:theo|do) (?:quy định|pháp luật)|(?:mà|do) (?:pháp luật|luật) quy định|bãi bỏ|quy định chi tiết/iu.test(text);
 }
 
 /** An item as an option: its words without notes, the list's closing punctuation and conjunction. */
