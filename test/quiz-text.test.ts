@@ -134,6 +134,28 @@ c) Ghi sổ theo dõi cây giống.
 });
 
 describe("what a list's items are", () => {
+  it("reads \"nhiệm vụ, quyền hạn\" as what a lead's items are, so a duty list is answered with other duties", () => {
+    const text = `QUY CHẾ VƯỜN ƯƠM MẪU
+Điều 1. Tổ gieo hạt
+Tổ gieo hạt thực hiện nhiệm vụ, quyền hạn:
+1. Chọn hạt giống cho luống ươm;
+2. Gieo hạt theo lịch của thôn;
+3. Báo cáo số hạt nảy mầm.
+Điều 2. Tổ tưới cây
+Tổ tưới cây có nhiệm vụ, quyền hạn sau đây:
+1. Tưới luống ươm mỗi sáng;
+2. Sửa vòi tưới bị hỏng;
+3. Ghi lượng nước đã dùng.
+Điều 3. Vườn ươm
+Vườn ươm mẫu của thôn gồm có:
+1. Khu luống ươm cây lúa;
+2. Khu nhà kính trồng hoa;
+3. Kho chứa phân bón hữu cơ.
+`;
+    const lists = findLists({ units: parseStructure(text).units } as Parameters<typeof findLists>[0]);
+    expect(lists.map((l) => l.noun)).toEqual(["nhiệm vụ, quyền hạn", "nhiệm vụ, quyền hạn", "nội dung"]);
+  });
+
   it("takes no catch-all as an item: what the law otherwise provides tests nothing", () => {
     expect(meaningfulItem("Những việc mà pháp luật quy định Tổ gieo hạt phải bàn và quyết định")).toBe(false);
     expect(meaningfulItem("Các trường hợp được bồi hoàn cây giống khác do pháp luật quy định")).toBe(false);

@@ -28,13 +28,15 @@ const DEFINITIONS = /hiểu như sau|giải thích từ ngữ/iu;
 
 /**
  * What the lead says the items are: "các điều kiện sau đây" → "điều kiện", "… có trách nhiệm:" →
- * "trách nhiệm"; a noun elsewhere in the lead ("các điều kiện quy định tại …, nếu thuộc một trong
+ * "trách nhiệm", "… thực hiện nhiệm vụ, quyền hạn:" → "nhiệm vụ, quyền hạn"; a noun elsewhere in the lead ("các điều kiện quy định tại …, nếu thuộc một trong
  * những trường hợp sau đây:") is not it.
  */
 function nounOf(lead: string): string {
   const folded = foldKey(lead);
   const nouns = NOUNS.join("|");
-  const m = folded.match(new RegExp(`(?<![a-z])(${nouns})\\s+(?:sau|duoi day)`)) ?? folded.match(new RegExp(`(?<![a-z])co\\s+(${nouns}):$`));
+  // "nhiệm vụ, quyền hạn" is one kind: a body's duties and powers, written as a pair.
+  const kind = `(?:${nouns})(?:, quyen han)?`;
+  const m = folded.match(new RegExp(`(?<![a-z])(${kind})\\s+(?:sau|duoi day)`)) ?? folded.match(new RegExp(`(?<![a-z])(?:co|thuc hien)\\s+(${kind}):$`));
   if (!m) return ANY;
   // Back to the accented spelling, as written in the lead (folding keeps offsets).
   const at = m.index! + m[0].indexOf(m[1]);
