@@ -98,6 +98,7 @@ describe("facts in a sentence", () => {
     expect(bodies("Đại biểu Hội đồng nhân dân thực hiện việc thăm vườn ươm mẫu.")).toEqual([]);
     expect(bodies("Quy chế vườn ươm do Điều lệ Mặt trận Tổ quốc Việt Nam quy định.")).toEqual([]);
     expect(bodies("Tổ đại biểu Hội đồng nhân dân chăm sóc vườn ươm mẫu.")).toEqual([]);
+    expect(bodies("Đoàn Chủ tịch Ủy ban trung ương Mặt trận Tổ quốc Việt Nam chủ trì việc thăm vườn ươm mẫu.")).toEqual([]);
     // "Thường trực Hội đồng nhân dân" is a body of its own.
     expect(bodies("Khi Hội đồng nhân dân chưa họp, Thường trực Hội đồng nhân dân quyết định việc trồng cây mẫu.")).toEqual([
       ["Hội đồng nhân dân", false],

@@ -128,9 +128,9 @@ function dates(s: string): Fact[] {
  * biểu Hội đồng nhân dân", "Điều lệ Mặt trận …". Vietnamese capitalises a name's first syllable, so
  * a capitalised word (of one or two syllables) before the name heads it — unless it opens the
  * sentence as a clause word ("Khi", "Trường hợp", a directive's "Giao", "Yêu cầu"); a few titles are
- * written in lower case ("Tổ đại biểu").
+ * written in lower case ("Tổ đại biểu", "Ủy ban trung ương").
  */
-const INSIDE_NAME = /(?:(?:^|[\s(])\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?|(?:đại biểu|điều lệ|thành viên|ủy viên|uỷ viên|người đứng đầu|thủ trưởng|thường trực|kỳ họp|phiên họp|nhiệm kỳ|trụ sở))\s$/u;
+const INSIDE_NAME = /(?:(?:^|[\s(])\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?|(?:đại biểu|điều lệ|thành viên|ủy viên|uỷ viên|người đứng đầu|thủ trưởng|thường trực|kỳ họp|phiên họp|nhiệm kỳ|trụ sở|trung ương))\s$/u;
 const CLAUSE_OPENER =
   /^(?:Khi|Nếu|Trường hợp|Trong trường hợp|Sau khi|Trước khi|Đối với|Theo|Căn cứ|Giao|Yêu cầu|Đề nghị|Chỉ đạo|Riêng|Hằng năm|Hàng năm|Định kỳ|Các|Những|Mỗi|Mọi|Việc|Do|Được|Để|Tại|Trong|Ngoài|Cho|Khuyến khích)\s$/u;
 
