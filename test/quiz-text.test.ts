@@ -135,6 +135,23 @@ c) Ghi sổ theo dõi cây giống.
 });
 
 describe("what a list's items are", () => {
+  it("asks no list whose lead leaves its subject to a heading (\"Trong lĩnh vực …, giúp … và có nhiệm vụ:\")", () => {
+    const text = `QUY CHẾ VƯỜN ƯƠM MẪU
+Mục 1. TỔ GIEO HẠT
+Điều 1. Nhiệm vụ, quyền hạn
+1. Trong lĩnh vực vườn ươm, giúp Trưởng thôn quản lý việc gieo hạt và có nhiệm vụ, quyền hạn sau đây:
+a) Chọn hạt giống cho luống ươm;
+b) Gieo hạt theo lịch của thôn;
+c) Báo cáo số hạt nảy mầm.
+2. Tổ tưới cây có nhiệm vụ, quyền hạn sau đây:
+a) Tưới luống ươm mỗi sáng;
+b) Sửa vòi tưới bị hỏng;
+c) Ghi lượng nước đã dùng.
+`;
+    const lists = findLists({ units: parseStructure(text).units } as Parameters<typeof findLists>[0]);
+    expect(lists.map((l) => l.lead)).toEqual(["Tổ tưới cây có nhiệm vụ, quyền hạn sau đây:"]);
+  });
+
   it("reads \"nhiệm vụ, quyền hạn\" as what a lead's items are, so a duty list is answered with other duties", () => {
     const text = `QUY CHẾ VƯỜN ƯƠM MẪU
 Điều 1. Tổ gieo hạt

@@ -4,7 +4,7 @@
  * distractors are items of other lists of the same kind.
  */
 import type { ParsedDocument } from "../model/document.js";
-import { PROPER_START } from "../points/statement.js";
+import { PROPER_START, VERB_FIRST } from "../points/statement.js";
 import { foldKey } from "../text/normalize.js";
 import { withoutNotes } from "./spans.js";
 
@@ -74,6 +74,15 @@ export function fullLead(doc: Pick<ParsedDocument, "units">, unit: number, lead:
   return `${subject} ${lead.charAt(0).toLowerCase()}${lead.slice(1)}`;
 }
 
+/**
+ * A lead that opens with its field and then a verb ("Trong lĩnh vực thanh tra, giúp Bộ trưởng … và
+ * có nhiệm vụ, quyền hạn sau đây:") leaves its subject to a heading: asked alone, it names nobody.
+ */
+export function subjectless(lead: string): boolean {
+  const m = lead.match(/^(?:Trong|Về|Ngoài) [^,:]+,\s*(\p{Ll})/u);
+  return !!m && VERB_FIRST.test(m[1].toUpperCase() + lead.slice(m.index! + m[0].length));
+}
+
 export function findLists(doc: ParsedDocument): ListFact[] {
   const out: ListFact[] = [];
   doc.units.forEach((u, unit) => {
@@ -85,6 +94,7 @@ export function findLists(doc: ParsedDocument): ListFact[] {
     const noun = nounOf(lead);
     const items = u.children.map((c) => ({ unit: c, text: itemText(doc.units[c].text) }));
     if (items.some((i) => i.text.length < 8)) return;
+    if (subjectless(lead)) return;
     out.push({ unit, lead: fullLead(doc, unit, lead), noun, items });
   });
   return out;
