@@ -160,6 +160,10 @@ describe("fitting limits by rephrasing", () => {
     expect(fitText(stem, 120)).toBe("Đúng hay sai? Theo QC 995-QC/TEST, UBND cấp huyện cấp giấy chứng nhận vườn ươm đạt chuẩn theo quy định của pháp luật.");
     expect(fitText(stem, 100)).toBe("Đúng hay sai? Theo QC 995-QC/TEST, UBND cấp huyện cấp giấy chứng nhận vườn ươm đạt chuẩn.");
     expect(fitText(stem, 60)).toBeUndefined();
+    // "theo quy định của pháp luật" inside a longer phrase ("… pháp luật nước Z") is no tail: it stays.
+    const inside = "Theo Quy chế 995-QC/TEST, người trồng chưa mất quyền ươm cây theo quy định của pháp luật nước Z trước ngày Quy chế này có hiệu lực thì vẫn được ươm cây.";
+    expect(fitText(inside, 120)).toBeUndefined();
+    expect(fitText(`${inside.slice(0, -1)}, theo quy định của pháp luật.`, 150)).toBe("Theo QC 995-QC/TEST, người trồng chưa mất quyền ươm cây theo quy định của pháp luật nước Z trước ngày Quy chế này có hiệu lực thì vẫn được ươm cây.");
     // The shortened words compare as the long ones: an answer cannot hide in an abbreviation.
     expect(stated(comparable("Theo QC 995-QC/TEST, UBND cấp huyện …"), "Ủy ban nhân dân cấp huyện")).toBe(true);
   });

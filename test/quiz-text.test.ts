@@ -7,6 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { comparable, sameAnswer, stated } from "../src/quiz/compare.js";
 import { findFacts } from "../src/quiz/facts.js";
+import { findLists, meaningfulItem } from "../src/quiz/lists.js";
+import { parseStructure } from "../src/structure/index.js";
 import { balanced, rng } from "../src/quiz/random.js";
 import { clipWords, explanation } from "../src/quiz/stem.js";
 
@@ -76,6 +78,106 @@ describe("facts in a sentence", () => {
     expect(findFacts("Phạt tiền từ 1.000.000 đồng đến 3.000.000 đồng; tỷ lệ 30% và 2,5 phần trăm.").map((f) => f.text)).toEqual(["1.000.000 đồng", "3.000.000 đồng", "30%", "2,5 phần trăm"]);
     expect(findFacts("Cá nhân được xếp loại ở mức không hoàn thành nhiệm vụ.").map((f) => [f.text, f.askable])).toEqual([["không hoàn thành nhiệm vụ", true]]);
     expect(findFacts("Văn phòng Chủ tịch nước có trách nhiệm gửi đăng Công báo.").filter((f) => f.type === "body")).toEqual([]);
+  });
+
+  it("asks no body that shares its subject with another (\"X cấp tỉnh, cấp huyện\", \"X và Y\"): the blank would have two answers", () => {
+    const bodies = (s: string) => findFacts(s).filter((f) => f.type === "body").map((f) => [f.text, f.askable]);
+    expect(bodies("Chủ tịch Ủy ban nhân dân cấp tỉnh, cấp huyện quyết định việc cho thuê vườn ươm mẫu.")).toEqual([["Chủ tịch Ủy ban nhân dân cấp tỉnh", false]]);
+    expect(bodies("Hội đồng nhân dân và Ủy ban nhân dân cấp xã tổ chức ngày hội vườn ươm mẫu.")).toEqual([
+      ["Hội đồng nhân dân", false],
+      ["Ủy ban nhân dân cấp xã", false],
+    ]);
+    expect(bodies("Bộ Tư pháp, Bộ Nội vụ hướng dẫn việc chăm sóc vườn ươm mẫu.").map(([, a]) => a)).toEqual([false, false]);
+    // "cấp" before a level is a noun; as a verb ("cấp giấy") it still gives the body a duty.
+    expect(bodies("Ủy ban nhân dân cấp xã cấp giấy chứng nhận vườn ươm mẫu.")).toEqual([["Ủy ban nhân dân cấp xã", true]]);
+    expect(bodies("Hội đồng nhân dân, cấp xã quyết định việc mở vườn ươm mẫu.")).toEqual([["Hội đồng nhân dân", false]]);
+  });
+
+  it("reads no body inside a title or a paper's name (\"Đại biểu X\", \"Điều lệ X\"): swapping it makes a silly statement", () => {
+    const bodies = (s: string) => findFacts(s).filter((f) => f.type === "body").map((f) => [f.text, f.askable]);
+    expect(bodies("Đại biểu Hội đồng nhân dân thực hiện việc thăm vườn ươm mẫu.")).toEqual([]);
+    expect(bodies("Quy chế vườn ươm do Điều lệ Mặt trận Tổ quốc Việt Nam quy định.")).toEqual([]);
+    expect(bodies("Tổ đại biểu Hội đồng nhân dân chăm sóc vườn ươm mẫu.")).toEqual([]);
+    expect(bodies("Đoàn Chủ tịch Ủy ban trung ương Mặt trận Tổ quốc Việt Nam chủ trì việc thăm vườn ươm mẫu.")).toEqual([]);
+    // "Thường trực Hội đồng nhân dân" is a body of its own.
+    expect(bodies("Khi Hội đồng nhân dân chưa họp, Thường trực Hội đồng nhân dân quyết định việc trồng cây mẫu.")).toEqual([
+      ["Hội đồng nhân dân", false],
+      ["Thường trực Hội đồng nhân dân", true],
+    ]);
+    // A sentence's opening word is capitalised without being a name.
+    expect(bodies("Giao Ủy ban nhân dân cấp tỉnh chủ trì việc lập vườn ươm mẫu.")).toEqual([["Ủy ban nhân dân cấp tỉnh", true]]);
+    expect(bodies("Trường hợp Ủy ban nhân dân cấp xã chưa có vườn ươm mẫu thì báo cáo.")).toEqual([["Ủy ban nhân dân cấp xã", false]]);
+  });
+});
+
+describe("a list inside a list", () => {
+  const text = `QUY CHẾ VƯỜN ƯƠM MẪU
+Điều 1. Phạm vi
+Quy chế này quy định việc chăm sóc vườn ươm mẫu của thôn.
+Điều 2. Bồi hoàn cây giống
+Ban quản lý vườn ươm mẫu có trách nhiệm bồi hoàn cây giống trong các trường hợp sau đây:
+1. Làm chết hoặc cố ý không tưới cây giống:
+a) Cây giống lúa nếp cẩm;
+b) Cây giống ngô lai vàng;
+c) Cây giống hoa hồng leo.
+2. Tổ kỹ thuật vườn ươm có nhiệm vụ sau đây:
+a) Tưới cây giống mỗi sáng;
+b) Bón phân cho luống ươm;
+c) Ghi sổ theo dõi cây giống.
+`;
+  it("carries the outer lead's subject into an inner lead that has none; an inner lead with its own subject stays as written", () => {
+    const leads = findLists({ units: parseStructure(text).units } as Parameters<typeof findLists>[0]).map((l) => l.lead);
+    expect(leads).toEqual([
+      "Ban quản lý vườn ươm mẫu có trách nhiệm bồi hoàn cây giống trong các trường hợp làm chết hoặc cố ý không tưới cây giống:",
+      "Tổ kỹ thuật vườn ươm có nhiệm vụ sau đây:",
+    ]);
+  });
+});
+
+describe("what a list's items are", () => {
+  it("asks no list whose lead leaves its subject to a heading (\"Trong lĩnh vực …, giúp … và có nhiệm vụ:\")", () => {
+    const text = `QUY CHẾ VƯỜN ƯƠM MẪU
+Mục 1. TỔ GIEO HẠT
+Điều 1. Nhiệm vụ, quyền hạn
+1. Trong lĩnh vực vườn ươm, giúp Trưởng thôn quản lý việc gieo hạt và có nhiệm vụ, quyền hạn sau đây:
+a) Chọn hạt giống cho luống ươm;
+b) Gieo hạt theo lịch của thôn;
+c) Báo cáo số hạt nảy mầm.
+2. Tổ tưới cây có nhiệm vụ, quyền hạn sau đây:
+a) Tưới luống ươm mỗi sáng;
+b) Sửa vòi tưới bị hỏng;
+c) Ghi lượng nước đã dùng.
+`;
+    const lists = findLists({ units: parseStructure(text).units } as Parameters<typeof findLists>[0]);
+    expect(lists.map((l) => l.lead)).toEqual(["Tổ tưới cây có nhiệm vụ, quyền hạn sau đây:"]);
+  });
+
+  it("reads \"nhiệm vụ, quyền hạn\" as what a lead's items are, so a duty list is answered with other duties", () => {
+    const text = `QUY CHẾ VƯỜN ƯƠM MẪU
+Điều 1. Tổ gieo hạt
+Tổ gieo hạt thực hiện nhiệm vụ, quyền hạn:
+1. Chọn hạt giống cho luống ươm;
+2. Gieo hạt theo lịch của thôn;
+3. Báo cáo số hạt nảy mầm.
+Điều 2. Tổ tưới cây
+Tổ tưới cây có nhiệm vụ, quyền hạn sau đây:
+1. Tưới luống ươm mỗi sáng;
+2. Sửa vòi tưới bị hỏng;
+3. Ghi lượng nước đã dùng.
+Điều 3. Vườn ươm
+Vườn ươm mẫu của thôn gồm có:
+1. Khu luống ươm cây lúa;
+2. Khu nhà kính trồng hoa;
+3. Kho chứa phân bón hữu cơ.
+`;
+    const lists = findLists({ units: parseStructure(text).units } as Parameters<typeof findLists>[0]);
+    expect(lists.map((l) => l.noun)).toEqual(["nhiệm vụ, quyền hạn", "nhiệm vụ, quyền hạn", "nội dung"]);
+  });
+
+  it("takes no catch-all as an item: what the law otherwise provides tests nothing", () => {
+    expect(meaningfulItem("Những việc mà pháp luật quy định Tổ gieo hạt phải bàn và quyết định")).toBe(false);
+    expect(meaningfulItem("Các trường hợp được bồi hoàn cây giống khác do pháp luật quy định")).toBe(false);
+    expect(meaningfulItem("Báo cáo việc bồi hoàn cây giống theo quy định của pháp luật")).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import { comparable, syllableSet } from "./compare.js";
 import { docBlocks } from "./blocks.js";
 import { findConditionals } from "./conditions.js";
 import { findFacts, LEVELS, type Fact } from "./facts.js";
-import { findLists, meaningfulItem, type ListFact } from "./lists.js";
+import { findLists, fullLead, meaningfulItem, type ListFact } from "./lists.js";
 import { sentenceSpans, withoutNotes } from "./spans.js";
 
 export interface SentenceFacts {
@@ -27,7 +27,7 @@ function leadOf(doc: ParsedDocument, unit: number): string | undefined {
   if (parent === undefined) return undefined;
   const { text, heading, children } = doc.units[parent];
   const lead = withoutNotes(text);
-  if (lead.endsWith(":")) return lead;
+  if (lead.endsWith(":")) return fullLead(doc, parent, lead);
   const isList = children.length > 1 && children.some((c) => withoutNotes(doc.units[c].text).endsWith(";"));
   return !lead && heading && isList ? `${heading}:` : undefined;
 }

@@ -57,6 +57,7 @@ const BODY = new RegExp(
       `(?:Giám đốc )?Sở (?:${DOMAINS})`,
       flex("Ủy ban Thường vụ Quốc hội"),
       `(?:Chủ tịch )?(?:${flex("Ủy ban nhân dân")}|Hội đồng nhân dân)(?: (?:${LEVELS_OF_GOVERNMENT}))?`,
+      `Thường trực Hội đồng nhân dân(?: (?:${LEVELS_OF_GOVERNMENT}))?`,
       `(?:Chánh án )?(?:Tòa|Toà) án nhân dân(?: (?:tối cao|cấp tỉnh|cấp huyện))?`,
       "(?:Viện trưởng )?Viện kiểm sát nhân dân(?: (?:tối cao|cấp tỉnh|cấp huyện))?",
       `(?:Ban Thường vụ|Ban Tổ chức|Ban Tuyên giáo|Ban Dân vận|Ban Nội chính|${flex("Ủy ban Kiểm tra")}|Văn phòng) (?:${PARTY_SEATS})`,
@@ -70,7 +71,15 @@ const BODY = new RegExp(
 );
 /** A body is asked about only as the one given the duty: "X có trách nhiệm …", "X chủ trì …". */
 const DUTY =
-  /^,?\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì|quyết định|hướng dẫn|ban hành|quy định|tổ chức|thực hiện|xem xét|trình|báo cáo|phối hợp|kiểm tra|cấp|thẩm định|giải quyết|theo dõi|đôn đốc|lãnh đạo|chỉ đạo|giao|thông báo|gửi|có thẩm quyền)(?![\p{L}\p{M}])/u;
+  /^,?\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì|quyết định|hướng dẫn|ban hành|quy định|tổ chức|thực hiện|xem xét|trình|báo cáo|phối hợp|kiểm tra|cấp(?! (?:tỉnh|huyện|xã|trung ương|trên|dưới|cơ sở|mình)(?![\p{L}\p{M}]))|thẩm định|giải quyết|theo dõi|đôn đốc|lãnh đạo|chỉ đạo|giao|thông báo|gửi|có thẩm quyền)(?![\p{L}\p{M}])/u;
+/**
+ * Bodies sharing one subject — "X cấp tỉnh, cấp huyện", "X và Y", "X, Y" — are not asked: blanking
+ * one leaves the other beside the blank, and either could fill it.
+ */
+const LEVEL_AFTER = /^,?\s+(?:và\s+|hoặc\s+)?(?:cấp (?:tỉnh|huyện|xã|trung ương)|các cấp)(?![\p{L}\p{M}])/u;
+const JOINED = /^(?:\s*,\s*|\s+(?:và|hoặc)\s+)$/u;
+/** A comma joins two bodies only when the first opens the subject ("của Sở X, Ủy ban Y có trách nhiệm" ends a phrase). */
+const SUBJECT_START = /(?:^|[,;:]\s*|^(?:Khi|Nếu|Trường hợp|Giao|Yêu cầu|Đề nghị)\s)$/u;
 
 /** The four grading levels of the annual assessment, longest first so "tốt" is not read as plain. */
 export const LEVELS = ["hoàn thành xuất sắc nhiệm vụ", "hoàn thành tốt nhiệm vụ", "không hoàn thành nhiệm vụ", "hoàn thành nhiệm vụ"];
@@ -114,12 +123,24 @@ function dates(s: string): Fact[] {
   return out;
 }
 
-/** A name right after a capitalised word is part of a longer name: "Văn phòng Chủ tịch nước", "Thanh tra Bộ Tư pháp". */
-const INSIDE_NAME = /(?:\p{Lu}[\p{L}\p{M}]*|Văn phòng|Thanh tra)\s$/u;
+/**
+ * A name right after a title or a paper is part of a longer name: "Văn phòng Chủ tịch nước", "Đại
+ * biểu Hội đồng nhân dân", "Điều lệ Mặt trận …". Vietnamese capitalises a name's first syllable, so
+ * a capitalised word (of one or two syllables) before the name heads it — unless it opens the
+ * sentence as a clause word ("Khi", "Trường hợp", a directive's "Giao", "Yêu cầu"); a few titles are
+ * written in lower case ("Tổ đại biểu", "Ủy ban trung ương").
+ */
+const INSIDE_NAME = /(?:(?:^|[\s(])\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?|(?:đại biểu|điều lệ|thành viên|ủy viên|uỷ viên|người đứng đầu|thủ trưởng|thường trực|kỳ họp|phiên họp|nhiệm kỳ|trụ sở|trung ương))\s$/u;
+const CLAUSE_OPENER =
+  /^(?:Khi|Nếu|Trường hợp|Trong trường hợp|Sau khi|Trước khi|Đối với|Theo|Căn cứ|Giao|Yêu cầu|Đề nghị|Chỉ đạo|Riêng|Hằng năm|Hàng năm|Định kỳ|Các|Những|Mỗi|Mọi|Việc|Do|Được|Để|Tại|Trong|Ngoài|Cho|Khuyến khích)\s$/u;
+
+function insideName(before: string): boolean {
+  return INSIDE_NAME.test(before) && !CLAUSE_OPENER.test(before);
+}
 
 function names(s: string, re: RegExp, type: FactType, askable: (m: RegExpMatchArray) => boolean): Fact[] {
   return [...s.matchAll(re)]
-    .filter((m) => !INSIDE_NAME.test(s.slice(0, m.index!)))
+    .filter((m) => !insideName(s.slice(0, m.index!)))
     .map((m) => ({ type, text: m[1], start: m.index!, end: m.index! + m[1].length, pool: type, askable: askable(m) }));
 }
 
@@ -136,5 +157,14 @@ export function findFacts(s: string): Fact[] {
   ];
   // Patterns may overlap (a count inside a money amount): keep the longest fact at each place.
   facts.sort((a, b) => a.start - b.start || b.end - a.end);
-  return facts.filter((f, i) => !facts.slice(0, i).some((g) => f.start < g.end && g.start < f.end));
+  const kept = facts.filter((f, i) => !facts.slice(0, i).some((g) => f.start < g.end && g.start < f.end));
+  const bodies = kept.filter((f) => f.type === "body");
+  bodies.forEach((f, i) => {
+    const next = bodies[i + 1];
+    const between = next ? s.slice(f.end, next.start) : "";
+    const joined = !!next && JOINED.test(between) && (between.trim() !== "," || SUBJECT_START.test(s.slice(0, f.start)));
+    if (LEVEL_AFTER.test(s.slice(f.end))) f.askable = false;
+    if (joined) f.askable = next.askable = false;
+  });
+  return kept;
 }

@@ -10,7 +10,7 @@ import type { Engine } from "../engine/engine.js";
 import { citationLabel } from "../model/citation.js";
 import { comparable, jaccard, syllableSet } from "./compare.js";
 import { corpusOf } from "./corpus.js";
-import { meaningfulItem } from "./lists.js";
+import { meaningfulItem, subjectless } from "./lists.js";
 import { buildMcq, buildNot, buildScenario, buildTrueFalse, type BuildContext, type Candidate } from "./build.js";
 import { findConditionals } from "./conditions.js";
 import { fitQuestion } from "./fit.js";
@@ -55,7 +55,7 @@ function candidates(b: ScopeBlock, ctx: BuildContext): Candidate[] {
   const out: Candidate[] = [];
   for (const s of b.facts.sentences) {
     // A lead ("… các trường hợp sau đây:") is no statement of its own.
-    if (!b.units.has(s.unit) || s.sentence.endsWith(":")) continue;
+    if (!b.units.has(s.unit) || s.sentence.endsWith(":") || (s.lead && subjectless(s.lead))) continue;
     for (const fact of s.facts) if (fact.askable) out.push({ d: b.d, block: b.facts.block, unit: s.unit, fact, sentence: s.sentence, lead: s.lead });
   }
   for (const l of b.facts.lists) {

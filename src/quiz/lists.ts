@@ -4,6 +4,7 @@
  * distractors are items of other lists of the same kind.
  */
 import type { ParsedDocument } from "../model/document.js";
+import { PROPER_START, VERB_FIRST } from "../points/statement.js";
 import { foldKey } from "../text/normalize.js";
 import { withoutNotes } from "./spans.js";
 
@@ -27,28 +28,59 @@ const DEFINITIONS = /hiểu như sau|giải thích từ ngữ/iu;
 
 /**
  * What the lead says the items are: "các điều kiện sau đây" → "điều kiện", "… có trách nhiệm:" →
- * "trách nhiệm"; a noun elsewhere in the lead ("các điều kiện quy định tại …, nếu thuộc một trong
+ * "trách nhiệm", "… thực hiện nhiệm vụ, quyền hạn:" → "nhiệm vụ, quyền hạn"; a noun elsewhere in the lead ("các điều kiện quy định tại …, nếu thuộc một trong
  * những trường hợp sau đây:") is not it.
  */
 function nounOf(lead: string): string {
   const folded = foldKey(lead);
   const nouns = NOUNS.join("|");
-  const m = folded.match(new RegExp(`(?<![a-z])(${nouns})\\s+(?:sau|duoi day)`)) ?? folded.match(new RegExp(`(?<![a-z])co\\s+(${nouns}):$`));
+  // "nhiệm vụ, quyền hạn" is one kind: a body's duties and powers, written as a pair.
+  const kind = `(?:${nouns})(?:, quyen han)?`;
+  const m = folded.match(new RegExp(`(?<![a-z])(${kind})\\s+(?:sau|duoi day)`)) ?? folded.match(new RegExp(`(?<![a-z])(?:co|thuc hien)\\s+(${kind}):$`));
   if (!m) return ANY;
   // Back to the accented spelling, as written in the lead (folding keeps offsets).
   const at = m.index! + m[0].indexOf(m[1]);
   return lead.slice(at, at + m[1].length).toLowerCase();
 }
 
-/** Items that only point elsewhere or catch all ("quy định tại khoản 1 Điều này", "trường hợp khác …") test nothing. */
+/**
+ * Items that only point elsewhere or catch all ("quy định tại khoản 1 Điều này", "trường hợp khác …",
+ * "Những vấn đề mà pháp luật quy định …") test nothing.
+ */
 export function meaningfulItem(text: string): boolean {
-  return !/quy định tại (?:điểm|khoản|điều|mục)|^(?:các |những )?[\p{L} ]{0,20}khác(?: theo| do|$)|khác theo quy định|bãi bỏ|quy định chi tiết/iu.test(text);
+  return !/quy định tại (?:điểm|khoản|điều|mục)|^(?:các |những )?[\p{L} ]{0,20}khác(?: theo| do|$)|khác (?:theo|do) (?:quy định|pháp luật)|(?:mà|do) (?:pháp luật|luật) quy định|bãi bỏ|quy định chi tiết/iu.test(text);
 }
 
 /** An item as an option: its words without notes, the list's closing punctuation and conjunction. */
 function itemText(text: string): string {
   // A line break inside an item is the source's layout, not the item's words.
   return withoutNotes(text).replace(/\s*\n\s*/gu, " ").replace(/(?:[;,.]\s*(?:và|hoặc)?|\s+(?:và|hoặc))$/u, "").trim();
+}
+
+/** A lead that names who or what it is about: "Bộ X có nhiệm vụ:", "Hồ sơ gồm:", "… được quy định như sau:". */
+const OWN_SUBJECT = /\S\s+(?:có|chịu|thực hiện|được|phải|gồm|bao gồm|là|tham gia|phối hợp|chủ trì|giúp)(?=[\s:])/u;
+
+/**
+ * A lead that is itself an item of an outer list ("… trong các trường hợp sau đây:" → "1. Ra hoặc
+ * không ra quyết định:") continues the outer lead, whose subject it lacks: read together, "…
+ * trong các trường hợp ra hoặc không ra quyết định:". A lead with a subject of its own stays as it is.
+ */
+export function fullLead(doc: Pick<ParsedDocument, "units">, unit: number, lead: string): string {
+  const parent = doc.units[unit].parent;
+  if (parent === undefined || OWN_SUBJECT.test(lead) || PROPER_START.test(lead)) return lead;
+  const outer = withoutNotes(doc.units[parent].text).split(/\n+/u).at(-1)!.trim();
+  if (!outer.endsWith(":") || /^Về\s/u.test(outer)) return lead;
+  const subject = fullLead(doc, parent, outer).replace(/\s*(?:sau đây|như sau|dưới đây)?\s*:$/u, "");
+  return `${subject} ${lead.charAt(0).toLowerCase()}${lead.slice(1)}`;
+}
+
+/**
+ * A lead that opens with its field and then a verb ("Trong lĩnh vực thanh tra, giúp Bộ trưởng … và
+ * có nhiệm vụ, quyền hạn sau đây:") leaves its subject to a heading: asked alone, it names nobody.
+ */
+export function subjectless(lead: string): boolean {
+  const m = lead.match(/^(?:Trong|Về|Ngoài) [^,:]+,\s*(\p{Ll})/u);
+  return !!m && VERB_FIRST.test(m[1].toUpperCase() + lead.slice(m.index! + m[0].length));
 }
 
 export function findLists(doc: ParsedDocument): ListFact[] {
@@ -62,7 +94,8 @@ export function findLists(doc: ParsedDocument): ListFact[] {
     const noun = nounOf(lead);
     const items = u.children.map((c) => ({ unit: c, text: itemText(doc.units[c].text) }));
     if (items.some((i) => i.text.length < 8)) return;
-    out.push({ unit, lead, noun, items });
+    if (subjectless(lead)) return;
+    out.push({ unit, lead: fullLead(doc, unit, lead), noun, items });
   });
   return out;
 }

@@ -39,8 +39,11 @@ const KINDS: Array<[string, string]> = [
   ["Thông tư", "TT"], ["Hướng dẫn", "HD"], ["Kết luận", "KL"], ["Quy chế", "QC"], ["Văn bản hợp nhất", "VBHN"],
 ];
 
-/** Tails that add no rule of their own: the law applies anyway. */
-const TAILS = /,?\s+theo (?:đúng )?quy định (?:của pháp luật(?: có liên quan| hiện hành)?|hiện hành|của (?:Luật|Bộ luật|Nghị định|Quy định|Điều lệ|Quy chế|Chỉ thị|Quyết định|Thông tư) này)(?=[\s.,;:?]|$)/gu;
+/**
+ * Tails that add no rule of their own: the law applies anyway. Only at a phrase's end (before a
+ * stop, a comma or "thì"): inside a longer phrase ("… pháp luật Việt Nam trước ngày …") they are not tails.
+ */
+const TAILS = /,?\s+theo (?:đúng )?quy định (?:của pháp luật(?: có liên quan| hiện hành)?|hiện hành|của (?:Luật|Bộ luật|Nghị định|Quy định|Điều lệ|Quy chế|Chỉ thị|Quyết định|Thông tư) này)(?=[.,;:?]|\s+thì\s|$)/gu;
 
 function abbreviate(s: string): string {
   return ABBREVIATIONS.reduce((t, [re, short]) => t.replace(re, short), s);
