@@ -12,7 +12,8 @@
  *   dám làm => năng động, sáng tạo | 0.6           optional weight in (0, 1], default 1 (commas belong to the phrase)
  * Phrases are matched on folded text (no tone marks), so "nghi de" finds "nghỉ đẻ"; when the user
  * typed tone marks the marks must agree too ("má" is not "ma"). Abbreviations of up to three
- * letters ("TU", "CB") count only when typed in capitals.
+ * letters ("TU", "CB") count only when typed in capitals. A phrase of two or more syllables also
+ * matches with a few words inside it, at a lower weight (see PHRASE_GAP).
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
