@@ -14,11 +14,19 @@ const PATTERNS = [
 /** Leading framing such as "theo bộ luật dân sự 2015," is not part of the term. */
 const FRAMING = /^(?:(?:theo|trong|cua|ve)\b[^,]*,\s*|(?:theo|trong|cua|ve)\s+)+/;
 
-/** Folded term a question asks to define, or undefined when it is not a definition question. */
-export function definitionTerm(question: string, docNameKeys: string[] = []): string | undefined {
+/**
+ * A question as its shape patterns read it: folded, quotes and sentence punctuation as spaces
+ * (commas kept), the documents it names left out.
+ */
+export function shapeText(question: string, docNameKeys: string[] = []): string {
   let q = ` ${foldKey(question).replace(/["“”'‘’?!.:;()]/g, " ").replace(/\s+/g, " ").trim()} `;
   for (const key of docNameKeys) q = q.replace(` ${key} `, " ");
-  q = q.trim().replace(/\s+,/g, ",");
+  return q.trim().replace(/\s+,/g, ",");
+}
+
+/** Folded term a question asks to define, or undefined when it is not a definition question. */
+export function definitionTerm(question: string, docNameKeys: string[] = []): string | undefined {
+  const q = shapeText(question, docNameKeys);
   for (const re of PATTERNS) {
     const m = q.match(re);
     if (!m) continue;

@@ -6,6 +6,7 @@
  * thống kê có trách nhiệm phối hợp với Tổng cục quản lý ruộng đất …") is another holder's duty.
  */
 import { foldKey } from "../text/normalize.js";
+import { shapeText } from "./definition.js";
 
 /** The words that assign a duty, folded. */
 const DUTY = "(?:co|chiu) trach nhiem|co nhiem vu|co quyen han|phai|duoc giao|co quyen";
@@ -27,9 +28,7 @@ const words = (text: string) => foldKey(text).replace(/[^a-z0-9]+/g, " ").trim()
 
 /** The folded holder a duty question asks about, or undefined when it is not a duty question. */
 export function dutyHolder(question: string, docNameKeys: string[] = []): string | undefined {
-  let q = ` ${foldKey(question).replace(/["“”'‘’?!.:;()]/g, " ").replace(/\s+/g, " ").trim()} `;
-  for (const key of docNameKeys) q = q.replace(` ${key} `, " ");
-  q = q.trim().replace(/\s+,/g, ",");
+  const q = shapeText(question, docNameKeys);
   for (const re of PATTERNS) {
     const m = q.match(re);
     if (!m) continue;
