@@ -64,8 +64,8 @@ export class Engine {
   private info!: IndexInfo;
   private matcher!: DocNameMatcher;
   private docPos = new Map<string, number>();
-  /** The loaded version and the stamp of its folder's thesaurus file (see `pending`). */
-  private loaded = "";
+  /** The stamp of the loaded version's thesaurus file, as it was read (see `pending`). */
+  private thesaurusRead = "";
 
   private constructor(private readonly opts: EngineOptions) {
     this.load();
@@ -86,28 +86,29 @@ export class Engine {
 
   /** Builds everything for the new version first, then swaps: a failure leaves the old one whole. */
   private load(): void {
-    const state = this.state();
+    // Stamped before reading, so an edit made while loading is seen by the next `pending`.
+    const stamp = this.stamp(currentInfo(this.opts.indexDir)?.source);
     const expander = (source: string) => thesaurusExpander(source, this.opts.thesaurus);
     const { index, info } = loadCurrent(this.opts.indexDir, { embedQuery: this.opts.embedQuery, expander });
     const matcher = new DocNameMatcher(info.catalog);
     const docPos = new Map(index.docs.map((d, i) => [d.meta.id, i]));
-    [this.index, this.info, this.matcher, this.docPos, this.loaded] = [index, info, matcher, docPos, state];
+    [this.index, this.info, this.matcher, this.docPos, this.thesaurusRead] = [index, info, matcher, docPos, stamp];
   }
 
-  /** The current version and its folder's thesaurus stamp, as they are on disk now. */
-  private state(): string {
-    const version = currentVersion(this.opts.indexDir) ?? "";
-    const source = this.opts.thesaurus === undefined ? currentInfo(this.opts.indexDir)?.source : undefined;
-    return `${version}|${source ? thesaurusStamp(source) : ""}`;
+  /** The thesaurus file's stamp in a source folder; "" when the thesaurus is given, not read. */
+  private stamp(source: string | undefined): string {
+    return source && this.opts.thesaurus === undefined ? thesaurusStamp(source) : "";
   }
 
   /**
    * What `reload` would load, when it differs from what is loaded: a new index version, or the
    * organisation's thesaurus file (tu-dien.txt) edited since. Undefined when nothing changed.
+   * Polled by the watcher: it reads the pointer and stats one file, nothing more.
    */
   pending(): string | undefined {
-    const now = this.state();
-    return now === this.loaded ? undefined : now;
+    const version = currentVersion(this.opts.indexDir) ?? "";
+    const stamp = this.stamp(this.info.source);
+    return version === this.info.version && stamp === this.thesaurusRead ? undefined : `${version}|${stamp}`;
   }
 
   get version(): string {
