@@ -91,8 +91,12 @@ export function blockDescendants(doc: ParsedDocument, block: number): number[] {
 export function openingQuote(doc: ParsedDocument, unit: number): QuotePick | undefined {
   const whole = doc.units[unit].text.trim();
   const sentence = splitSentences(whole)[0];
-  if (!sentence) return undefined;
-  return { unit, sentence: clipQuote(sentence), quote: clipQuote(whole.length <= WHOLE_UNIT_CHARS ? whole : sentence), score: 0 };
+  return sentence ? quotePick(unit, sentence, whole, 0) : undefined;
+}
+
+/** A sentence of a unit as quoted: the whole unit when short, else the sentence, each clipped. */
+function quotePick(unit: number, sentence: string, whole: string, score: number): QuotePick {
+  return { unit, sentence: clipQuote(sentence), quote: clipQuote(whole.length <= WHOLE_UNIT_CHARS ? whole : sentence), score };
 }
 
 export function pickQuote(doc: ParsedDocument, block: number, weights: TermWeights, within?: number[]): QuotePick | undefined {
@@ -107,7 +111,7 @@ export function pickQuote(doc: ParsedDocument, block: number, weights: TermWeigh
     const whole = text.trim();
     for (const sentence of splitSentences(text)) {
       const score = matchScore(sentence, weights) + depth * 1e-3;
-      if (!best || score > best.score) best = { unit, sentence: clipQuote(sentence), quote: clipQuote(whole.length <= WHOLE_UNIT_CHARS ? whole : sentence), score };
+      if (!best || score > best.score) best = quotePick(unit, sentence, whole, score);
     }
   }
   return best;
