@@ -96,37 +96,38 @@ describe.concurrent("kill -9 under load loses no update (Telegram, Zalo)", () =>
     let bot: Instance | undefined;
     try {
       bot = await startInstance(env(fake, store));
-      const updates: Update[] = [];
       const ids = burst(fake, 200);
       // The fake queued them for getUpdates; in webhook mode Telegram POSTs them instead.
-      updates.push(...(await takeQueued(fake)));
+      const updates = await takeQueued(fake);
       const acked = new Set<number>();
       const port = bot.port;
-      const posting = Promise.all(
-        updates.map((u) =>
-          deliver(port, u).then(
-            (status) => void (status === 200 && acked.add(u.update_id)),
-            () => undefined,
-          ),
-        ),
-      );
+      const post = (batch: Update[]) =>
+        Promise.all(batch.map((u) => deliver(port, u).then((status) => void (status === 200 && acked.add(u.update_id)), () => undefined)));
+      // The first 150 arrive while the process runs; the last 50 are tried while it is dead (no 200).
+      const posting = post(updates.slice(0, 150));
       await until(() => answersByQuestion(fake).size >= FIRST_ANSWERS, "the first answers", 60_000);
       await bot.kill();
       await posting;
+      const inboxAtKill = await redis.inboxIds();
+      await post(updates.slice(150));
       // The kill landed mid-burst: some answered before it, the rest only after the restart.
       const before = answersByQuestion(fake).size;
       expect(before).toBeLessThan(ids.length);
       bot = await startInstance(env(fake, store));
       // Telegram keeps an unacknowledged update and delivers it again (to the new process).
       const again = updates.filter((u) => !acked.has(u.update_id));
+      expect(again.length).toBeGreaterThanOrEqual(50);
       for (const u of again) expect(await deliver(bot.port, u)).toBe(200);
       // Telegram may also deliver an acknowledged one twice: answered once all the same.
       for (const u of updates.slice(0, 20)) expect(await deliver(bot.port, u)).toBe(200);
       await until(() => ids.every((id) => answersByQuestion(fake).has(id)), "every question answered", 120_000);
       const counts = answersByQuestion(fake);
       const repeated = ids.filter((id) => counts.get(id)! > 1).length;
-      console.log(`webhook: ${before} answered and ${acked.size} acknowledged before the kill, ${again.length} delivered again; all ${ids.length} answered, ${repeated} twice`);
+      console.log(`webhook: ${before} answered and ${acked.size} acknowledged before the kill, ${inboxAtKill.size} not yet handled, ${again.length} delivered again; all ${ids.length} answered, ${repeated} twice`);
       expect(repeated).toBeLessThan(MAX_REPEATED.webhook);
+      // Only an update the dead process had not finished (still in the inbox) may be answered again.
+      const byMessage = new Map(updates.map((u) => [u.message!.message_id, String(u.update_id)]));
+      expect(ids.filter((id) => counts.get(id)! > 1 && !inboxAtKill.has(byMessage.get(id)!))).toEqual([]);
     } finally {
       await bot?.kill();
       await Promise.allSettled([fake.close(), redis.stop()]);
@@ -154,23 +155,46 @@ describe.concurrent("kill -9 under load loses no update (Telegram, Zalo)", () =>
       bot = await startInstance(zaloEnv);
       const acked = new Set<number>();
       const port = bot.port;
-      const posting = Promise.all(updates.map((u, i) => postZalo(port, u).then((s) => void (s === 200 && acked.add(i)), () => undefined)));
+      const post = (from: number, to: number) =>
+        Promise.all(updates.slice(from, to).map((u, i) => postZalo(port, u).then((s) => void (s === 200 && acked.add(from + i)), () => undefined)));
+      // The first 110 arrive while the process runs; the last 40 are tried while it is dead (no 200).
+      const posting = post(0, 110);
       await until(() => answered().size >= 30, "the first answers", 60_000);
       await bot.kill();
       await posting;
+      const inboxAtKill = await redis.inboxIds();
+      await post(110, updates.length);
       expect(answered().size).toBeLessThan(updates.length);
       bot = await startInstance(zaloEnv);
       // The platform sends again what got no 200, and may send an acknowledged event twice.
-      for (const [i, u] of updates.entries()) if (!acked.has(i)) expect(await postZalo(bot.port, u)).toBe(200);
+      const again = updates.filter((_, i) => !acked.has(i));
+      expect(again.length).toBeGreaterThanOrEqual(40);
+      for (const u of again) expect(await postZalo(bot.port, u)).toBe(200);
       for (const u of updates.slice(0, 20)) expect(await postZalo(bot.port, u)).toBe(200);
       await until(() => chats.every((c) => answered().has(c)), "every message answered", 120_000);
-      console.log(`zalo webhook: ${acked.size} of ${chats.length} acknowledged before the kill, all answered after the restart`);
+      const repeated = repeatedChats(fake.sent, chats, updates.map((_, i) => QUESTIONS[i % QUESTIONS.length]));
+      console.log(`zalo webhook: ${acked.size} of ${chats.length} acknowledged before the kill, ${inboxAtKill.size} not yet handled, ${again.length} sent again; all answered, ${repeated.length} twice`);
+      // Only an event the dead process had not finished (still in the inbox) may be answered again.
+      const ids = new Map(updates.map((u, i) => [chats[i], String(u.message!.message_id)]));
+      expect(repeated.filter((c) => !inboxAtKill.has(ids.get(c)!))).toEqual([]);
     } finally {
       await bot?.kill();
       await Promise.allSettled([fake.stop(), redis.stop()]);
     }
   }, 240_000);
 });
+
+/**
+ * Chats answered more than once. One question may take several messages (a long reply is split), so a
+ * chat counts as answered twice when it got more messages than the fewest any chat got for the same text.
+ */
+function repeatedChats(sent: Array<{ chat_id: string }>, chats: string[], texts: string[]): string[] {
+  const per = new Map<string, number>();
+  for (const m of sent) per.set(m.chat_id, (per.get(m.chat_id) ?? 0) + 1);
+  const once = new Map<string, number>();
+  chats.forEach((c, i) => once.set(texts[i], Math.min(once.get(texts[i]) ?? Infinity, per.get(c) ?? 0)));
+  return chats.filter((c, i) => (per.get(c) ?? 0) > once.get(texts[i])!);
+}
 
 /** POSTs an event to the instance's Zalo webhook as the platform does [docs]: wrapped, with the secret header. */
 async function postZalo(port: number, update: FakeUpdate): Promise<number> {

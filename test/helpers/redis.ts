@@ -3,6 +3,7 @@
  * need it skip with a clear message when redis-server is not installed (.ci/run installs it).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { Redis } from "ioredis";
 import { freePort } from "./instances.js";
 
 export const redisInstalled = spawnSync("redis-server", ["--version"]).status === 0;
@@ -53,6 +54,19 @@ export class RedisServer {
     const exited = new Promise((r) => proc.once("exit", r));
     proc.kill("SIGKILL");
     await exited;
+  }
+
+  /** Ids of the updates every inbox queue holds: stored, not yet removed as handled. */
+  async inboxIds(): Promise<Set<string>> {
+    const redis = new Redis(this.url, { lazyConnect: true });
+    try {
+      await redis.connect();
+      const ids = new Set<string>();
+      for (const key of await redis.keys("inbox:*")) if ((await redis.type(key)) === "hash") for (const id of await redis.hkeys(key)) ids.add(id);
+      return ids;
+    } finally {
+      redis.disconnect();
+    }
   }
 
   stop(): Promise<void> {
