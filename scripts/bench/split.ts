@@ -86,6 +86,12 @@ export async function runSplit(index?: string): Promise<void> {
   let refused = 0;
   for (const q of all) if ((await engine.ask(q.question)).status === "not_found") refused++;
   console.log(`\nALQAC questions refused: ${refused}/${all.length}`);
+  // The everyday sets too: their words are the documents' only through the thesaurus.
+  for (const [name, qs] of sets.slice(3)) {
+    let n = 0;
+    for (const q of qs) if ((await engine.ask(q.question)).status === "not_found") n++;
+    console.log(`${name}: refused ${n}/${qs.length}`);
+  }
   // The same questions asked as statements, choices and stories (forms the gate must not refuse).
   const forms = askedForms(all);
   let formsRefused = 0;
@@ -96,7 +102,7 @@ export async function runSplit(index?: string): Promise<void> {
   let onScreen = 0;
   for (const q of short) if (answerCorrect(renderText(planAnswer(await engine.ask(q.question))).slice(0, FIRST_SCREEN_CHARS), q.answer!)) onScreen++;
   console.log(`Short answers on the first screen (${FIRST_SCREEN_CHARS} characters): ${onScreen}/${short.length}`);
-  for (const file of ["offtopic-questions.txt", "other-domain-questions.txt", "other-domain-questions-2.txt"]) {
+  for (const file of ["offtopic-questions.txt", "other-domain-questions.txt", "other-domain-questions-2.txt", "other-domain-questions-3.txt"]) {
     const p = path.join(ROOT, "bench", file);
     if (!existsSync(p)) continue;
     const qs = readFileSync(p, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));

@@ -14,7 +14,7 @@ import { isLookup, parseUnitRefs } from "../retrieve/unit-refs.js";
 import { definesTerm, definitionTerm } from "../retrieve/definition.js";
 import { assignsDuty, dutyHolder } from "../retrieve/duty.js";
 import { plainQuestion } from "../retrieve/question.js";
-import { informativeText } from "../retrieve/framing.js";
+import { informativeText, nameSyllables } from "../retrieve/framing.js";
 import { enforceCitations, type TextSource } from "./invariants.js";
 import { listQuote, titleMatches } from "./sizing.js";
 import { detectFollowUp, type FollowUp } from "./followup.js";
@@ -39,6 +39,13 @@ export const MIN_COVERAGE = 0.42;
  * other-domain set, where it refused no answerable question.
  */
 export const MIN_WORD_COVERAGE = 0.1;
+/**
+ * Coverage a hit needs when it lacks a specific term of the question (one few units use, see
+ * `RARE_SHARE`): missing the term the question turns on is evidence against it, so the rest of the
+ * question must be clearly there. Chosen on ALQAC half A and the first two other-domain sets: hits
+ * of other domains lacking such a term covered 0.42–0.56; no answerable question there lacked one.
+ */
+export const MIN_COVERAGE_WITHOUT_RARE = 0.6;
 /** Further citations must score at least this share of the best one. */
 const RELATIVE_SCORE = 0.6;
 
@@ -370,9 +377,14 @@ export class Engine {
     return hits.slice(0, 3).some((h) => this.covers(h));
   }
 
-  /** The coverage gate: most of the question's content, and some of its words, in the hit. */
+  /**
+   * The coverage gate: most of the question's content, and some of its words, in the hit; clearly
+   * more of it when the hit lacks a specific term the question turns on ("núi", "karaoke": few
+   * units use it), as a hit sharing only the question's common words does.
+   */
   private covers(hit: BlockHit): boolean {
-    return hit.coverage >= this.minCoverage && hit.wordCoverage >= MIN_WORD_COVERAGE;
+    const need = hit.absent ? Math.max(this.minCoverage, MIN_COVERAGE_WITHOUT_RARE) : this.minCoverage;
+    return hit.coverage >= need && hit.wordCoverage >= MIN_WORD_COVERAGE;
   }
 
   /**
@@ -387,12 +399,14 @@ export class Engine {
     // The gate weighs what is asked, not how: framing, options and a story's names are left out.
     // The document's name ("Chỉ thị 299") says where to look, not what: it may count for a passage
     // (its title holds it) but never against one (a bare "299" is in no passage), hence two readings.
-    const asked = nameSpace(informativeText(question));
+    const informative = informativeText(question);
+    const asked = nameSpace(informative);
     const unnamed = nameKeys.reduce((text, key) => text.replace(` ${key} `, " "), asked);
     const coverageOf = unnamed === asked ? [asked] : [asked, unnamed];
-    if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params, definition, coverageOf, expansions });
+    const names = nameSyllables(informative);
+    if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params, definition, coverageOf, expansions, names });
     if (!this.answerable(hits)) {
-      const all = await this.index.search(question, { limit: 10, params, definition, coverageOf, expansions });
+      const all = await this.index.search(question, { limit: 10, params, definition, coverageOf, expansions, names });
       if (this.answerable(all) || !hits.length) hits = all;
     }
     return hits;
@@ -435,11 +449,19 @@ export class Engine {
       dutyHolder: definition && !definition.outranks ? definition.term : undefined,
       minCoverage: this.minCoverage,
       minWordCoverage: MIN_WORD_COVERAGE,
+      minCoverageWithoutRare: MIN_COVERAGE_WITHOUT_RARE,
       answerable: this.answerable(hits),
       hits: hits.map((hit) => {
         const gate =
           !this.covers(hit) ? "below coverage" : hit.score < RELATIVE_SCORE * top ? "below relative score" : cited++ < 3 ? "cited" : "related";
-        return { label: citationLabel(this.citation(hit.doc, hit.unit, "", hit.score)), coverage: hit.coverage, wordCoverage: hit.wordCoverage, gate, explanation: this.index.explain(question, hit, this.opts.search) };
+        return {
+          label: citationLabel(this.citation(hit.doc, hit.unit, "", hit.score)),
+          coverage: hit.coverage,
+          wordCoverage: hit.wordCoverage,
+          ...(hit.absent && { absent: hit.absent }),
+          gate,
+          explanation: this.index.explain(question, hit, this.opts.search),
+        };
       }),
     };
   }

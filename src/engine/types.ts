@@ -114,6 +114,9 @@ export interface ExplainReport {
   minCoverage: number;
   /** Share of the question's two-syllable words a hit must hold as well. */
   minWordCoverage: number;
+  /** Coverage a hit needs when it lacks a specific term of the question (`absent`). */
+  minCoverageWithoutRare: number;
   answerable: boolean;
-  hits: Array<{ label: string; coverage: number; wordCoverage: number; gate: "cited" | "related" | "below coverage" | "below relative score"; explanation: Explanation }>;
+  /** `absent`: a specific term of the question (few units use it) that the hit lacks: it cannot answer. */
+  hits: Array<{ label: string; coverage: number; wordCoverage: number; absent?: string; gate: "cited" | "related" | "below coverage" | "below relative score"; explanation: Explanation }>;
 }

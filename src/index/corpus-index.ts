@@ -24,6 +24,8 @@ export interface BlockHit {
   coverage: number;
   /** Share of the question's two-syllable words alone, in the same reading (0..1). */
   wordCoverage: number;
+  /** A specific term of the question the block lacks, in the same reading (see `Coverage.absent`). */
+  absent?: string;
   /** The unit that opens with the shape the question asks for (see `Definition`), when one does. */
   opening?: number;
 }
@@ -173,7 +175,8 @@ export class CorpusIndex {
    * `docs`); `coverageOf` are the readings of the question whose words the coverage gate weighs
    * (the whole query by default): a block's coverage is its best over them. `expansions` (e.g.
    * the question rewritten by an LLM into the documents' terms) are searched beside the
-   * thesaurus's, at the same lower weight.
+   * thesaurus's, at the same lower weight. `names` (folded syllables of the question's names) are
+   * never a specific term a block lacks.
    *
    * @example
    * const hits = await index.search("thời hạn thử việc", { limit: 5 });
@@ -181,7 +184,7 @@ export class CorpusIndex {
    */
   async search(
     query: string,
-    opts: { limit?: number; docs?: Set<number>; params?: SearchParams; definition?: Definition; coverageOf?: string[]; expansions?: QueryExpansion[] } = {},
+    opts: { limit?: number; docs?: Set<number>; params?: SearchParams; definition?: Definition; coverageOf?: string[]; expansions?: QueryExpansion[]; names?: ReadonlySet<string> } = {},
   ): Promise<BlockHit[]> {
     const { blocks, passages, blockIndex, passageIndex, vectors, embedQuery } = this.parts;
     const params = opts.params ?? DEFAULT_SEARCH;
@@ -234,7 +237,7 @@ export class CorpusIndex {
       fused.sort((a, b) => b.score - a.score);
     }
     const credited = params.expansionCoverage ? scaled(params.expansionCoverage) : [];
-    const readings = (opts.coverageOf ?? [query]).map((text) => coverage(blockIndex, text, credited));
+    const readings = (opts.coverageOf ?? [query]).map((text) => coverage(blockIndex, text, credited, opts.names));
     return fused.slice(0, limit).map((r) => {
       // The reading that covers the block best, with its share of words.
       const best = readings.map((of) => of(r.block)).reduce((a, b) => (b.all > a.all ? b : a));
@@ -245,6 +248,7 @@ export class CorpusIndex {
         passageUnits: r.passages.map((p) => passages[p].unit),
         coverage: best.all,
         wordCoverage: best.words,
+        ...(best.absent && { absent: best.absent }),
         opening: this.opening(r.block, definers),
       };
     });

@@ -6,6 +6,8 @@
  * every domain, so removing them follows from Vietnamese, not from one benchmark.
  */
 
+import { foldKey } from "../text/normalize.js";
+
 /** Verdict and choice framings ("đúng hay sai", "phải không", "nào sau đây", "Hỏi:"). */
 const FRAMING = new RegExp(
   [
@@ -46,11 +48,27 @@ export function askedPart(question: string): string {
   return q;
 }
 
+/** In a question typed in capitals every word looks like a name. */
+const inCapitals = (text: string) => (text.match(/\p{Lu}/gu) ?? []).length > (text.match(/\p{Ll}/gu) ?? []).length;
+
 /** The asked part's words without its framing and its story's names; the rest verbatim. */
 export function informativeText(question: string): string {
-  // In a question typed in capitals every word looks like a name: leave those alone.
-  const capitals = (question.match(/\p{Lu}/gu) ?? []).length > (question.match(/\p{Ll}/gu) ?? []).length;
+  const capitals = inCapitals(question);
   let q = askedPart(question).replace(FRAMING, " ").replace(OPTION, " ");
   if (!capitals) q = q.replace(NAMED, (m, name: string) => m.slice(0, m.length - name.length)).replace(LETTER, " ");
   return q.replace(/\s+/gu, " ").trim();
+}
+
+/** A word inside a sentence (not opening it) that starts with a capital. */
+const INNER_CAPITAL = /(?<=[\p{L}\p{N},)"”]\s+)\p{Lu}[\p{L}\p{M}\p{N}]*/gu;
+
+/**
+ * Folded syllables of the names in a text: words capitalised inside a sentence ("xã Hòa Phong",
+ * "vịnh Hạ Long", "Bộ Công an"). A name says who or where, not what is asked: the gate never
+ * refuses for want of one. None in a text typed in capitals (nor, unavoidably, in one typed
+ * without them).
+ */
+export function nameSyllables(text: string): Set<string> {
+  if (inCapitals(text)) return new Set();
+  return new Set([...text.matchAll(INNER_CAPITAL)].map((m) => foldKey(m[0])));
 }

@@ -30,3 +30,9 @@ export const INTERROGATIVES: ReadonlyArray<{ words: string; folded?: true }> = [
   { words: "liệt kê" },
   { words: "mô tả" },
 ];
+
+/**
+ * Words naming the kind of amount asked for ("bao nhiêu phần trăm"): documents write the figure
+ * ("50%"), so these say what kind of answer is wanted, not what the question is about.
+ */
+export const AMOUNT_WORDS: readonly string[] = ["phần trăm"];
