@@ -1,0 +1,59 @@
+/**
+ * Paragraphs written after the last item of a list: part of that item, or of the unit that holds
+ * the list? Directives, Party regulations and laws continue an item with further paragraphs of the
+ * same duty (verbs, "Đồng thời …"), but close a list with paragraphs addressed to someone else
+ * ("Các cơ quan tuyên truyền … có kế hoạch …"), or to the whole list ("Trên đây là …"). Those
+ * belong to the enclosing unit, as its "đoạn" after the items.
+ */
+
+/** Words that assign a duty after its holder ("Bộ X có trách nhiệm", "Sở Y chủ trì"). */
+const DUTY = /\s(?:có|chịu)\s+trách\s+nhiệm|\scó\s+nhiệm\s+vụ|\s(?:phải|cần|chủ\s+trì|được\s+giao)(?![\p{L}])/u;
+
+/**
+ * The head nouns that open the name of a body or office holder in administrative writing: a
+ * paragraph opening with one names who acts ("Ủy ban nhân dân các cấp …", "Bộ Tài chính …").
+ * Words that are also verbs opening a duty ("Tổ chức thực hiện …", "Thanh tra, kiểm tra …", "Ban
+ * hành …") count only as a body's name ("Thanh tra Chính phủ").
+ */
+const NAMES =
+  "Bộ|Ban(?! hành)|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Sở|Cục|Tổng [cC]ục|Vụ|Viện|Văn phòng|Ngân hàng|Công an|Quân đội|Mặt trận|MTTQ|" +
+  "Đoàn(?! kết)|Hội|Liên đoàn|Tòa án|Toà án|Tập đoàn|Tổng công ty|Chính phủ|Thủ tướng|Phó Thủ tướng|Chủ tịch|Phó Chủ tịch|" +
+  "Bí thư|Thủ trưởng|Người đứng đầu|Giám đốc|Đảng ủy|Đảng uỷ|Đảng đoàn|Cấp ủy|Cấp uỷ|Chi bộ|Chi ủy|Chi uỷ|" +
+  "(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)|Thường trực|Thường vụ|Chủ nhiệm|Trưởng|Hiệu trưởng|Tổ(?! chức| quốc)|Nhóm|" +
+  "Trung tâm|Trường|Kho bạc|Cơ quan|Ngành|Địa phương|Đơn vị|Doanh nghiệp|Cán bộ|Đảng viên";
+/** Also verbs: a body only when a capitalised name follows. */
+const VERB_NAMES = "(?:Thanh tra|Kiểm toán|Tổ chức) (?=\\p{Lu})";
+
+/** "Các Bộ, ngành", "Mỗi cấp", "các tổ chức": a quantifier before bodies addresses them all. */
+const HOLDER_START = new RegExp(
+  `^(?:(?:${NAMES}|(?:Các|Mỗi|Những|Toàn thể) (?:${NAMES}|${NAMES.toLowerCase()}|cấp|tổ chức|thanh tra))(?![\\p{L}])|${VERB_NAMES})`,
+  "u",
+);
+
+/** Words that address a whole list just written ("Trên đây …", "Các nhiệm vụ nêu trên …"). */
+const WHOLE_LIST = /^(?:Trên đây|Những (?:việc|nhiệm vụ|nội dung)[^.;:]{0,40}trên|Các (?:việc|nhiệm vụ|nội dung)[^.;:]{0,40}trên)(?![\p{L}])/u;
+
+/** The holder an item names before its duty ("Bộ Quốc phòng" of "d) Bộ Quốc phòng (…) có trách nhiệm:"). */
+export function itemHolder(text: string): string | undefined {
+  const first = text.split("\n")[0];
+  const m = DUTY.exec(first.slice(0, 300));
+  const subject = (m ? first.slice(0, m.index) : "").split(/[(,:;]/u)[0].trim();
+  return subject.split(/\s+/u).length >= 2 && HOLDER_START.test(subject) ? subject : undefined;
+}
+
+/**
+ * How many of `paras` (the paragraphs after the last item of a list, before the next unit) stay in
+ * that item; the rest belong to the enclosing unit. The first paragraph that is not the item's
+ * own ends the item: one that opens with another holder, one that speaks of the whole list, or any
+ * prose after an item whose own bullets ended it (an item that is a lead-in with its list). A
+ * paragraph that names the item's holder stays with it.
+ */
+export function continuationCount(item: { text: string; hasList: boolean }, paras: string[]): number {
+  const holder = itemHolder(item.text)?.toLocaleLowerCase("vi");
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    if (holder && p.toLocaleLowerCase("vi").includes(holder)) continue;
+    if (item.hasList || HOLDER_START.test(p) || WHOLE_LIST.test(p)) return i;
+  }
+  return paras.length;
+}
