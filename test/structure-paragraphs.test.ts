@@ -101,8 +101,9 @@ describe("when a trailing paragraph belongs to the enclosing unit", () => {
     expect(continuationCount(item, ["Đồng thời kiểm tra độ ẩm.", "Ủy ban nhân dân xã mẫu hỗ trợ kinh phí."])).toBe(1);
     expect(continuationCount(item, ["Các Bộ, ngành phối hợp thực hiện."])).toBe(0);
     expect(continuationCount(item, ["Những nhiệm vụ nêu trên phải xong trong quý I."])).toBe(0);
-    // the holder of the item itself goes on with it
+    // the holder of the item itself goes on with it; another holder working with it does not
     expect(continuationCount(item, ["Tổ tưới tiêu báo cáo lượng nước dùng hằng tháng."])).toBe(1);
+    expect(continuationCount(item, ["Các tổ chăm sóc phối hợp với Tổ tưới tiêu."])).toBe(0);
     // a verb that is also a body's name ("Tổ chức", "Thanh tra") opens a duty, not a holder
     expect(continuationCount(item, ["Tổ chức tưới luân phiên giữa các luống.", "Thanh tra, kiểm tra việc tưới."])).toBe(2);
     expect(continuationCount(item, ["Thanh tra Vườn ươm kiểm tra việc tưới."])).toBe(0);

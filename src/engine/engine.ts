@@ -9,6 +9,7 @@ import { leadIn, unitFullText, unitPath, type ParsedDocument } from "../model/do
 import type { BlockHit, CorpusIndex, Definition, SearchParams } from "../index/corpus-index.js";
 import { CURRENT, currentInfo, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
 import { clipQuote, openingQuote, pickQuote } from "../answer/sentences.js";
+import { questionFocus } from "../retrieve/focus.js";
 import { DocNameMatcher, nameSpace } from "../retrieve/doc-names.js";
 import { isLookup, parseUnitRefs } from "../retrieve/unit-refs.js";
 import { definesTerm, definitionTerm } from "../retrieve/definition.js";
@@ -455,6 +456,8 @@ export class Engine {
         reason: "Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã nạp.",
       };
     const weights = this.index.termWeights(question);
+    // what the question asks for ("những thành phần nào"): the quote should say it
+    const focus = questionFocus(question, nameKeys);
     const cited: Citation[] = [];
     const related: Citation[] = [];
     // The direct answer is the first citation's own sentence: never a sentence of another unit.
@@ -474,7 +477,7 @@ export class Engine {
       // The quote is looked for in the passages that matched (two for a citation, one for related).
       const within = hit.passageUnits.slice(0, cite ? 2 : 1);
       // A passage shaped as the answer (the definition, the holder's duties) is quoted from its start.
-      const pick = (cite && hit.opening !== undefined ? openingQuote(doc, hit.opening) : undefined) ?? pickQuote(doc, unit, weights, within);
+      const pick = (cite && hit.opening !== undefined ? openingQuote(doc, hit.opening) : undefined) ?? pickQuote(doc, unit, weights, within, focus);
       if (!pick) continue;
       // A sentence that opens a list ("… gồm:", "… sau đây:") answers with its items.
       const list = cite && pick.sentence.trimEnd().endsWith(":") && doc.units[pick.unit].children.length ? listQuote(doc, pick.unit) : undefined;

@@ -46,14 +46,18 @@ export function itemHolder(text: string): string | undefined {
  * that item; the rest belong to the enclosing unit. The first paragraph that is not the item's
  * own ends the item: one that opens with another holder, one that speaks of the whole list, or any
  * prose after an item whose own bullets ended it (an item that is a lead-in with its list). A
- * paragraph that names the item's holder stays with it.
+ * paragraph that opens with the item's holder, or names it without opening with another, stays.
  */
 export function continuationCount(item: { text: string; hasList: boolean }, paras: string[]): number {
   const holder = itemHolder(item.text)?.toLocaleLowerCase("vi");
   for (let i = 0; i < paras.length; i++) {
-    const p = paras[i];
-    if (holder && p.toLocaleLowerCase("vi").includes(holder)) continue;
-    if (item.hasList || HOLDER_START.test(p) || WHOLE_LIST.test(p)) return i;
+    const p = paras[i].toLocaleLowerCase("vi");
+    if (HOLDER_START.test(paras[i])) {
+      if (holder && p.startsWith(holder)) continue;
+      return i;
+    }
+    if (holder && p.includes(holder)) continue;
+    if (item.hasList || WHOLE_LIST.test(paras[i])) return i;
   }
   return paras.length;
 }
