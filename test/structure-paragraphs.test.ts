@@ -157,3 +157,52 @@ describe("Party numbering and prose around bullets", () => {
     expect(whole.indexOf("Sổ sách lưu tại")).toBeGreaterThan(whole.indexOf("Sổ nhật ký tưới"));
   });
 });
+
+describe("paragraphs after a clause's points (laws, Party regulations)", () => {
+  const text = [
+    "QUY CHẾ",
+    "Vườn ươm mẫu",
+    "Điều 1. Chăm sóc cây giống",
+    "1. Tổ giống cây thực hiện các việc sau đây:",
+    "a) Chọn hạt giống đạt chuẩn;",
+    "b) Gieo hạt đúng thời vụ.",
+    "Ban quản lý vườn ươm quy định chi tiết khoản này.",
+    "2. Tổ tưới tiêu có các nhiệm vụ sau đây:",
+    "a) Tưới nước hằng ngày;",
+    "b) Kiểm tra độ ẩm của đất.",
+    "Trường hợp trời mưa thì không phải tưới nước.",
+    "3. Tổ bảo vệ có các nhiệm vụ sau đây:",
+    "a) Tuần tra vườn vào ban đêm;",
+    "b) Lập sổ ghi các lần tuần tra.",
+    "Ban quản lý vườn ươm quy định mẫu sổ tại điểm này.",
+    "Điều 2. Hiệu lực",
+    "Quy chế này có hiệu lực từ ngày ký.",
+  ].join("\n");
+  const r = parseStructure(text);
+  const doc: ParsedDocument = { meta: { id: "quy-che", kind: "Quy chế", number: "03-QC/VƯM", title: "Vườn ươm mẫu", aliases: [], status: "in_force" }, layout: r.layout, units: r.units, warnings: r.warnings };
+
+  it("gives a paragraph addressed to another holder to the clause, after its points, as 'đoạn 2 khoản 1 Điều 1'", () => {
+    expect(r.layout).toBe("legal");
+    expect(ids(doc).filter((id) => id.startsWith("dieu-1/khoan-1"))).toEqual(["dieu-1/khoan-1", "dieu-1/khoan-1/diem-a", "dieu-1/khoan-1/diem-b", "dieu-1/khoan-1/doan-2"]);
+    expect(unit(doc, "dieu-1/khoan-1/diem-b").text).toBe("Gieo hạt đúng thời vụ.");
+    expect(unit(doc, "dieu-1/khoan-1/doan-2").text).toBe("Ban quản lý vườn ươm quy định chi tiết khoản này.");
+    expect(label(doc, "dieu-1/khoan-1/doan-2")).toBe("đoạn 2 khoản 1 Điều 1 — Quy chế 03-QC/VƯM");
+    expect(ids(doc)[locateUnit(doc, parseUnitRefs("đoạn 2 khoản 1 Điều 1"))!]).toBe("dieu-1/khoan-1/doan-2");
+    expect(unitFullText(doc, at(doc, "dieu-1/khoan-1"))).toBe(
+      "Tổ giống cây thực hiện các việc sau đây:\na) Chọn hạt giống đạt chuẩn;\nb) Gieo hạt đúng thời vụ.\nBan quản lý vườn ươm quy định chi tiết khoản này.",
+    );
+  });
+
+  it("keeps in the point a paragraph that goes on with it or speaks of 'điểm này'", () => {
+    expect(unit(doc, "dieu-1/khoan-2/diem-b").text).toBe("Kiểm tra độ ẩm của đất.\nTrường hợp trời mưa thì không phải tưới nước.");
+    expect(unit(doc, "dieu-1/khoan-3/diem-b").text).toBe("Lập sổ ghi các lần tuần tra.\nBan quản lý vườn ươm quy định mẫu sổ tại điểm này.");
+    expect(doc.units.filter((u) => u.type === "doan")).toHaveLength(1);
+  });
+
+  it("leaves a point holding quoted wording or a clause number the parser missed as it is", () => {
+    const amended = parseStructure(
+      ["LUẬT", "Sửa đổi Quy chế vườn ươm mẫu", "Điều 1. Sửa đổi", "1. Sửa đổi như sau:", "a) Sửa đổi điểm a:", "b) Sửa đổi khoản 2 như sau:", "“2. Tổ tưới tiêu tưới nước.", "Ban quản lý vườn ươm quy định chi tiết.”"].join("\n"),
+    );
+    expect(amended.units.some((u) => u.type === "doan")).toBe(false);
+  });
+});

@@ -20,7 +20,7 @@ const NAMES =
   "Đoàn(?! kết)|Hội|Liên đoàn|Tòa án|Toà án|Tập đoàn|Tổng công ty|Chính phủ|Thủ tướng|Phó Thủ tướng|Chủ tịch|Phó Chủ tịch|" +
   "Bí thư|Thủ trưởng|Người đứng đầu|Giám đốc|Đảng ủy|Đảng uỷ|Đảng đoàn|Cấp ủy|Cấp uỷ|Chi bộ|Chi ủy|Chi uỷ|" +
   "(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)|Thường trực|Thường vụ|Chủ nhiệm|Trưởng|Hiệu trưởng|Tổ(?! chức| quốc)|Nhóm|" +
-  "Trung tâm|Trường|Kho bạc|Cơ quan|Ngành|Địa phương|Đơn vị|Doanh nghiệp|Cán bộ|Đảng viên";
+  "Trung tâm|Trường(?! hợp)|Kho bạc|Cơ quan|Ngành|Địa phương|Đơn vị|Doanh nghiệp|Cán bộ|Đảng viên";
 /** Also verbs: a body only when a capitalised name follows. */
 const VERB_NAMES = "(?:Thanh tra|Kiểm toán|Tổ chức) (?=\\p{Lu})";
 
@@ -46,12 +46,23 @@ export function itemHolder(text: string): string | undefined {
  * that item; the rest belong to the enclosing unit. The first paragraph that is not the item's
  * own ends the item: one that opens with another holder, one that speaks of the whole list, or any
  * prose after an item whose own bullets ended it (an item that is a lead-in with its list). A
- * paragraph that opens with the item's holder, or names it without opening with another, stays.
+ * paragraph stays when the one before ends in ":" or ";" (it is introduced, or an enumeration goes
+ * on), when it opens with words the item used (it speaks of the item's subject again), or opens
+ * with the item's holder, or names it without opening with another.
  */
 export function continuationCount(item: { text: string; hasList: boolean }, paras: string[]): number {
   const holder = itemHolder(item.text)?.toLocaleLowerCase("vi");
+  const text = item.text.toLocaleLowerCase("vi");
   for (let i = 0; i < paras.length; i++) {
+    // "… gửi các cơ quan sau:", "Sửa đổi khoản 3 như sau:" introduce the paragraphs that follow
+    // (an item's own bullets were what its colon introduced)
+    const prev = i === 0 ? item.text : paras[i - 1];
+    if (!(i === 0 && item.hasList) && /[:;]$/u.test(prev.trimEnd())) continue;
     const p = paras[i].toLocaleLowerCase("vi");
+    // it speaks again of what the item named ("c) Thành lập Hội đồng X." → "Hội đồng X do … thành lập")
+    if (text.includes(p.split(/[\s,;:.]+/u, 3).join(" "))) continue;
+    // "Chính phủ quy định chi tiết điểm này": the item itself
+    if (/(?:^|\s)(?:điểm|ý) này(?![\p{L}])/u.test(p)) continue;
     if (HOLDER_START.test(paras[i])) {
       if (holder && p.startsWith(holder)) continue;
       return i;
