@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { citationLabel } from "../src/model/citation.js";
+import { buildTalkingPoints } from "../src/points/index.js";
 import { questionFocus } from "../src/retrieve/focus.js";
 import { foldDiacritics } from "../src/text/normalize.js";
 import { buildCorpus, type TestCorpus } from "./helpers/engine.js";
@@ -69,6 +70,14 @@ describe("questions on paragraphs after a directive's list", () => {
       expect(last.citations[0].unitId).toBe("muc-3/doan-6");
     });
   }
+
+  it("talking points read a paragraph after a section's items as who does what, not as the opening's why", async () => {
+    const tp = await buildTalkingPoints(corpus.engine, "Chỉ thị 02-CT/VU", { count: 7 });
+    const after = tp.points.filter((p) => /^muc-3\/doan-/u.test(p.citation.unitId));
+    expect(after.length).toBeGreaterThan(0);
+    for (const p of after) expect(p.role, p.statement).not.toBe("why");
+    expect(tp.points.find((p) => p.citation.unitId === "doan-1")?.role ?? "why").toBe("why");
+  });
 
   it("shows the section whole with its items first and its paragraphs after them", async () => {
     const r = await corpus.engine.ask("mục 3 chỉ thị 02-CT/VU");
