@@ -16,6 +16,7 @@ const DIRECTIVE = [
   "Số 02-CT/VU",
   "CHỈ THỊ",
   "về chăm sóc vườn ươm mẫu",
+  "Mùa khô năm nay kéo dài, nhiều luống cây non của vườn ươm mẫu bị héo.",
   "Để vườn ươm mẫu có đủ cây giống cho mùa trồng mới, Ban Thường vụ yêu cầu:",
   "1. Về cây giống: mỗi luống gieo một loại hạt giống.",
   "2. Về tưới nước: tưới hai lần mỗi ngày vào mùa khô.",
@@ -77,6 +78,15 @@ describe("questions on paragraphs after a directive's list", () => {
     expect(after.length).toBeGreaterThan(0);
     for (const p of after) expect(p.role, p.statement).not.toBe("why");
     expect(tp.points.find((p) => p.citation.unitId === "doan-1")?.role ?? "why").toBe("why");
+  });
+
+  it("reads 'đoạn 2 thì sao?' inside the section under discussion, and says so when it has none", async () => {
+    const section = await corpus.engine.ask("mục 3 chỉ thị 02-CT/VU");
+    const next = await corpus.engine.ask("còn đoạn 2 thì sao?", { focus: section.focus });
+    expect(next.citations[0].unitId).toBe("muc-3/doan-2");
+    const none = await corpus.engine.ask("còn đoạn 9 thì sao?", { focus: section.focus });
+    expect(none.status).toBe("not_found");
+    expect(none.reason).toBe("Mục 3 — Chỉ thị 02-CT/VU không có đoạn 9.");
   });
 
   it("shows the section whole with its items first and its paragraphs after them", async () => {

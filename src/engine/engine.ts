@@ -311,13 +311,20 @@ export class Engine {
   ): Drafted | undefined {
     let docs = named;
     let scoped = refs;
+    let within: number | undefined;
     if (!docs.length && focus) {
       docs = [this.docPos.get(focus.docId)!];
-      // "khoản 3" alone continues the article (or section) under discussion.
+      // "khoản 3" alone continues the article under discussion; "đoạn 2" the article or the
+      // directive section (named by its whole path: "mục 3" may recur in each part).
       const doc = this.index.docs[docs[0]];
       const top = refs.some((r) => r.type === "dieu" || r.type === "muc" || r.type === "phan");
       const article = enclosing(doc, focus.unit, "dieu");
-      if (!top && article !== undefined) scoped = [{ type: "dieu", label: doc.units[article].label }, ...refs];
+      const section = article === undefined && refs.every((r) => r.type === "doan") ? enclosing(doc, focus.unit, "muc") : undefined;
+      within = top ? undefined : (article ?? section);
+      if (within !== undefined) {
+        const path = within === article ? [doc.units[article]] : unitPath(doc, within).filter((u) => u.type === "phan" || u.type === "muc");
+        scoped = [...path.map((u) => ({ type: u.type, label: u.label })), ...refs];
+      }
     }
     if (!docs.length) docs = this.index.docs.map((_, i) => i);
     const found = docs.flatMap((d) => {
@@ -327,7 +334,7 @@ export class Engine {
     if (!found.length) {
       if (scoped !== refs) {
         // "khoản 3 thì sao?" about an article without a khoản 3: say so, never jump elsewhere.
-        const where = citationLabel(this.citation(docs[0], enclosing(this.index.docs[docs[0]], focus!.unit, "dieu")!, "", 0));
+        const where = citationLabel(this.citation(docs[0], within!, "", 0));
         return { status: "not_found", answer: [], citations: [], related: [], reason: `${capitalize(where)} không có ${unitLabel(refs)}.`, focus };
       }
       if (!named.length) return undefined; // "điều kiện…" was not a reference after all: search
