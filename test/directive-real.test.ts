@@ -55,16 +55,17 @@ describe.skipIf(!landDir)("a real directive's duty-holders and deadlines", () =>
   }
 
   for (const typed of ["with tone marks", "without tone marks"] as const) {
-    // The target is 11 of 12; 10 are met: the two questions on paragraphs after the last lettered
-    // item (read as part of it) get a neighbouring sentence of that paragraph run.
-    it(`answers at least 10 of 12 with the holder's own words, ${typed}`, async () => {
+    // The target is 11 of 12 (12 are met). The paragraphs written after the last lettered item of
+    // mục 3 are paragraphs of mục 3 of their own ("đoạn 8 mục 3"), not of item g; what the question
+    // asks beside its question word ("những thành phần nào", "ai trực tiếp chỉ đạo") picks among them.
+    it(`answers at least 11 of 12 with the holder's own words, ${typed}`, async () => {
       const missed: string[] = [];
       for (const [q, lead, item] of CASES) {
         const { screen, doc } = await firstScreen(typed === "with tone marks" ? q : foldDiacritics(q));
         const ok = doc === "299/TTg" && fold(screen).includes(fold(lead)) && fold(screen).includes(fold(item));
         if (!ok) missed.push(`${q} → ${doc}: ${screen.slice(0, 200)}`);
       }
-      expect(missed.length, missed.join("\n")).toBeLessThanOrEqual(2);
+      expect(missed.length, missed.join("\n")).toBeLessThanOrEqual(1);
     }, 60_000);
   }
 

@@ -99,20 +99,41 @@ function quotePick(unit: number, sentence: string, whole: string, score: number)
   return { unit, sentence: clipQuote(sentence), quote: clipQuote(whole.length <= WHOLE_UNIT_CHARS ? whole : sentence), score };
 }
 
-export function pickQuote(doc: ParsedDocument, block: number, weights: TermWeights, within?: number[]): QuotePick | undefined {
-  let best: QuotePick | undefined;
+export function pickQuote(doc: ParsedDocument, block: number, weights: TermWeights, within?: number[], focus?: string): QuotePick | undefined {
   // With the best-matching passages known, only they (and the block's own words) can hold the
   // quote: a long article is not read sentence by sentence for every hit.
   const units = within?.length ? [block, ...within.flatMap((p) => blockDescendants(doc, p))] : blockDescendants(doc, block);
+  const best = bestSentence(doc, units, weights, focus);
+  // What the question asks for ("những thành phần nào") is said elsewhere in the block: look there.
+  if (focus && !best?.focused && within?.length) {
+    const elsewhere = bestSentence(doc, blockDescendants(doc, block), weights, focus);
+    if (elsewhere?.focused) return elsewhere;
+  }
+  return best;
+}
+
+/**
+ * The best-matching sentence of the units; one that speaks of the question's focus outranks any
+ * that does not, as it says what was asked.
+ */
+function bestSentence(doc: ParsedDocument, units: number[], weights: TermWeights, focus?: string): (QuotePick & { focused: boolean }) | undefined {
+  let best: (QuotePick & { focused: boolean }) | undefined;
   for (const unit of units) {
     const { text } = doc.units[unit];
     if (!text.trim()) continue;
     const depth = unitPath(doc, unit).length;
     const whole = text.trim();
     for (const sentence of splitSentences(text)) {
+      const focused = focus !== undefined && speaksOf(sentence, focus);
       const score = matchScore(sentence, weights) + depth * 1e-3;
-      if (!best || score > best.score) best = quotePick(unit, sentence, whole, score);
+      if (!best || (focused && !best.focused) || (focused === best.focused && score > best.score)) best = { ...quotePick(unit, sentence, whole, score), focused };
     }
   }
   return best;
+}
+
+/** The sentence holds the folded two-syllable word (adjacent syllables). */
+function speaksOf(sentence: string, focus: string): boolean {
+  for (const run of foldedRuns(sentence)) for (let i = 0; i + 1 < run.length; i++) if (`${run[i]} ${run[i + 1]}` === focus) return true;
+  return false;
 }

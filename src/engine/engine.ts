@@ -9,6 +9,7 @@ import { leadIn, unitFullText, unitPath, type ParsedDocument } from "../model/do
 import type { BlockHit, CorpusIndex, Definition, SearchParams } from "../index/corpus-index.js";
 import { CURRENT, currentInfo, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
 import { clipQuote, openingQuote, pickQuote } from "../answer/sentences.js";
+import { questionFocus } from "../retrieve/focus.js";
 import { DocNameMatcher, nameSpace } from "../retrieve/doc-names.js";
 import { isLookup, parseUnitRefs } from "../retrieve/unit-refs.js";
 import { definesTerm, definitionTerm } from "../retrieve/definition.js";
@@ -317,13 +318,20 @@ export class Engine {
   ): Drafted | undefined {
     let docs = named;
     let scoped = refs;
+    let within: number | undefined;
     if (!docs.length && focus) {
       docs = [this.docPos.get(focus.docId)!];
-      // "khoản 3" alone continues the article (or section) under discussion.
+      // "khoản 3" alone continues the article under discussion; "đoạn 2" the article or the
+      // directive section (named by its whole path: "mục 3" may recur in each part).
       const doc = this.index.docs[docs[0]];
       const top = refs.some((r) => r.type === "dieu" || r.type === "muc" || r.type === "phan");
       const article = enclosing(doc, focus.unit, "dieu");
-      if (!top && article !== undefined) scoped = [{ type: "dieu", label: doc.units[article].label }, ...refs];
+      const section = article === undefined && refs.every((r) => r.type === "doan") ? enclosing(doc, focus.unit, "muc") : undefined;
+      within = top ? undefined : (article ?? section);
+      if (within !== undefined) {
+        const path = within === article ? [doc.units[article]] : unitPath(doc, within).filter((u) => u.type === "phan" || u.type === "muc");
+        scoped = [...path.map((u) => ({ type: u.type, label: u.label })), ...refs];
+      }
     }
     if (!docs.length) docs = this.index.docs.map((_, i) => i);
     const found = docs.flatMap((d) => {
@@ -333,7 +341,7 @@ export class Engine {
     if (!found.length) {
       if (scoped !== refs) {
         // "khoản 3 thì sao?" about an article without a khoản 3: say so, never jump elsewhere.
-        const where = citationLabel(this.citation(docs[0], enclosing(this.index.docs[docs[0]], focus!.unit, "dieu")!, "", 0));
+        const where = citationLabel(this.citation(docs[0], within!, "", 0));
         return { status: "not_found", answer: [], citations: [], related: [], reason: `${capitalize(where)} không có ${unitLabel(refs)}.`, focus };
       }
       if (!named.length) return undefined; // "điều kiện…" was not a reference after all: search
@@ -477,6 +485,8 @@ export class Engine {
         reason: "Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã nạp.",
       };
     const weights = this.index.termWeights(question);
+    // what the question asks for ("những thành phần nào"): the quote should say it
+    const focus = questionFocus(question, nameKeys);
     const cited: Citation[] = [];
     const related: Citation[] = [];
     // The direct answer is the first citation's own sentence: never a sentence of another unit.
@@ -496,7 +506,7 @@ export class Engine {
       // The quote is looked for in the passages that matched (two for a citation, one for related).
       const within = hit.passageUnits.slice(0, cite ? 2 : 1);
       // A passage shaped as the answer (the definition, the holder's duties) is quoted from its start.
-      const pick = (cite && hit.opening !== undefined ? openingQuote(doc, hit.opening) : undefined) ?? pickQuote(doc, unit, weights, within);
+      const pick = (cite && hit.opening !== undefined ? openingQuote(doc, hit.opening) : undefined) ?? pickQuote(doc, unit, weights, within, focus);
       if (!pick) continue;
       // A sentence that opens a list ("… gồm:", "… sau đây:") answers with its items.
       const list = cite && pick.sentence.trimEnd().endsWith(":") && doc.units[pick.unit].children.length ? listQuote(doc, pick.unit) : undefined;

@@ -1,6 +1,8 @@
 /** Finds the unit a question names ("khoản 2 Điều 12", "phần II mục 3") in a parsed document. */
-import { NUMBERED_LEVELS, unitPath, type ParsedDocument, type UnitType } from "../model/document.js";
-import type { UnitRef } from "../retrieve/unit-refs.js";
+import { UNIT_LEVELS, unitPath, type ParsedDocument, type UnitType } from "../model/document.js";
+import { LAST_PARAGRAPH, type UnitRef } from "../retrieve/unit-refs.js";
+
+const DEPTH: UnitType[] = UNIT_LEVELS.map((l) => l.type);
 
 function sameLabel(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
@@ -8,9 +10,16 @@ function sameLabel(a: string, b: string): boolean {
 
 /** Index of the deepest unit matching every reference, outermost first; undefined if none. */
 export function locateUnit(doc: ParsedDocument, refs: UnitRef[]): number | undefined {
-  const sorted = [...refs].sort((a, b) => NUMBERED_LEVELS.indexOf(a.type) - NUMBERED_LEVELS.indexOf(b.type));
+  const sorted = [...refs].sort((a, b) => DEPTH.indexOf(a.type) - DEPTH.indexOf(b.type));
   let scope: number | undefined;
   for (const ref of sorted) {
+    if (ref.type === "doan" && ref.label === LAST_PARAGRAPH) {
+      // "đoạn cuối mục 3": the last paragraph the unit holds after its items
+      const last = scope === undefined ? undefined : doc.units[scope].children.filter((c) => doc.units[c].type === "doan").pop();
+      if (last === undefined) return undefined;
+      scope = last;
+      continue;
+    }
     const found = doc.units.findIndex(
       (u, i) => u.type === ref.type && sameLabel(u.label, ref.label) && (scope === undefined || unitPath(doc, i).some((a) => a === doc.units[scope!])),
     );

@@ -155,13 +155,19 @@ export class CorpusIndex {
     return this.parts.docs;
   }
 
-  /** Blocks whose text, or one of whose passages, opens by defining the asked term ("X là …"). */
+  /**
+   * Blocks whose text, or one of whose passages, opens by defining the asked term ("X là …"). Of
+   * several such passages in a block the first in document order is the one: the holder's main
+   * list of duties comes before a later paragraph that adds one ("X có nhiệm vụ hướng dẫn …").
+   */
   private definers({ term, defines }: Definition, params: SearchParams, blockMask?: Uint8Array, passageMask?: Uint8Array): Map<number, number | undefined> {
     const { docs, blocks, passages, blockIndex, passageIndex } = this.parts;
     const found = new Map<number, number | undefined>();
     for (const h of passageIndex.search(term, { limit: 200, mask: passageMask, params: params.scoring })) {
       const p = passages[h.row];
-      if (!found.has(p.block) && defines(unitFullTextHead(docs[p.doc], p.unit, OPENING_CHARS))) found.set(p.block, h.row);
+      const seen = found.get(p.block);
+      // passage rows of a block follow document order
+      if ((seen === undefined || h.row < seen) && defines(unitFullTextHead(docs[p.doc], p.unit, OPENING_CHARS))) found.set(p.block, h.row);
     }
     for (const h of blockIndex.search(term, { limit: 100, mask: blockMask, params: params.scoring })) {
       const b = blocks[h.row];

@@ -19,7 +19,7 @@ import { currentInfo, INDEX_FORMAT, writeVersion, type IndexInfo } from "../inde
 import { withIngestLock } from "./lock.js";
 
 /** Bump when parsing changes, so cached parses are redone. */
-const PARSER_VERSION = 7;
+const PARSER_VERSION = 8;
 
 export interface FileReport {
   file: string;

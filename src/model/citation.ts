@@ -46,13 +46,17 @@ const NAMES: Record<UnitType, string> = { ...UNIT_WORD, chuong: "Chương", dieu
 /** Levels that a legal citation names; Chương and legal Mục only group articles. */
 function citedSteps(path: PathStep[]): PathStep[] {
   const hasArticle = path.some((s) => s.type === "dieu");
-  return hasArticle ? path.filter((s) => s.type === "dieu" || s.type === "khoan" || s.type === "diem") : path;
+  return hasArticle ? path.filter((s) => ["dieu", "khoan", "diem", "doan"].includes(s.type)) : path;
 }
 
-/** "điểm a khoản 2 Điều 5", "mục 2", "phần II, mục 3", "đoạn 4". */
+/**
+ * "điểm a khoản 2 Điều 5", "mục 2", "phần II, mục 3", "đoạn 4". A paragraph inside a unit (written
+ * after its items) is named inside it, innermost first, as laws cite one: "đoạn 2 khoản 1 Điều 23",
+ * "đoạn 2 mục 3", "đoạn 2 mục 3 phần II".
+ */
 export function unitLabel(path: PathStep[]): string {
   const steps = citedSteps(path);
-  if (steps.some((s) => s.type === "dieu")) {
+  if (steps.some((s) => s.type === "dieu") || (steps.length > 1 && steps[steps.length - 1].type === "doan")) {
     return [...steps].reverse().map((s) => `${NAMES[s.type]} ${s.label}`).join(" ");
   }
   return steps.map((s) => (s.type === "preamble" ? NAMES.preamble : `${NAMES[s.type]} ${s.label}`)).join(", ");

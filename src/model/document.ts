@@ -37,8 +37,9 @@ export interface DocMeta {
  * Citable unit kinds, outermost first, with the Vietnamese word for each. Legal layout: phần >
  * chương > mục > điều > khoản > điểm. Directive layout: phần (I., II.) > mục (1., 2. with a lead
  * phrase) > ý (bullets "-", "+"). Unstructured articles: đoạn (paragraphs). "preamble" holds text
- * before the first unit. `numbered` levels are the ones a reference names by number or letter
- * ("điểm a khoản 2 Điều 5", "phần II mục 3").
+ * before the first unit. A "doan" is also a paragraph a unit holds after its items (a directive's
+ * section, an item: "đoạn 2 mục 3"), numbered on from the unit's own paragraphs. `numbered` levels
+ * are the ones a reference names by number or letter ("điểm a khoản 2 Điều 5", "phần II mục 3").
  */
 export const UNIT_LEVELS = [
   { type: "phan", word: "phần", numbered: true },
@@ -91,7 +92,7 @@ export interface ParsedDocument {
   warnings: string[];
 }
 
-/** The numbering marker a unit has in the text: "2." for a khoản, "a)" for a điểm, "-" for a bullet. */
+/** The numbering marker a unit has in the text: "2." for a khoản, "a)" for a điểm or lettered item, "-" for a bullet. */
 export function unitMarker(unit: Unit): string {
   switch (unit.type) {
     case "khoan":
@@ -100,7 +101,8 @@ export function unitMarker(unit: Unit): string {
     case "diem":
       return `${unit.label})`;
     case "y":
-      return "-";
+      // a lettered item of a directive ("a)", Party "a-") keeps its letter; bullets are numbered
+      return /^\p{Ll}$/u.test(unit.label) ? `${unit.label})` : "-";
     default:
       return "";
   }
@@ -195,6 +197,8 @@ function lineSlice(text: string, k: number, colon: boolean): string {
 export function leadIn(doc: Pick<ParsedDocument, "units">, index: number): LeadIn | undefined {
   const p = doc.units[index].parent;
   if (p === undefined) return undefined;
+  // a paragraph written after a list is not introduced by the words that open it
+  if (doc.units[index].type === "doan") return undefined;
   const parent = doc.units[p];
   const text = parent.text;
   const lines = text.split("\n");

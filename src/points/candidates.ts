@@ -49,7 +49,9 @@ function candidate(engine: Engine, d: number, doc: ParsedDocument, block: number
   const text = pointText(doc, unit, sentence, length);
   if (!text) return undefined;
   const citation = { ...engine.unitText(doc.meta.id, unit)!.citation, quote: text.quote, score };
-  const preamble = ["preamble", "doan"].includes(doc.units[unit].type) && doc.layout !== "legal";
+  // The narrative before a directive's sections says why; a paragraph after a section's items does not.
+  const u = doc.units[unit];
+  const preamble = (u.type === "preamble" || (u.type === "doan" && u.parent === undefined)) && doc.layout !== "legal";
   const role = roleOf(text.statement, headingOf(doc, unit), preamble);
   return {
     docId: doc.meta.id,

@@ -1,6 +1,7 @@
 /**
  * Explicit unit references in a question: "khoản 2 điều 12", "dieu 5", "điểm a khoản 2 Điều 5",
- * "mục 3", "phần II", "chương 2". Numbers may be arabic or roman; folded text is parsed.
+ * "mục 3", "phần II", "chương 2", "đoạn 2 mục 3", "đoạn cuối mục 3". Numbers may be arabic or
+ * roman; folded text is parsed.
  */
 import { UNIT_WORD, type UnitType } from "../model/document.js";
 import { foldDiacritics, searchForm } from "../text/normalize.js";
@@ -12,20 +13,25 @@ export interface UnitRef {
   label: string;
 }
 
+/** The label of "đoạn cuối" (the unit's last paragraph), resolved by `locateUnit`. */
+export const LAST_PARAGRAPH = "cuối";
+
 /** How each level's number is written after its word (folded), and whether it is a roman numeral. */
-const NUMBERS: Array<{ type: UnitType; gap: string; label: string; roman?: boolean }> = [
+const NUMBERS: Array<{ type: UnitType; gap: string; label: string; roman?: boolean; not?: string }> = [
   { type: "dieu", gap: "\\s*", label: "\\d+[a-z]?" },
   { type: "khoan", gap: "\\s*", label: "\\d+" },
   { type: "diem", gap: "\\s+", label: "[a-z]" },
   { type: "muc", gap: "\\s*", label: "\\d+(?:\\.\\d+)?" },
   { type: "phan", gap: "\\s+", label: "\\d+|[ivxl]+", roman: true },
   { type: "chuong", gap: "\\s+", label: "\\d+|[ivxl]+", roman: true },
+  // "giai đoạn 2" is a stage, not a paragraph
+  { type: "doan", gap: "\\s+", label: "\\d+|cuoi", not: "giai " },
 ];
 
 /** `word` is the accented keyword (UNIT_WORD): typed as is, or with no tone marks at all, it counts. */
-const PATTERNS = NUMBERS.map(({ type, gap, label, roman }) => {
+const PATTERNS = NUMBERS.map(({ type, gap, label, roman, not }) => {
   const word = UNIT_WORD[type];
-  return { type, word, roman, re: new RegExp(`\\b(${foldDiacritics(word)})${gap}(${label})\\b`, "g") };
+  return { type, word, roman, re: new RegExp(`${not ? `(?<!${not})` : ""}\\b(${foldDiacritics(word)})${gap}(${label})\\b`, "g") };
 });
 
 /** Words that frame a lookup without asking about content: "nội dung điều 5 là gì", "xem khoản 2". */
@@ -59,6 +65,7 @@ export function parseUnitRefs(question: string): UnitRef[] {
       let label = m[2];
       if (roman) label = /^\d+$/.test(label) ? intToRoman(Number(label)) : label.toUpperCase();
       if (type === "diem" && label === "d" && typed[m.index + m[0].length - 1] === "đ") label = "đ";
+      if (type === "doan" && label === "cuoi") label = LAST_PARAGRAPH;
       refs.push({ type, label });
       break;
     }

@@ -3,7 +3,10 @@
  * preamble; narrative paragraphs before the first section → "doan" units "1", "2" ...; roman parts
  * "I." → "phan" (id "phan-ii"); numbered sections "1." → "muc" (id "muc-2", or "phan-ii/muc-2" inside
  * parts, numbering restarting per part) with the lead phrase as heading; "2.1." → child "muc";
- * bullets "-", "+", "•" and lettered items "a)" → "y" units. The signature block ends the body.
+ * bullets "-", "+", "•" and lettered items "a)" → "y" units. Prose after a section's items that is
+ * not its last item's own (see trailing.ts) → "doan" children of the section, after its items, numbered
+ * on from the section's own paragraphs ("đoạn 2 mục 3", as laws cite "đoạn 2 khoản 1 Điều 23"). The
+ * signature block ends the body.
  */
 import type { Unit } from "../model/document.js";
 import { UnitBuilder } from "./builder.js";
@@ -11,6 +14,7 @@ import { endsClause, isCaps, splitLines } from "./lines.js";
 import { romanToInt } from "./numbering.js";
 import { toParagraphs } from "./paragraphs.js";
 import { DIRECTIVE_KIND, isBodyEnd } from "./patterns.js";
+import { continuationCount } from "./trailing.js";
 
 const ROMAN_RE = /^([IVXLC]{1,6})\s*[.\-–:)/]\s*(.*)$/u;
 /** "1.", "1)" and the Party's "1-" */
@@ -138,6 +142,47 @@ export function parseDirective(text: string): { units: Unit[]; warnings: string[
   let bodyUnits = 0;
   const yCount = new Map<number, number>();
   let bullets: Array<{ mark: string; idx: number }> = [];
+  /** Prose after a lettered item, held until what follows says whether the item goes on. */
+  let pending: { item: number; paras: string[] } | undefined;
+  /** Bullets that end in ":": the prose right after one is what it introduces. */
+  const introducing = new Set<number>();
+
+  const topDoan = (t: string) => {
+    doanCount++;
+    lastDoan = b.add("doan", String(doanCount), `doan-${doanCount}`, undefined, { text: t });
+    bodyUnits++;
+  };
+  /** A paragraph of `parent` written after its items: numbered on from its own paragraphs. */
+  const childDoan = (parent: number, t: string): number => {
+    const own = b.textOf(parent);
+    const n = (own ? own.split("\n").length : 0) + b.unit(parent).children.filter((c) => b.unit(c).type === "doan").length + 1;
+    bodyUnits++;
+    return b.add("doan", String(n), `${b.id(parent)}/doan-${n}`, parent, { text: t });
+  };
+  /** The item's own prose: more of its text, or after its own bullets a paragraph of its own. */
+  const toItem = (item: number, t: string) => {
+    if (b.unit(item).children.length === 0) b.appendText(item, t);
+    else childDoan(item, t);
+  };
+  /** Another item or bullet follows: the held prose was the item's own. */
+  const keepPending = () => {
+    if (pending) for (const t of pending.paras) toItem(pending.item, t);
+    pending = undefined;
+  };
+  /** The list ends: the held prose is the item's own up to the first paragraph that is not. */
+  const closePending = () => {
+    if (!pending) return;
+    const { item, paras } = pending;
+    pending = undefined;
+    const unit = b.unit(item);
+    const k = continuationCount({ text: b.textOf(item), hasList: unit.children.length > 0 }, paras);
+    for (const t of paras.slice(0, k)) toItem(item, t);
+    const parent = unit.parent;
+    for (const t of paras.slice(k)) {
+      if (parent === undefined || b.unit(parent).type === "doan") topDoan(t);
+      else childDoan(parent, t);
+    }
+  };
 
   const container = () => sub?.idx ?? section?.idx ?? part?.idx;
   const addY = (parent: number, label: string | undefined, textIn: string): number => {
@@ -154,10 +199,16 @@ export function parseDirective(text: string): { units: Unit[]; warnings: string[
   for (const p of paragraphs) {
     const t = p.text;
     if (bodyUnits > 0 && isBodyEnd(t)) break;
+    const sm = SUB_RE.exec(t);
+    const sec = SECTION_RE.exec(t);
+    const bullet = BULLET_RE.exec(t);
+    const letter = bullet ? undefined : LETTER_RE.exec(t);
+    if (bullet || letter) keepPending();
 
     const roman = ROMAN_RE.exec(t);
     const romanN = roman ? romanToInt(roman[1]) : undefined;
     if (roman && romanN !== undefined && romanN === lastPart + 1) {
+      closePending();
       lastPart = romanN;
       const lp = leadPhrase(roman[2]);
       const fields = lp.whole ? { heading: lp.lead } : lp.lead ? { heading: lp.lead, text: lp.after } : { text: lp.after };
@@ -169,11 +220,11 @@ export function parseDirective(text: string): { units: Unit[]; warnings: string[
       continue;
     }
 
-    const sm = SUB_RE.exec(t);
     // "2.1." under section 2; the first may sit inside the section's own line ("2. Về ... 2.1. ...")
     const subOk = (n: number) =>
       sub ? n === sub.n + 1 : n === 1 || (section !== undefined && b.textOf(section.idx).includes(`${section.n}.${n - 1}.`));
     if (sm && section && Number(sm[1]) === section.n && subOk(Number(sm[2]))) {
+      closePending();
       const label = `${sm[1]}.${sm[2]}`;
       const prefix = part ? `${b.id(part.idx)}/` : "";
       const lp = leadPhrase(sm[3]);
@@ -184,8 +235,8 @@ export function parseDirective(text: string): { units: Unit[]; warnings: string[
       continue;
     }
 
-    const sec = SECTION_RE.exec(t);
     if (sec && Number(sec[1]) === lastSection + 1 && !SUB_RE.test(t)) {
+      closePending();
       lastSection = Number(sec[1]);
       const prefix = part ? `${b.id(part.idx)}/` : "";
       const lp = leadPhrase(sec[2]);
@@ -197,8 +248,6 @@ export function parseDirective(text: string): { units: Unit[]; warnings: string[
       continue;
     }
 
-    const bullet = BULLET_RE.exec(t);
-    const letter = bullet ? undefined : LETTER_RE.exec(t);
     if ((bullet || letter) && (container() !== undefined || lastDoan !== undefined)) {
       const base = container() ?? lastDoan!;
       const mark = bullet ? (bullet[1] === "–" || bullet[1] === "—" ? "-" : bullet[1]) : "a)";
@@ -208,24 +257,44 @@ export function parseDirective(text: string): { units: Unit[]; warnings: string[
       const parent = bullets.length ? bullets[bullets.length - 1].idx : base;
       const idx = addY(parent, letter ? letter[1] : undefined, content);
       bullets.push({ mark, idx });
+      if (!letter && content.trimEnd().endsWith(":")) introducing.add(idx);
       bodyUnits++;
       continue;
     }
 
-    // plain paragraph: part of the open lettered item ("a) ...:" followed by prose), else of the
-    // section; the list stays open so the bullets after it keep their level
+    // plain paragraph: held for the open lettered item ("a) ...:" followed by prose), else the
+    // section's: its own text before its items, a paragraph of its own after them. The list stays
+    // open so the bullets after it keep their level.
+    const top = bullets[bullets.length - 1];
+    if (top && introducing.has(top.idx) && b.unit(top.idx).children.length === 0) {
+      // "- Tiêu chí …:" followed by the prose it introduces
+      b.appendText(top.idx, t);
+      continue;
+    }
     const letterItem = [...bullets].reverse().find((x) => x.mark === "a)");
-    const c = letterItem?.idx ?? container();
+    if (letterItem) {
+      bullets = bullets.slice(0, bullets.indexOf(letterItem) + 1);
+      if (pending?.item !== letterItem.idx) {
+        keepPending();
+        pending = { item: letterItem.idx, paras: [] };
+      }
+      pending.paras.push(t);
+      continue;
+    }
+    const c = container();
     if (c !== undefined) {
-      if (letterItem) bullets = bullets.slice(0, bullets.indexOf(letterItem) + 1);
-      b.appendText(c, t);
+      if (b.unit(c).children.length === 0) b.appendText(c, t);
+      else {
+        const idx = childDoan(c, t);
+        // "Ngoài ra, cần:" introduces the bullets that follow it
+        if (t.trimEnd().endsWith(":")) bullets = [{ mark: "§", idx }];
+      }
       continue;
     }
     bullets = [];
-    doanCount++;
-    lastDoan = b.add("doan", String(doanCount), `doan-${doanCount}`, undefined, { text: t });
-    bodyUnits++;
+    topDoan(t);
   }
+  closePending();
   if (bodyUnits === 0) warnings.push("không tìm thấy nội dung sau phần đầu văn bản");
   return { units: b.finish(), warnings: warnings.concat(b.warnings) };
 }

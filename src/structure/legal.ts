@@ -10,6 +10,7 @@ import { UnitBuilder } from "./builder.js";
 import { isCaps, notesOf, stripNotes } from "./lines.js";
 import { scanLegal, type LegalScan } from "./legal-scan.js";
 import { intToRoman, letterIndex, ordinalToInt, parseNumKey, romanToInt, slug, type NumKey } from "./numbering.js";
+import { splitTrailingParagraphs } from "./point-paragraphs.js";
 
 /** Latin letter order, for points numbered by a word processor ("f)" after "e)"). */
 const LATIN = "abcdefghijklmnopqrstuvwxyz";
@@ -410,5 +411,5 @@ export function parseLegal(text: string, scanned?: LegalScan): { units: Unit[]; 
   }
   if (duplicates.length <= 3) warnings.push(...duplicates);
   else warnings.push(`${duplicates.length} điều trùng số, id thêm hậu tố ~N: ${duplicates.slice(0, 3).join("; ")} …`);
-  return { units: b.finish(), warnings: warnings.concat(b.warnings) };
+  return { units: splitTrailingParagraphs(b.finish()), warnings: warnings.concat(b.warnings) };
 }
