@@ -175,11 +175,12 @@ export class Thesaurus {
       };
       // Everyday speech puts words inside a phrase ("chó nhà nuôi cắn" for "chó cắn", "làm tối
       // đa mấy tiếng"): a phrase of two or more syllables also matches in order with up to
-      // PHRASE_GAP other syllables between, at a lower weight.
-      const gapped = (i: number) => {
+      // PHRASE_GAP other syllables between, at a lower weight — also where a shorter phrase
+      // matches as typed ("vay tiền" inside "vay tiền rồi bỏ trốn" for "vay rồi bỏ trốn").
+      const gapped = (i: number, shorter = 0) => {
         for (const e of this.byFirst.get(folded[i]) ?? []) {
           const n = e.from.folded.length;
-          if (n < 2 || (e.from.capitals && !capitals.has(e.from.folded[0])) || (marked && run[i] !== e.from.accented[0])) continue;
+          if (n < 2 || n <= shorter || (e.from.capitals && !capitals.has(e.from.folded[0])) || (marked && run[i] !== e.from.accented[0])) continue;
           let at = i;
           let k = 1;
           for (let j = i + 1; j < run.length && k < n && j - i - k <= PHRASE_GAP; j++) {
@@ -211,6 +212,7 @@ export class Thesaurus {
         if (i + longest <= coveredTo) continue;
         coveredTo = i + longest;
         for (const e of found) if (e.from.folded.length >= longest) add(e, e.weight);
+        gapped(i, longest);
       }
     }
     return [...out.values()];
