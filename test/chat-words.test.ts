@@ -46,6 +46,7 @@ describe("spoken framing is not what a question is about", () => {
     expect(words("Cho em hỏi làm đủ năm thì nghỉ phép mấy ngày vậy ạ?")).toBe("làm đủ năm thì nghỉ phép mấy ngày");
     expect(words("Luật sư ơi, sân nhà tôi bị ngập thì sao nhé, cảm ơn")).toBe("sân nhà bị ngập thì sao");
     expect(words("được nghỉ mấy ngày nha")).toBe("được nghỉ mấy ngày");
+    expect(words("Nghỉ việc rồi mà người ta chưa trả lương nữa")).toBe("Nghỉ việc mà chưa trả lương");
   });
 
   it("keeps what only looks like a particle: 'trẻ em', and 'nha', 'vay', 'toi' typed without marks", () => {
