@@ -19,6 +19,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { foldDiacritics, hasDiacritics } from "../text/normalize.js";
 import { syllableRuns } from "../text/tokenize.js";
+import { numberForms } from "./numbers.js";
 
 /** The organisation's own thesaurus file, in its documents folder beside manifest.json. */
 export const THESAURUS_FILE = "tu-dien.txt";
@@ -230,10 +231,6 @@ export function repositoryThesaurus(): Thesaurus {
 
 
 /**
- * The expander for an index ingested from `source`: the repository default merged with
- * `source/tu-dien.txt`; `override` replaces both (null: no expansion, for baselines).
- */
-/**
  * What identifies the organisation's thesaurus file of a folder as read (its size and time), so a
  * change to it is picked up without a new index version; "" when there is none.
  */
@@ -246,10 +243,15 @@ export function thesaurusStamp(source: string): string {
   }
 }
 
+/**
+ * The expander for an index ingested from `source`: the repository default merged with
+ * `source/tu-dien.txt`; `override` replaces both (null: no expansion, for baselines).
+ */
 export function thesaurusExpander(source: string, override?: Thesaurus | null): ((q: string) => Expansion[]) | undefined {
   if (override === null) return undefined;
   const t = override ?? Thesaurus.load([path.join(source, THESAURUS_FILE)]);
-  return (q) => t.expand(q);
+  // Counts written the documents' other ways ("07 ngày", "mười lăm tuổi") come beside the entries.
+  return (q) => [...t.expand(q), ...numberForms(q)];
 }
 
 /**
