@@ -22,11 +22,11 @@ const FRAMING = new RegExp(
 
 /**
  * How a chat question is said, not what it asks: the sentence-final particles of spoken Vietnamese
- * ("vậy", "ạ", "nhé", "hả", "hông"), a greeting or thanks ("cho em hỏi", "luật sư ơi", "cảm ơn"),
- * the asker's "tôi", "tui" ("sân nhà tôi"), and the function words of speech ("rồi", "nữa", "nó",
- * "người ta", "thằng"). No document uses them, so each would weigh like the
- * rarest word against every passage. Matched with their tone marks only: without marks "nha",
- * "vay", "toi" are "nhà", "vay", "tội".
+ * ("vậy", "ạ", "nhé", "hả"), a greeting or thanks ("cho em hỏi", "luật sư ơi", "cảm ơn"), the
+ * asker's "tôi", "tui" ("sân nhà tôi"), and the function words of speech written Vietnamese does
+ * without ("rồi", "nữa", "nó", "người ta", "thằng"). No document uses them, so each would weigh
+ * like the rarest word against every passage. Matched with their tone marks only: without marks
+ * "nha", "vay", "toi" are "nhà", "vay", "tội".
  */
 const SPOKEN = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${[
@@ -36,7 +36,6 @@ const SPOKEN = new RegExp(
     "(?:xin\\s+)?(?:cảm|cám)\\s+ơn(?:\\s+nhiều)?",
     "ạ|à|ư|nhỉ|nhé|hả|hở|hén|vậy|đấy|chứ|ơi|nè|dạ|vâng|ak|ah|z|dzậy|zậy",
     "tôi|tui|tớ|tao",
-    // spoken function words written Vietnamese does without ("rồi", "nữa", "nó", "người ta", "thằng")
     "rồi|nữa|nó|người\\s+ta|lắm|thằng|đứa",
   ].join("|")})(?![\\p{L}\\p{N}])`,
   "giu",
