@@ -57,6 +57,10 @@ describe("thesaurus file format", () => {
       ["bằng lái hết hạn", "giấy phép lái xe"],
       ["CBCCVC đi muộn", "cán bộ, công chức, viên chức"],
       ["con nít đi xe", "trẻ em"],
+      ["chơi hụi bị giật", "họ, hụi, biêu, phường"],
+      ["mua phải xe ăn cắp", "tài sản do người khác phạm tội mà có"],
+      ["bị lén ghi âm", "cố ý nghe, ghi âm, ghi hình trái phép các cuộc đàm thoại"],
+      ["đàn ông mấy tuổi về hưu", "lao động nam"],
     ] as const)
       expect(texts(t, q)).toContain(want);
   });

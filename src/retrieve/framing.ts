@@ -6,7 +6,7 @@
  * every domain, so removing them follows from Vietnamese, not from one benchmark.
  */
 
-import { foldKey } from "../text/normalize.js";
+import { foldKey, hasDiacritics } from "../text/normalize.js";
 
 /** Verdict and choice framings ("đúng hay sai", "phải không", "nào sau đây", "Hỏi:"). */
 const FRAMING = new RegExp(
@@ -19,6 +19,29 @@ const FRAMING = new RegExp(
   ].join("|"),
   "giu",
 );
+
+/**
+ * How a chat question is said, not what it asks: the sentence-final particles of spoken Vietnamese
+ * ("vậy", "ạ", "nhé", "hả"), a greeting or thanks ("cho em hỏi", "luật sư ơi", "cảm ơn"), the
+ * asker's "tôi", "tui" ("sân nhà tôi"), and the function words of speech written Vietnamese does
+ * without ("rồi", "nữa", "nó", "người ta", "thằng"). No document uses them, so each would weigh
+ * like the rarest word against every passage. Matched with their tone marks only: without marks
+ * "nha", "vay", "toi" are "nhà", "vay", "tội".
+ */
+const SPOKEN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[
+    "(?:cho|xin)(?:\\s+(?:em|tôi|tui|mình|cháu|con|anh|chị))?\\s+hỏi",
+    "(?:luật\\s+sư|ad|admin|anh\\s+chị|mọi\\s+người|các\\s+bác|bot)\\s+ơi",
+    "giúp\\s+(?:em|tôi|tui|mình|cháu)\\s+với",
+    "(?:xin\\s+)?(?:cảm|cám)\\s+ơn(?:\\s+nhiều)?",
+    "ạ|à|ư|nhỉ|nhé|hả|hở|hén|vậy|đấy|chứ|ơi|nè|dạ|vâng|ak|ah|z|dzậy|zậy",
+    "tôi|tui|tớ|tao",
+    "rồi|nữa|nó|người\\s+ta|lắm|thằng|đứa",
+  ].join("|")})(?![\\p{L}\\p{N}])`,
+  "giu",
+);
+/** "nha", "nhen" end a question typed with tone marks; typed without, "nha" is "nhà". */
+const SPOKEN_UNMARKED = /(?<![\p{L}\p{N}])(?:nha|nhen)(?![\p{L}\p{N}])/giu;
 
 /** Option letters of a multiple-choice question: "A.", "B)", "c/" at a word start. */
 const OPTION = /(?<![\p{L}\p{N}])[A-Da-d][.)/](?=\s)/gu;
@@ -54,7 +77,9 @@ const inCapitals = (text: string) => (text.match(/\p{Lu}/gu) ?? []).length > (te
 /** The asked part's words without its framing and its story's names; the rest verbatim. */
 export function informativeText(question: string): string {
   const capitals = inCapitals(question);
-  let q = askedPart(question).replace(FRAMING, " ").replace(OPTION, " ");
+  // A removed word breaks the run, so its neighbours do not make a pair no document holds.
+  let q = askedPart(question).replace(FRAMING, " ").replace(OPTION, " ").replace(SPOKEN, " , ");
+  if (hasDiacritics(question)) q = q.replace(SPOKEN_UNMARKED, " , ");
   if (!capitals) q = q.replace(NAMED, (m, name: string) => m.slice(0, m.length - name.length)).replace(LETTER, " ");
   return q.replace(/\s+/gu, " ").trim();
 }

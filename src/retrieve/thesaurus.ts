@@ -19,6 +19,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { foldDiacritics, hasDiacritics } from "../text/normalize.js";
 import { syllableRuns } from "../text/tokenize.js";
+import { numberForms } from "./numbers.js";
 
 /** The organisation's own thesaurus file, in its documents folder beside manifest.json. */
 export const THESAURUS_FILE = "tu-dien.txt";
@@ -175,11 +176,12 @@ export class Thesaurus {
       };
       // Everyday speech puts words inside a phrase ("chó nhà nuôi cắn" for "chó cắn", "làm tối
       // đa mấy tiếng"): a phrase of two or more syllables also matches in order with up to
-      // PHRASE_GAP other syllables between, at a lower weight.
-      const gapped = (i: number) => {
+      // PHRASE_GAP other syllables between, at a lower weight — also where a shorter phrase
+      // matches as typed ("vay tiền" inside "vay tiền rồi bỏ trốn" for "vay rồi bỏ trốn").
+      const gapped = (i: number, shorter = 0) => {
         for (const e of this.byFirst.get(folded[i]) ?? []) {
           const n = e.from.folded.length;
-          if (n < 2 || (e.from.capitals && !capitals.has(e.from.folded[0])) || (marked && run[i] !== e.from.accented[0])) continue;
+          if (n < 2 || n <= shorter || (e.from.capitals && !capitals.has(e.from.folded[0])) || (marked && run[i] !== e.from.accented[0])) continue;
           let at = i;
           let k = 1;
           for (let j = i + 1; j < run.length && k < n && j - i - k <= PHRASE_GAP; j++) {
@@ -211,6 +213,7 @@ export class Thesaurus {
         if (i + longest <= coveredTo) continue;
         coveredTo = i + longest;
         for (const e of found) if (e.from.folded.length >= longest) add(e, e.weight);
+        gapped(i, longest);
       }
     }
     return [...out.values()];
@@ -228,10 +231,6 @@ export function repositoryThesaurus(): Thesaurus {
 
 
 /**
- * The expander for an index ingested from `source`: the repository default merged with
- * `source/tu-dien.txt`; `override` replaces both (null: no expansion, for baselines).
- */
-/**
  * What identifies the organisation's thesaurus file of a folder as read (its size and time), so a
  * change to it is picked up without a new index version; "" when there is none.
  */
@@ -244,10 +243,15 @@ export function thesaurusStamp(source: string): string {
   }
 }
 
+/**
+ * The expander for an index ingested from `source`: the repository default merged with
+ * `source/tu-dien.txt`; `override` replaces both (null: no expansion, for baselines).
+ */
 export function thesaurusExpander(source: string, override?: Thesaurus | null): ((q: string) => Expansion[]) | undefined {
   if (override === null) return undefined;
   const t = override ?? Thesaurus.load([path.join(source, THESAURUS_FILE)]);
-  return (q) => t.expand(q);
+  // Counts written the documents' other ways ("07 ngày", "mười lăm tuổi") come beside the entries.
+  return (q) => [...t.expand(q), ...numberForms(q)];
 }
 
 /**
