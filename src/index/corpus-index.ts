@@ -6,6 +6,7 @@ import { unitFullText, unitFullTextHead, type ParsedDocument } from "../model/do
 import { blockUnits, headingTrail, passageText, type BlockRow, type PassageRow } from "./blocks.js";
 import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, queryWeights, type QueryExpansion, type ScoringParams, type TermWeights } from "./lexical.js";
 import type { VectorIndex } from "./vector.js";
+import { DocRows } from "./doc-mask.js";
 import type { Explanation } from "./scorer.js";
 
 export interface BlockHit {
@@ -134,10 +135,14 @@ export function buildPassageIndex(docs: ParsedDocument[], blocks: BlockRow[], pa
 export class CorpusIndex {
   /** Number of passages per block: a block without passages is its own best passage. */
   private readonly passageCount: Uint32Array;
+  private readonly blockRows: DocRows;
+  private readonly passageRows: DocRows;
 
   constructor(readonly parts: CorpusIndexParts) {
     this.passageCount = new Uint32Array(parts.blocks.length);
     for (const p of parts.passages) this.passageCount[p.block]++;
+    this.blockRows = new DocRows(parts.blocks, parts.docs.length);
+    this.passageRows = new DocRows(parts.passages, parts.docs.length);
   }
 
   /** Do the documents use this phrase (folded syllables), as a word or as adjacent pairs? */
@@ -189,8 +194,8 @@ export class CorpusIndex {
     const scaled = (k: number) => found.map((e) => ({ ...e, weight: e.weight * k }));
     const limit = opts.limit ?? 10;
     const pool = Math.max(50, limit * 5);
-    const blockMask = opts.docs ? Uint8Array.from(blocks, (b) => (opts.docs!.has(b.doc) ? 1 : 0)) : undefined;
-    const passageMask = opts.docs ? Uint8Array.from(passages, (p) => (opts.docs!.has(p.doc) ? 1 : 0)) : undefined;
+    const blockMask = opts.docs && this.blockRows.mask(opts.docs);
+    const passageMask = opts.docs && this.passageRows.mask(opts.docs);
 
     const lexical = new Map<number, number>();
     for (const h of blockIndex.search(query, { limit: pool, mask: blockMask, params: params.scoring, expansions })) lexical.set(h.row, h.score);

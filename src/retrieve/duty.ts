@@ -46,6 +46,9 @@ const MAY_ASSIGN = /ph[aảáàãạ]i|quy[eêềếểễệ]n|nhi[eêềếể
 /** How much of the holder's name must open the passage (it may add "(Cục Bản đồ …)", "khác"). */
 const HOLDER_SHARE = 0.8;
 
+/** The words before the duty word (the subject it is assigned to), then the duty word. */
+const SUBJECT_AND_DUTY = new RegExp(`^(.{3,160}?) (?:${DUTY})\\b`);
+
 /**
  * Whether a text opens by assigning a duty to the holder: its words before the duty word (after a
  * list marker) hold most of the holder's words, and not much else.
@@ -54,7 +57,7 @@ export function assignsDuty(text: string, holder: string): boolean {
   // Cheap necessary condition first: many candidates are read per question.
   if (!MAY_ASSIGN.test(text.slice(0, 300))) return false;
   const head = words(text.slice(0, 300)).replace(/^(?:[a-z]|\d+|[ivx]+) (?=\S)/, "");
-  const m = head.match(new RegExp(`^(.{3,160}?) (?:${DUTY})\\b`));
+  const m = head.match(SUBJECT_AND_DUTY);
   if (!m) return false;
   const subject = new Set(m[1].split(" "));
   const asked = [...new Set(holder.split(" "))];

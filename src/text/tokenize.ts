@@ -27,6 +27,12 @@ export function syllableRuns(text: string): string[][] {
   const runs: string[][] = [];
   const lower = searchForm(text);
   for (const chunk of lower.split(/[.,;:!?()\[\]{}"“”'‘’…\n]+/u)) {
+    // A document number starts with a digit: most chunks have none, and need no look for one.
+    if (!/[0-9]/.test(chunk)) {
+      const run = chunk.match(SYLLABLE);
+      if (run) runs.push(run);
+      continue;
+    }
     const run: string[] = [];
     // Keep document numbers whole; then plain syllables around them.
     let last = 0;
