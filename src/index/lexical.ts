@@ -299,7 +299,11 @@ export class LexicalIndex {
     this.size = arrays.bodyLengths.length;
     const mean = (a: Float32Array) => (a.length ? a.reduce((s, x) => s + x, 0) / a.length : 1) || 1;
     this.avg = { title: mean(arrays.titleLengths), body: mean(arrays.bodyLengths) };
+    this.fields = FIELDS.filter((f) => (f === "title" ? arrays.titleLengths : arrays.bodyLengths).some((len) => len > 0));
   }
+
+  /** Fields some unit has words in: a query term in another (passages have no title) has no postings to look up. */
+  private readonly fields: Field[];
 
   private norms = new Map<string, Float32Array>();
 
@@ -345,7 +349,7 @@ export class LexicalIndex {
     for (let i = 0; i < folded.length; i++) {
       const pair = folded[i].includes(" ") ? params.pairWeight : 1;
       const useAccent = withAccents && table.get(ACCENT + accented[i]) !== undefined;
-      for (const field of FIELDS) {
+      for (const field of this.fields) {
         const w = params.fieldWeight[field] * pair;
         if (!w) continue;
         const f = PREFIX[field] + folded[i];
