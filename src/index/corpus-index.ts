@@ -214,9 +214,7 @@ export class CorpusIndex {
       const own = lexical.get(block) ?? 0;
       const p = bestPassage.get(block);
       const passageScore = p ? p.score : this.passageCount[block] ? 0 : own;
-      const definer = definers.get(block);
-      const matched = definer === undefined ? (p?.passages ?? []) : [definer, ...(p?.passages ?? []).filter((x) => x !== definer)];
-      return { block, lexical: own + params.passageWeight * passageScore, passages: matched.slice(0, MATCHED_PASSAGES) };
+      return { block, lexical: own + params.passageWeight * passageScore };
     });
     ranked.sort((a, b) => b.lexical - a.lexical);
     if (definers.size && ranked.length && opts.definition?.outranks) {
@@ -226,7 +224,13 @@ export class CorpusIndex {
       ranked.sort((a, b) => b.lexical - a.lexical);
     }
 
-    let fused: Array<{ block: number; lexical: number; passages: number[]; score: number }> = ranked.map((r) => ({ ...r, score: r.lexical }));
+    // Only the hits returned need their passages: a block's defining passage first, then its best.
+    const matched = (block: number): number[] => {
+      const found = bestPassage.get(block)?.passages ?? [];
+      const definer = definers.get(block);
+      return (definer === undefined ? found : [definer, ...found.filter((x) => x !== definer)]).slice(0, MATCHED_PASSAGES);
+    };
+    let fused: Array<{ block: number; lexical: number; score: number }> = ranked.slice(0, limit).map((r) => ({ ...r, score: r.lexical }));
     if (params.vectorWeight && vectors && embedQuery && ranked.length) {
       // Lexical scores scaled to the best hit, plus the weighted cosine similarity of each block.
       const qv = await embedQuery(query);
@@ -234,7 +238,7 @@ export class CorpusIndex {
       const sim = new Map(vhits.map((h) => [h.row, h.similarity]));
       const top = ranked[0].lexical || 1;
       const byBlock = new Map(ranked.map((r) => [r.block, r]));
-      for (const h of vhits) if (!byBlock.has(h.row)) byBlock.set(h.row, { block: h.row, lexical: 0, passages: [] });
+      for (const h of vhits) if (!byBlock.has(h.row)) byBlock.set(h.row, { block: h.row, lexical: 0 });
       fused = [...byBlock.values()].map((r) => ({ ...r, score: r.lexical / top + params.vectorWeight * (sim.get(r.block) ?? 0) }));
       fused.sort((a, b) => b.score - a.score);
     }
@@ -243,11 +247,13 @@ export class CorpusIndex {
     return fused.slice(0, limit).map((r) => {
       // The reading that covers the block best, with its share of words.
       const best = readings.map((of) => of(r.block)).reduce((a, b) => (b.all > a.all ? b : a));
+      const found = matched(r.block);
       return {
         ...r,
+        passages: found,
         doc: blocks[r.block].doc,
         unit: blocks[r.block].unit,
-        passageUnits: r.passages.map((p) => passages[p].unit),
+        passageUnits: found.map((p) => passages[p].unit),
         coverage: best.all,
         wordCoverage: best.words,
         opening: this.opening(r.block, definers),
