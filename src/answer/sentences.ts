@@ -30,10 +30,11 @@ interface FoldedSentence {
 /**
  * Sentences of recently read units, folded, by the unit's text: the same articles answer many
  * questions, and a unit's text is one string for the index's lifetime, so looking it up hashes it
- * once, where each sentence sliced anew would be hashed on every look.
+ * once, where each sentence sliced anew would be hashed on every look. The 520 questions of ALQAC
+ * 2022 read about 3,300 units; 4,096 units folded hold under 10 MB.
  */
 const sentencesCache = new Map<string, FoldedSentence[]>();
-const SENTENCES_CACHE_UNITS = 2048;
+const SENTENCES_CACHE_UNITS = 4096;
 
 function foldedSentences(text: string): FoldedSentence[] {
   let sentences = sentencesCache.get(text);
