@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { topK } from "../src/index/lexical.js";
 import { DocRows } from "../src/index/doc-mask.js";
-import { foldDiacritics } from "../src/text/normalize.js";
+import { foldDiacritics, searchForm } from "../src/text/normalize.js";
 import { syllableRuns } from "../src/text/tokenize.js";
 
 /** Every candidate ranked by a plain sort: what topK must agree with. */
@@ -31,6 +31,12 @@ describe("document masks", () => {
 describe("folding and syllables", () => {
   it("folds tone marks, đ and other letters, and keeps characters without marks", () => {
     expect(foldDiacritics("Đảng viên ĐỀ NGHỊ quỹ “Ð” – ß")).toBe("Dang vien DE NGHI quy “Ð” – ß");
+  });
+
+  it("reads syllables as the longest runs of letters, marks and digits, beyond the basic plane too", () => {
+    const text = "cán bộ😀x 𝐀bc ½ ٣٤ a\u0301 \u0301 ab\ud800cd — quyền-lợi";
+    // The reference: the regular expression the scanner stands for, over the same search form of the text.
+    expect(syllableRuns(text)).toEqual([searchForm(text).match(/[\p{L}\p{M}\p{N}]+/gu)]);
   });
 
   it("keeps document numbers whole in a run with digits, and plain runs without", () => {
