@@ -2,7 +2,7 @@
  * Picks the words to quote: the sentence (or short unit) inside a block that best matches the
  * question, weighted by how rare the matched words are. Quotes are verbatim slices of unit text.
  */
-import { unitPath, type ParsedDocument } from "../model/document.js";
+import type { ParsedDocument } from "../model/document.js";
 import type { TermWeights } from "../index/lexical.js";
 import { foldDiacritics } from "../text/normalize.js";
 import { syllableRuns } from "../text/tokenize.js";
@@ -21,41 +21,78 @@ export interface QuotePick {
   score: number;
 }
 
-/** Folded syllable runs of recently scored sentences: the same articles answer many questions. */
-const runsCache = new Map<string, string[][]>();
-const RUNS_CACHE_MAX = 4096;
-
-function foldedRuns(text: string): string[][] {
-  let runs = runsCache.get(text);
-  if (!runs) {
-    runs = syllableRuns(text).map((run) => run.map(foldDiacritics));
-    if (runsCache.size >= RUNS_CACHE_MAX) runsCache.delete(runsCache.keys().next().value!);
-    runsCache.set(text, runs);
-  }
-  return runs;
+/** A sentence of a unit with its folded syllables, as scored against questions. */
+interface FoldedSentence {
+  text: string;
+  runs: string[][];
 }
 
-/** The syllables of a question's terms: a sentence's pair can be a term only if both are. */
-const syllablesOf = new WeakMap<TermWeights, Set<string>>();
+/**
+ * Sentences of recently read units, folded, by the unit's text: the same articles answer many
+ * questions, and a unit's text is one string for the index's lifetime, so looking it up hashes it
+ * once, where each sentence sliced anew would be hashed on every look. The 520 questions of ALQAC
+ * 2022 read about 3,300 units; 4,096 units folded hold under 10 MB.
+ */
+const sentencesCache = new Map<string, FoldedSentence[]>();
+const SENTENCES_CACHE_UNITS = 4096;
 
-/** Sum of the weights of the distinct terms (folded syllables and pairs) of `text`. */
-export function matchScore(text: string, weights: TermWeights): number {
-  let syllables = syllablesOf.get(weights);
-  if (!syllables) syllablesOf.set(weights, (syllables = new Set([...weights.keys()].flatMap((t) => t.split(" ")))));
-  const seen = new Set<string>();
+function foldedSentences(text: string): FoldedSentence[] {
+  let sentences = sentencesCache.get(text);
+  if (!sentences) {
+    sentences = splitSentences(text).map((sentence) => ({ text: sentence, runs: syllableRuns(sentence).map((run) => run.map(foldDiacritics)) }));
+    if (sentencesCache.size >= SENTENCES_CACHE_UNITS) sentencesCache.delete(sentencesCache.keys().next().value!);
+    sentencesCache.set(text, sentences);
+  }
+  return sentences;
+}
+
+/**
+ * A question's terms by their first syllable: the term itself when it is one, and the pairs it
+ * opens by their second. A sentence's syllable is looked up once, and no pair string is built.
+ */
+interface TermLookup {
+  bySyllable: Map<string, { term?: number; pairs?: Map<string, number> }>;
+  weights: number[];
+  /** Per term, the number of the last sentence that counted it: each term counts once a sentence. */
+  seenIn: Uint32Array;
+  sentences: number;
+}
+
+const lookups = new WeakMap<TermWeights, TermLookup>();
+
+function termLookup(weights: TermWeights): TermLookup {
+  let lookup = lookups.get(weights);
+  if (lookup) return lookup;
+  lookup = { bySyllable: new Map(), weights: [...weights.values()], seenIn: new Uint32Array(weights.size), sentences: 0 };
+  let i = 0;
+  for (const term of weights.keys()) {
+    const [first, second] = term.split(" ");
+    let entry = lookup.bySyllable.get(first);
+    if (!entry) lookup.bySyllable.set(first, (entry = {}));
+    if (second === undefined) entry.term = i;
+    else (entry.pairs ??= new Map()).set(second, i);
+    i++;
+  }
+  lookups.set(weights, lookup);
+  return lookup;
+}
+
+/** Sum of the weights of the distinct terms (folded syllables and pairs) of a sentence, in reading order. */
+function matchScore(runs: string[][], weights: TermWeights): number {
+  const lookup = termLookup(weights);
+  const sentence = ++lookup.sentences;
   let score = 0;
-  const add = (term: string) => {
-    const w = weights.get(term);
-    if (w !== undefined && !seen.has(term)) {
-      seen.add(term);
-      score += w;
-    }
+  const add = (term: number | undefined) => {
+    if (term === undefined || lookup.seenIn[term] === sentence) return;
+    lookup.seenIn[term] = sentence;
+    score += lookup.weights[term];
   };
-  for (const run of foldedRuns(text)) {
+  for (const run of runs) {
     for (let i = 0; i < run.length; i++) {
-      if (!syllables.has(run[i])) continue;
-      add(run[i]);
-      if (i + 1 < run.length && syllables.has(run[i + 1])) add(run[i] + " " + run[i + 1]);
+      const entry = lookup.bySyllable.get(run[i]);
+      if (!entry) continue;
+      add(entry.term);
+      if (entry.pairs && i + 1 < run.length) add(entry.pairs.get(run[i + 1]));
     }
   }
   return score;
@@ -83,10 +120,6 @@ export function blockDescendants(doc: ParsedDocument, block: number): number[] {
   return out;
 }
 
-/**
- * Best quote in a block (or in one of its passages). Deeper units win ties, so a matching điểm is cited rather than its
- * khoản; a unit's heading counts toward its match but is not quoted.
- */
 /** The opening sentence of a unit (its definition, its assignment of duties), as `pickQuote` quotes it. */
 export function openingQuote(doc: ParsedDocument, unit: number): QuotePick | undefined {
   const whole = doc.units[unit].text.trim();
@@ -99,6 +132,10 @@ function quotePick(unit: number, sentence: string, whole: string, score: number)
   return { unit, sentence: clipQuote(sentence), quote: clipQuote(whole.length <= WHOLE_UNIT_CHARS ? whole : sentence), score };
 }
 
+/**
+ * Best quote in a block (or in one of its passages). Deeper units win ties, so a matching điểm is cited rather than its
+ * khoản; a unit's heading counts toward its match but is not quoted.
+ */
 export function pickQuote(doc: ParsedDocument, block: number, weights: TermWeights, within?: number[], focus?: string): QuotePick | undefined {
   // With the best-matching passages known, only they (and the block's own words) can hold the
   // quote: a long article is not read sentence by sentence for every hit.
@@ -121,19 +158,20 @@ function bestSentence(doc: ParsedDocument, units: number[], weights: TermWeights
   for (const unit of units) {
     const { text } = doc.units[unit];
     if (!text.trim()) continue;
-    const depth = unitPath(doc, unit).length;
+    let depth = 0;
+    for (let u: number | undefined = unit; u !== undefined; u = doc.units[u].parent) depth++;
     const whole = text.trim();
-    for (const sentence of splitSentences(text)) {
-      const focused = focus !== undefined && speaksOf(sentence, focus);
-      const score = matchScore(sentence, weights) + depth * 1e-3;
-      if (!best || (focused && !best.focused) || (focused === best.focused && score > best.score)) best = { ...quotePick(unit, sentence, whole, score), focused };
+    for (const sentence of foldedSentences(text)) {
+      const focused = focus !== undefined && speaksOf(sentence.runs, focus);
+      const score = matchScore(sentence.runs, weights) + depth * 1e-3;
+      if (!best || (focused && !best.focused) || (focused === best.focused && score > best.score)) best = { ...quotePick(unit, sentence.text, whole, score), focused };
     }
   }
   return best;
 }
 
 /** The sentence holds the folded two-syllable word (adjacent syllables). */
-function speaksOf(sentence: string, focus: string): boolean {
-  for (const run of foldedRuns(sentence)) for (let i = 0; i + 1 < run.length; i++) if (`${run[i]} ${run[i + 1]}` === focus) return true;
+function speaksOf(runs: string[][], focus: string): boolean {
+  for (const run of runs) for (let i = 0; i + 1 < run.length; i++) if (`${run[i]} ${run[i + 1]}` === focus) return true;
   return false;
 }

@@ -6,6 +6,7 @@ import { unitFullText, unitFullTextHead, type ParsedDocument } from "../model/do
 import { blockUnits, headingTrail, passageText, type BlockRow, type PassageRow } from "./blocks.js";
 import { coverage, DEFAULT_SCORING, LexicalIndex, LexicalIndexBuilder, queryWeights, type QueryExpansion, type ScoringParams, type TermWeights } from "./lexical.js";
 import type { VectorIndex } from "./vector.js";
+import { DocRows } from "./doc-mask.js";
 import type { Explanation } from "./scorer.js";
 
 export interface BlockHit {
@@ -136,10 +137,14 @@ export function buildPassageIndex(docs: ParsedDocument[], blocks: BlockRow[], pa
 export class CorpusIndex {
   /** Number of passages per block: a block without passages is its own best passage. */
   private readonly passageCount: Uint32Array;
+  private readonly blockRows: DocRows;
+  private readonly passageRows: DocRows;
 
   constructor(readonly parts: CorpusIndexParts) {
     this.passageCount = new Uint32Array(parts.blocks.length);
     for (const p of parts.passages) this.passageCount[p.block]++;
+    this.blockRows = new DocRows(parts.blocks, parts.docs.length);
+    this.passageRows = new DocRows(parts.passages, parts.docs.length);
   }
 
   /** Do the documents use this phrase (folded syllables), as a word or as adjacent pairs? */
@@ -198,8 +203,8 @@ export class CorpusIndex {
     const scaled = (k: number) => found.map((e) => ({ ...e, weight: e.weight * k }));
     const limit = opts.limit ?? 10;
     const pool = Math.max(50, limit * 5);
-    const blockMask = opts.docs ? Uint8Array.from(blocks, (b) => (opts.docs!.has(b.doc) ? 1 : 0)) : undefined;
-    const passageMask = opts.docs ? Uint8Array.from(passages, (p) => (opts.docs!.has(p.doc) ? 1 : 0)) : undefined;
+    const blockMask = opts.docs && this.blockRows.mask(opts.docs);
+    const passageMask = opts.docs && this.passageRows.mask(opts.docs);
 
     const lexical = new Map<number, number>();
     for (const h of blockIndex.search(query, { limit: pool, mask: blockMask, params: params.scoring, expansions })) lexical.set(h.row, h.score);
@@ -218,9 +223,7 @@ export class CorpusIndex {
       const own = lexical.get(block) ?? 0;
       const p = bestPassage.get(block);
       const passageScore = p ? p.score : this.passageCount[block] ? 0 : own;
-      const definer = definers.get(block);
-      const matched = definer === undefined ? (p?.passages ?? []) : [definer, ...(p?.passages ?? []).filter((x) => x !== definer)];
-      return { block, lexical: own + params.passageWeight * passageScore, passages: matched.slice(0, MATCHED_PASSAGES) };
+      return { block, lexical: own + params.passageWeight * passageScore };
     });
     ranked.sort((a, b) => b.lexical - a.lexical);
     if (definers.size && ranked.length && opts.definition?.outranks) {
@@ -230,7 +233,13 @@ export class CorpusIndex {
       ranked.sort((a, b) => b.lexical - a.lexical);
     }
 
-    let fused: Array<{ block: number; lexical: number; passages: number[]; score: number }> = ranked.map((r) => ({ ...r, score: r.lexical }));
+    // Only the hits returned need their passages: a block's defining passage first, then its best.
+    const matched = (block: number): number[] => {
+      const found = bestPassage.get(block)?.passages ?? [];
+      const definer = definers.get(block);
+      return (definer === undefined ? found : [definer, ...found.filter((x) => x !== definer)]).slice(0, MATCHED_PASSAGES);
+    };
+    let fused: Array<{ block: number; lexical: number; score: number }> = ranked.slice(0, limit).map((r) => ({ ...r, score: r.lexical }));
     if (params.vectorWeight && vectors && embedQuery && ranked.length) {
       // Lexical scores scaled to the best hit, plus the weighted cosine similarity of each block.
       const qv = await embedQuery(query);
@@ -238,7 +247,7 @@ export class CorpusIndex {
       const sim = new Map(vhits.map((h) => [h.row, h.similarity]));
       const top = ranked[0].lexical || 1;
       const byBlock = new Map(ranked.map((r) => [r.block, r]));
-      for (const h of vhits) if (!byBlock.has(h.row)) byBlock.set(h.row, { block: h.row, lexical: 0, passages: [] });
+      for (const h of vhits) if (!byBlock.has(h.row)) byBlock.set(h.row, { block: h.row, lexical: 0 });
       fused = [...byBlock.values()].map((r) => ({ ...r, score: r.lexical / top + params.vectorWeight * (sim.get(r.block) ?? 0) }));
       fused.sort((a, b) => b.score - a.score);
     }
@@ -247,11 +256,13 @@ export class CorpusIndex {
     return fused.slice(0, limit).map((r) => {
       // The reading that covers the block best, with its share of words.
       const best = readings.map((of) => of(r.block)).reduce((a, b) => (b.all > a.all ? b : a));
+      const found = matched(r.block);
       return {
         ...r,
+        passages: found,
         doc: blocks[r.block].doc,
         unit: blocks[r.block].unit,
-        passageUnits: r.passages.map((p) => passages[p].unit),
+        passageUnits: found.map((p) => passages[p].unit),
         coverage: best.all,
         wordCoverage: best.words,
         ...(best.absent && { absent: best.absent }),

@@ -62,6 +62,17 @@ export interface SearchOptions {
   expansions?: readonly QueryExpansion[];
 }
 
+/** A weighted term of a query in one field, with where its postings are (absent: not indexed). */
+export interface QueryTerm {
+  term: string;
+  field: Field;
+  weight: number;
+  postings?: readonly [start: number, count: number];
+}
+
+/** Texts whose query terms an index keeps: a question's and its expansions'. */
+const RECENT_TERMS = 256;
+
 /** A phrase searched beside the question, e.g. the documents' term for a word the user typed. */
 export interface QueryExpansion {
   text: string;
@@ -288,7 +299,11 @@ export class LexicalIndex {
     this.size = arrays.bodyLengths.length;
     const mean = (a: Float32Array) => (a.length ? a.reduce((s, x) => s + x, 0) / a.length : 1) || 1;
     this.avg = { title: mean(arrays.titleLengths), body: mean(arrays.bodyLengths) };
+    this.fields = FIELDS.filter((f) => (f === "title" ? arrays.titleLengths : arrays.bodyLengths).some((len) => len > 0));
   }
+
+  /** Fields some unit has words in: a query term in another (passages have no title) has no postings to look up. */
+  private readonly fields: Field[];
 
   private norms = new Map<string, Float32Array>();
 
@@ -306,27 +321,44 @@ export class LexicalIndex {
   }
 
   /**
-   * Weighted query terms. Without tone marks in the query, folded terms carry the match; with
-   * them, accented terms do and folded ones add a little — except for an accented form the corpus
-   * never uses, a typing slip ("câp" for "cấp"), where the folded form is trusted instead.
+   * Weighted query terms, each with its postings range when indexed. Without tone marks in the
+   * query, folded terms carry the match; with them, accented terms do and folded ones add a
+   * little — except for an accented form the corpus never uses, a typing slip ("câp" for "cấp"),
+   * where the folded form is trusted instead. The last texts' terms are kept: a question is
+   * searched at several stages, and the thesaurus's phrases come back question after question.
    */
-  queryTerms(query: string, params: ScoringParams): Array<{ term: string; field: Field; weight: number }> {
+  queryTerms(query: string, params: ScoringParams): readonly QueryTerm[] {
+    let recent = this.recentTerms.get(params);
+    if (!recent) this.recentTerms.set(params, (recent = new Map()));
+    let terms = recent.get(query);
+    if (terms) return terms;
+    terms = this.termsOf(query, params);
+    if (recent.size >= RECENT_TERMS) recent.delete(recent.keys().next().value!);
+    recent.set(query, terms);
+    return terms;
+  }
+
+  private readonly recentTerms = new WeakMap<ScoringParams, Map<string, readonly QueryTerm[]>>();
+
+  private termsOf(query: string, params: ScoringParams): QueryTerm[] {
+    const { table } = this.arrays;
     const { folded, accented } = tokenize(query.replace(INTERROGATIVE, " , "));
     const withAccents = hasDiacritics(query);
-    const out = new Map<string, { term: string; field: Field; weight: number }>();
+    const out = new Map<string, QueryTerm>();
+    const add = (term: string, field: Field, weight: number) => out.set(term, { term, field, weight, postings: table.get(term) });
     for (let i = 0; i < folded.length; i++) {
       const pair = folded[i].includes(" ") ? params.pairWeight : 1;
-      const useAccent = withAccents && this.arrays.table.get(ACCENT + accented[i]) !== undefined;
-      for (const field of FIELDS) {
+      const useAccent = withAccents && table.get(ACCENT + accented[i]) !== undefined;
+      for (const field of this.fields) {
         const w = params.fieldWeight[field] * pair;
         if (!w) continue;
         const f = PREFIX[field] + folded[i];
         const a = PREFIX[field] + ACCENT + accented[i];
         if (useAccent) {
-          out.set(a, { term: a, field, weight: w });
-          if (params.foldedWeight) out.set(f, { term: f, field, weight: w * params.foldedWeight });
+          add(a, field, w);
+          if (params.foldedWeight) add(f, field, w * params.foldedWeight);
         } else {
-          out.set(f, { term: f, field, weight: w });
+          add(f, field, w);
         }
       }
     }
@@ -334,7 +366,7 @@ export class LexicalIndex {
   }
 
   /** Query terms plus the expansions' terms at their weight; a term keeps its highest weight. */
-  expandedTerms(query: string, expansions: readonly QueryExpansion[], params: ScoringParams): Array<{ term: string; field: Field; weight: number }> {
+  expandedTerms(query: string, expansions: readonly QueryExpansion[], params: ScoringParams): readonly QueryTerm[] {
     const out = new Map(this.queryTerms(query, params).map((t) => [t.term, t]));
     for (const e of expansions) {
       for (const t of this.queryTerms(e.text, params)) {
@@ -367,14 +399,13 @@ export class LexicalIndex {
     this.scratch ??= { scores: new Float32Array(this.size), touched: new Uint32Array(this.size) };
     const { scores, touched } = this.scratch;
     let n = 0;
-    const { units, tfs, table } = this.arrays;
+    const { units, tfs } = this.arrays;
     const { mask } = opts;
     const norms = { title: this.lengthNorm("title", params, scorer), body: this.lengthNorm("body", params, scorer) };
     const terms = opts.expansions?.length ? this.expandedTerms(query, opts.expansions, params) : this.queryTerms(query, params);
-    for (const { term, field, weight } of terms) {
-      const range = table.get(term);
-      if (!range) continue;
-      const [start, count] = range;
+    for (const { field, weight, postings } of terms) {
+      if (!postings) continue;
+      const [start, count] = postings;
       // Length norms are precomputed per unit and the term's weight once: this loop is the hot path.
       const tw = scorer.termWeight(weight, count, this.size);
       const norm = norms[field];
@@ -394,13 +425,12 @@ export class LexicalIndex {
   explain(query: string, row: number, opts: Pick<SearchOptions, "params" | "scorer" | "expansions"> = {}): Explanation {
     const params = opts.params ?? DEFAULT_SCORING;
     const scorer = opts.scorer ?? new Bm25Scorer(params);
-    const { units, tfs, table } = this.arrays;
+    const { units, tfs } = this.arrays;
     const details: Explanation[] = [];
     const terms = opts.expansions?.length ? this.expandedTerms(query, opts.expansions, params) : this.queryTerms(query, params);
-    for (const { term, field, weight } of terms) {
-      const range = table.get(term);
-      if (!range) continue;
-      const [start, count] = range;
+    for (const { term, field, weight, postings } of terms) {
+      if (!postings) continue;
+      const [start, count] = postings;
       for (let p = start; p < start + count; p++) {
         if (units[p] !== row) continue;
         const e = scorer.termWeight(weight, count, this.size).explain(tfs[p], this.lengthNorm(field, params, scorer)[row]);
@@ -591,39 +621,52 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
 }
 
 /**
- * The k best units by score, best first. A min-heap of size k keeps this O(n log k): touched
- * lists run to tens of thousands of units while k is small.
+ * The k best units by score, best first; equal scores put the lower row first. A min-heap of size
+ * k keeps this O(n log k): touched lists run to tens of thousands of units while k is small. The
+ * heap holds rows and their scores side by side in typed arrays: most units fall below the worst
+ * kept one, and finding so reads two numbers, with no call and no score looked up by row.
  */
 export function topK(candidates: ArrayLike<number>, scores: Float32Array, k: number): Hit[] {
-  const heap: number[] = [];
-  const less = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1, r = l + 1;
-      let m = i;
-      if (l < heap.length && less(heap[l], heap[m])) m = l;
-      if (r < heap.length && less(heap[r], heap[m])) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
-      i = m;
-    }
-  };
+  const cap = Math.max(0, Math.min(k, candidates.length));
+  const rows = new Uint32Array(cap);
+  const vals = new Float64Array(cap);
+  /** Whether (s, r) ranks below (t, q). */
+  const below = (s: number, r: number, t: number, q: number) => s < t || (s === t && r > q);
+  let size = 0;
   for (let c = 0; c < candidates.length; c++) {
-    const unit = candidates[c];
-    if (heap.length < k) {
-      heap.push(unit);
-      for (let i = heap.length - 1; i > 0; ) {
+    const row = candidates[c];
+    const s = scores[row];
+    let i: number;
+    if (size < cap) {
+      // Sift up from the new leaf.
+      i = size++;
+      while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!less(heap[i], heap[parent])) break;
-        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        if (!below(s, row, vals[parent], rows[parent])) break;
+        rows[i] = rows[parent];
+        vals[i] = vals[parent];
         i = parent;
       }
-    } else if (k > 0 && less(heap[0], unit)) {
-      heap[0] = unit;
-      down(0);
-    }
+    } else if (cap > 0 && below(vals[0], rows[0], s, row)) {
+      // Replace the worst kept unit and sift down.
+      i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        const m = r < size && below(vals[r], rows[r], vals[l], rows[l]) ? r : l;
+        if (!below(vals[m], rows[m], s, row)) break;
+        rows[i] = rows[m];
+        vals[i] = vals[m];
+        i = m;
+      }
+    } else continue;
+    rows[i] = row;
+    vals[i] = s;
   }
-  return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0)).map((row) => ({ row, score: scores[row] }));
+  return Array.from(rows)
+    .sort((a, b) => (below(scores[a], a, scores[b], b) ? 1 : below(scores[b], b, scores[a], a) ? -1 : 0))
+    .map((row) => ({ row, score: scores[row] }));
 }
 
 const FILES = ["keysHi", "keysLo", "starts", "counts", "units", "tfs", "titleLengths", "bodyLengths"] as const;

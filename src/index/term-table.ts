@@ -10,19 +10,29 @@
  */
 export function hashPair(term: string, prefix = "", next?: string): [number, number] {
   // FNV-1a and a multiplicative (Murmur-style) hash over UTF-16 code units.
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  for (let part = 0; part < 4; part++) {
-    const s = part === 0 ? prefix : part === 1 ? term : next === undefined ? "" : part === 2 ? " " : next;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
+  h1 = 0x811c9dc5;
+  h2 = 0x9747b28c;
+  mix(prefix);
+  mix(term);
+  if (next !== undefined) {
+    mix(" ");
+    mix(next);
   }
   // Never 0 in h1|h2 together: (0,0) marks an empty slot.
   return [h1 >>> 0, (h2 | 1) >>> 0];
+}
+
+/** The two running hashes: module state, so that mixing a part is a plain loop with no object made. */
+let h1 = 0;
+let h2 = 0;
+
+function mix(s: string): void {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
 }
 
 export interface TermTableArrays {

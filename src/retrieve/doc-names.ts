@@ -95,14 +95,16 @@ export interface NamedDoc {
 }
 
 export class DocNameMatcher {
-  private readonly keys: Array<{ key: string; docId: string; date: string }>;
+  /** Each phrase with the two forms looked for in the question, made once rather than per question. */
+  private readonly keys: Array<{ key: string; docId: string; date: string; probes: [string, string] }>;
 
   constructor(metas: DocMeta[]) {
     // Longest phrase first; among documents with the same phrase, the newest first ("Luật Đất đai"
     // without a year means the law in force).
     this.keys = metas
       .flatMap((m) => nameKeys(m).map((key) => ({ key, docId: m.id, date: m.date ?? "" })))
-      .sort((a, b) => b.key.length - a.key.length || (a.key === b.key ? b.date.localeCompare(a.date) : 0));
+      .sort((a, b) => b.key.length - a.key.length || (a.key === b.key ? b.date.localeCompare(a.date) : 0))
+      .map((k) => ({ ...k, probes: [` ${k.key} `, ` ${k.key}/`] }));
   }
 
   /**
@@ -114,10 +116,10 @@ export class DocNameMatcher {
     const hay = nameSpace(text);
     const out: NamedDoc[] = [];
     const taken: Array<{ from: number; to: number; key: string }> = [];
-    for (const { key, docId } of this.keys) {
+    for (const { key, docId, probes } of this.keys) {
       if (out.some((o) => o.docId === docId)) continue;
       // Numbers must not match inside longer numbers: "nd 7" is not "nd 73".
-      for (const probe of [` ${key} `, ` ${key}/`]) {
+      for (const probe of probes) {
         let at = hay.indexOf(probe);
         while (at >= 0 && taken.some((t) => t.key !== key && at >= t.from && at + probe.length <= t.to)) at = hay.indexOf(probe, at + 1);
         if (at < 0) continue;

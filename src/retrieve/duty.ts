@@ -47,14 +47,35 @@ const MAY_ASSIGN = /ph[aảáàãạ]i|quy[eêềếểễệ]n|nhi[eêềếể
 const HOLDER_SHARE = 0.8;
 
 /**
+ * Folded words of recently read passage openings, list marker left out: each duty question reads
+ * a few hundred candidates, and the same passages come back for questions about the same holders.
+ */
+const openings = new Map<string, string>();
+const OPENINGS_KEPT = 4096;
+
+function openingWords(opening: string): string {
+  let head = openings.get(opening);
+  if (head === undefined) {
+    head = words(opening).replace(/^(?:[a-z]|\d+|[ivx]+) (?=\S)/, "");
+    if (openings.size >= OPENINGS_KEPT) openings.delete(openings.keys().next().value!);
+    openings.set(opening, head);
+  }
+  return head;
+}
+
+/** The words before the duty word (the subject it is assigned to), then the duty word. */
+const SUBJECT_AND_DUTY = new RegExp(`^(.{3,160}?) (?:${DUTY})\\b`);
+
+/**
  * Whether a text opens by assigning a duty to the holder: its words before the duty word (after a
  * list marker) hold most of the holder's words, and not much else.
  */
 export function assignsDuty(text: string, holder: string): boolean {
   // Cheap necessary condition first: many candidates are read per question.
-  if (!MAY_ASSIGN.test(text.slice(0, 300))) return false;
-  const head = words(text.slice(0, 300)).replace(/^(?:[a-z]|\d+|[ivx]+) (?=\S)/, "");
-  const m = head.match(new RegExp(`^(.{3,160}?) (?:${DUTY})\\b`));
+  const opening = text.slice(0, 300);
+  if (!MAY_ASSIGN.test(opening)) return false;
+  const head = openingWords(opening);
+  const m = head.match(SUBJECT_AND_DUTY);
   if (!m) return false;
   const subject = new Set(m[1].split(" "));
   const asked = [...new Set(holder.split(" "))];

@@ -8,7 +8,6 @@ import { foldDiacritics, searchForm } from "./normalize.js";
 /** Official document numbers: 73/2023/NĐ-CP, 01/VBHN-VPQH, 34-CT/TU, 124-QĐ/TW, 27/CT-TTg. */
 export const DOC_NUMBER = /\d+[a-z]?(?:\/\d{4})?(?:\/|-)[\p{Lu}Đ]{1,6}(?:[-/][\p{L}Đ]{1,8}){0,3}/gu;
 
-const SYLLABLE = /[\p{L}\p{M}\p{N}]+/gu;
 /** Lower-cased text is searched, so document numbers are matched case-insensitively. */
 const DOC_NUMBER_ANY_CASE = new RegExp(DOC_NUMBER.source, "giu");
 
@@ -17,6 +16,40 @@ export interface Tokens {
   accented: string[];
   /** Folded syllables and pairs ("can", "can bo"): what users typing without accents hit. */
   folded: string[];
+}
+
+/** A letter, mark or digit: what a syllable is made of. */
+const SYLLABLE_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+/** SYLLABLE_CHAR of each UTF-16 code unit as first met: 0 not yet, 1 no, 2 yes. */
+const SYLLABLE_UNIT = new Uint8Array(0x10000);
+
+function isSyllableUnit(c: number): boolean {
+  let known = SYLLABLE_UNIT[c];
+  if (known === 0) SYLLABLE_UNIT[c] = known = SYLLABLE_CHAR.test(String.fromCharCode(c)) ? 2 : 1;
+  return known === 2;
+}
+
+/**
+ * Appends the syllables of a text, its longest runs of letters, marks and digits — what
+ * `text.match(/[\p{L}\p{M}\p{N}]+/gu)` finds, read character by character through a table:
+ * Unicode classes in a regular expression made this the slowest step of reading a sentence.
+ */
+function pushSyllables(text: string, out: string[]): void {
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    // A character outside the basic plane (two code units) is tested whole.
+    const pair = c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
+    const inSyllable = pair ? SYLLABLE_CHAR.test(text.slice(i, i + 2)) : isSyllableUnit(c);
+    if (inSyllable && start < 0) start = i;
+    if (!inSyllable && start >= 0) {
+      out.push(text.slice(start, i));
+      start = -1;
+    }
+    i += pair ? 2 : 1;
+  }
+  if (start >= 0) out.push(text.slice(start));
 }
 
 /**
@@ -28,14 +61,17 @@ export function syllableRuns(text: string): string[][] {
   const lower = searchForm(text);
   for (const chunk of lower.split(/[.,;:!?()\[\]{}"“”'‘’…\n]+/u)) {
     const run: string[] = [];
-    // Keep document numbers whole; then plain syllables around them.
+    // Keep document numbers whole; then plain syllables around them. A document number starts
+    // with a digit: most chunks have none, and need no look for one.
     let last = 0;
-    for (const m of chunk.matchAll(DOC_NUMBER_ANY_CASE)) {
-      run.push(...(chunk.slice(last, m.index).match(SYLLABLE) ?? []));
-      run.push(m[0]);
-      last = m.index! + m[0].length;
+    if (/[0-9]/.test(chunk)) {
+      for (const m of chunk.matchAll(DOC_NUMBER_ANY_CASE)) {
+        pushSyllables(chunk.slice(last, m.index), run);
+        run.push(m[0]);
+        last = m.index! + m[0].length;
+      }
     }
-    run.push(...(chunk.slice(last).match(SYLLABLE) ?? []));
+    pushSyllables(last ? chunk.slice(last) : chunk, run);
     if (run.length) runs.push(run);
   }
   return runs;
