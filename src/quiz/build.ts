@@ -13,9 +13,11 @@ import { comparable, jaccard, mask, sameAnswer, stated, syllableSet } from "./co
 import { CONTINUING, type Corpus } from "./corpus.js";
 import { dutyHolders, dutyListHolder } from "./duties.js";
 import { pickDistractors } from "./distractors.js";
+import { saidOfElsewhere } from "./elsewhere.js";
 import type { Fact } from "./facts.js";
 import type { Rng } from "./random.js";
-import { meaningfulItem } from "./lists.js";
+import type { ItemForm } from "./forms.js";
+import { ANY_KIND, meaningfulItem } from "./lists.js";
 import { PROPER_START, VERB_FIRST } from "../points/statement.js";
 import { shuffle } from "./random.js";
 import { canFit } from "./shorten.js";
@@ -33,7 +35,7 @@ export interface Candidate {
   /** The lead of the list the sentence is an item of: kept in the stem for the item to make sense. */
   lead?: string;
   /** A question on a whole list: which of these is one of its items. */
-  list?: { lead: string; noun: string; siblings: string[] };
+  list?: { lead: string; noun: string; siblings: string[]; form?: ItemForm; part?: number };
 }
 
 export interface BuildContext {
@@ -148,6 +150,9 @@ function distractors(c: Candidate, ctx: BuildContext, visible: Set<string>, coun
       maxLength: ctx.limits.option,
       count,
       forbid: c.list ? listSubject(c.list.lead) : undefined,
+      // A lead naming no kind of item: only lists written alike, in the same chapter, may lend theirs.
+      trueElsewhere: f.type === "body" && !c.list ? saidOfElsewhere(ctx.engine.docs(), c.sentence.slice(0, f.start), c.sentence.slice(f.end)) : undefined,
+      alike: c.list?.noun === ANY_KIND ? { form: c.list.form, part: c.list.part, verbs: ctx.corpus.verbs } : undefined,
     },
     ctx.corpus.pools,
     ctx.r,

@@ -6,6 +6,7 @@
 import type { ParsedDocument } from "../model/document.js";
 import { PROPER_START, VERB_FIRST } from "../points/statement.js";
 import { foldKey } from "../text/normalize.js";
+import type { ItemForm } from "./forms.js";
 import { withoutNotes } from "./spans.js";
 
 export interface ListFact {
@@ -14,6 +15,9 @@ export interface ListFact {
   /** What the items are, in the lead's words ("điều kiện", "trường hợp", "hành vi" …) or "nội dung". */
   noun: string;
   items: Array<{ unit: number; text: string }>;
+  /** How the items are written and the chapter the list is in (set by the corpus, which reads every document). */
+  form?: ItemForm;
+  part?: number;
 }
 
 const NOUNS = [
@@ -21,7 +25,10 @@ const NOUNS = [
   "nhiệm vụ", "nghĩa vụ", "trách nhiệm", "quyền", "biện pháp", "hình thức", "căn cứ",
 ].map(foldKey);
 /** Items of a list whose lead names none of the nouns: papers in a file, contents of a plan … */
-const ANY = "nội dung";
+export const ANY_KIND = "nội dung";
+const ANY = ANY_KIND;
+/** What a file ("Hồ sơ …:") is made of. */
+const PAPERS = "giấy tờ";
 const MIN_ITEMS = 3;
 /** Definitions ("… được hiểu như sau:") are terms, not items one can be asked to pick among. */
 const DEFINITIONS = /hiểu như sau|giải thích từ ngữ/iu;
@@ -36,8 +43,17 @@ function nounOf(lead: string): string {
   const nouns = NOUNS.join("|");
   // "nhiệm vụ, quyền hạn" is one kind: a body's duties and powers, written as a pair.
   const kind = `(?:${nouns})(?:, quyen han)?`;
-  const m = folded.match(new RegExp(`(?<![a-z])(${kind})\\s+(?:sau|duoi day)`)) ?? folded.match(new RegExp(`(?<![a-z])(?:co|thuc hien)\\s+(${kind}):$`));
-  if (!m) return ANY;
+  const m =
+    folded.match(new RegExp(`(?<![a-z])(${kind})\\s+(?:sau|duoi day)`)) ??
+    folded.match(new RegExp(`(?<![a-z])(?:co|thuc hien)\\s+(${kind}):$`)) ??
+    // "Các hình thức công khai …:", "Nghĩa vụ của …:": the lead is the kind's name (a case "Trường hợp … thì:" is not).
+    (/\bthi\b/.test(folded) ? null : folded.match(new RegExp(`^(?:cac |nhung )?(${kind})(?= |:)`)));
+  if (!m) {
+    // A file is made of papers; "… gồm các ngạch:", "… theo các mức độ:" name their items' kind even outside the list above.
+    if (/^ho so /.test(folded)) return PAPERS;
+    const g = lead.match(/(?<![\p{L}])(?:các|những)\s+(\p{L}+(?: \p{L}+)?)(?:\s+(?:chính|sau đây|như sau|dưới đây))?\s*:$/u);
+    return g && foldKey(g[1]) !== "noi dung" ? g[1].toLowerCase() : ANY;
+  }
   // Back to the accented spelling, as written in the lead (folding keeps offsets).
   const at = m.index! + m[0].indexOf(m[1]);
   return lead.slice(at, at + m[1].length).toLowerCase();
