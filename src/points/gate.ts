@@ -87,6 +87,30 @@ export function topicPairs(topic: string): string[] {
   return [...new Set(pairs)];
 }
 
+/**
+ * An informative pair with the topic's words beside it that are common pairs ("thanh tra" + "tra
+ * lại" → "thanh tra lại"): alone, "tra lại" is also "điều tra lại" and, folded, "trả lại"; the
+ * common neighbour the topic puts beside it says which one is meant.
+ */
+function phrasesOf(topic: string, informative: Set<string>, common: (pair: string) => boolean): string[] {
+  const accented = foldDiacritics(topic) !== topic;
+  const out: string[] = [];
+  for (const run of topicRuns(topic)) {
+    const w = run.map((s) => foldDiacritics(s));
+    const pairAt = (i: number) => (i >= 0 && i + 1 < run.length && contentSyllable(run[i], accented) && contentSyllable(run[i + 1], accented) ? `${w[i]} ${w[i + 1]}` : undefined);
+    for (let i = 0; i + 1 < run.length; i++) {
+      const p = pairAt(i);
+      if (!p || !informative.has(p)) continue;
+      const left = pairAt(i - 1);
+      const right = pairAt(i + 1);
+      const from = left && !informative.has(left) && common(left) ? i - 1 : i;
+      const to = right && !informative.has(right) && common(right) ? i + 2 : i + 1;
+      out.push(w.slice(from, to + 1).join(" "));
+    }
+  }
+  return [...new Set(out)];
+}
+
 /** Content syllables of a topic without pairs ("đất"): the gate's terms when it has no pair. */
 function topicSyllables(topic: string): string[] {
   const accented = foldDiacritics(topic) !== topic;
@@ -119,7 +143,7 @@ export class TopicGate {
     const terms = pairs.length ? pairs : topicSyllables(topic);
     const informative = terms.filter((t) => !common(t));
     // A topic of common words only ("trách nhiệm quản lý") is told apart by all of them together.
-    this.required = informative.length ? informative : terms;
+    this.required = !informative.length ? terms : pairs.length ? phrasesOf(topic, new Set(informative), common) : informative;
     // Vietnamese puts the narrowing word last ("nông thôn mới", "an ninh mạng"): that pair is never optional.
     this.last = this.required[this.required.length - 1];
   }

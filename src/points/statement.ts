@@ -34,6 +34,18 @@ export const VERB_FIRST = /^(?:Yêu cầu|Gửi|Đàm phán|Cử|Tạo|Bố trí
 /** Words opening a proper name, which keep their capital after a lead-in's colon. */
 export const PROPER_START = /^(?:Nhà nước|Đảng|Chính phủ|Quốc hội|Mặt trận|Nhân dân|Ủy ban|Uỷ ban|Tòa án|Toà án|Viện|Bộ|Sở|Ban|Thủ tướng|Chủ tịch|Hội đồng|Thanh tra (?:Chính phủ|tỉnh|Bộ|sở)|Kiểm toán|Ngân hàng|Việt Nam)(?![\p{L}])/u;
 
+/**
+ * A lead that opens with its field and then a verb ("Trong lĩnh vực thanh tra, giúp Bộ trưởng … và
+ * có nhiệm vụ, quyền hạn sau đây:") leaves its subject to a heading: carried into an item, it names nobody.
+ */
+export function subjectless(lead: string): boolean {
+  const m = lead.match(/^(?:Trong|Về|Ngoài) [^,:]+,\s*(\p{Ll})/u);
+  return !!m && VERB_FIRST.test(m[1].toUpperCase() + lead.slice(m.index! + m[0].length));
+}
+
+/** An article titled by whose duties it lists ("Nhiệm vụ, quyền hạn của Thường trực Hội đồng nhân dân"): its title leads every item. */
+const DUTY_TITLE = /^(?:Nhiệm vụ|Quyền hạn|Trách nhiệm|Quyền|Nghĩa vụ|Chức năng)(?:,? (?:và )?(?:nhiệm vụ|quyền hạn|quyền|nghĩa vụ|trách nhiệm))* của \S/u;
+
 export interface PointText {
   statement: string;
   /** The words the statement was made from, verbatim (the lead-in not included). */
@@ -99,7 +111,7 @@ export function leadIn(doc: ParsedDocument, unit: number): string | undefined {
   if (colon >= 0 && colon >= lines.length - 2) {
     const sentences = lines[colon].trim().split(/(?<=[.!?])\s+/u);
     lead = sentences[sentences.length - 1];
-  } else if (!own && heading && children.length > 1 && (children.some((c) => /;\s*(?:và|hoặc)?$/u.test(doc.units[c].text.trim())) || VERB_FIRST.test(doc.units[unit].text.trim()))) lead = `${heading}:`;
+  } else if (!own && heading && children.length > 1 && (children.some((c) => /;\s*(?:và|hoặc)?$/u.test(doc.units[c].text.trim())) || VERB_FIRST.test(doc.units[unit].text.trim()) || DUTY_TITLE.test(heading))) lead = `${heading}:`;
   else if (doc.units[unit].type === "y" && heading) lead = `${heading}:`;
   // "Về tổ chức chỉ đạo:" names a section, not whom its items are about.
   if (!lead || /^Về\s/u.test(lead)) return undefined;
@@ -136,7 +148,7 @@ export function pointText(doc: ParsedDocument, unit: number, fragment: string, l
   if (end - start > MAX_STATEMENT_CHARS) [start, end] = [at, at + fragment.length];
   let source = own.slice(start, end).trim();
   // A clause starting in lower case continues a sentence ("…; trách nhiệm quản lý …"): not sayable alone.
-  if (/^\p{Ll}/u.test(source) || !standsAlone(source)) return undefined;
+  if (/^\p{Ll}/u.test(source) || !standsAlone(source) || subjectless(source)) return undefined;
   let statement = source;
   if (/:$/u.test(source)) {
     // "… được giải quyết thông qua:" says nothing without its items: keep them, in order.
@@ -150,6 +162,7 @@ export function pointText(doc: ParsedDocument, unit: number, fragment: string, l
   let lead = start === 0 ? leadIn(doc, unit) : undefined;
   // An item that opens with its own subject ("Người đứng đầu … phải …") needs no lead-in.
   if (lead && foldKey(lead).includes(foldKey(statement.split(/\s+/u).slice(0, 3).join(" ")))) lead = undefined;
+  if (lead && subjectless(lead)) return undefined;
   if (lead) {
     statement = carried(lead, statement);
     if (!standsAlone(statement)) return undefined;
