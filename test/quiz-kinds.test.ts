@@ -118,6 +118,7 @@ describe("what a lead says its items are", () => {
     expect(lead("Các hình thức công bố kết quả gieo hạt:")).toBe("hình thức");
     expect(lead("Nghĩa vụ của người làm vườn:")).toBe("nghĩa vụ");
     expect(lead("Hồ sơ xin nhận luống ươm:")).toBe("giấy tờ");
+    expect(lead("Một trong các giấy tờ sau đây chứng minh người làm vườn của thôn:")).toBe("giấy tờ");
     expect(lead("Người làm vườn bao gồm các bậc:")).toBe("bậc");
     expect(lead("Tổ trưởng phải nêu rõ trách nhiệm theo các mức độ:")).toBe("mức độ");
     // A lead naming no kind stays "nội dung"; a case opening "Trường hợp … thì" is not a list of cases.

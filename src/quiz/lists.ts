@@ -4,10 +4,12 @@
  * distractors are items of other lists of the same kind.
  */
 import type { ParsedDocument } from "../model/document.js";
-import { PROPER_START, VERB_FIRST } from "../points/statement.js";
+import { PROPER_START, subjectless } from "../points/statement.js";
 import { foldKey } from "../text/normalize.js";
 import type { ItemForm } from "./forms.js";
 import { withoutNotes } from "./spans.js";
+
+export { subjectless };
 
 export interface ListFact {
   unit: number;
@@ -22,7 +24,7 @@ export interface ListFact {
 
 const NOUNS = [
   "điều kiện", "trường hợp", "hành vi", "nguyên tắc", "tiêu chuẩn", "tiêu chí", "đối tượng",
-  "nhiệm vụ", "nghĩa vụ", "trách nhiệm", "quyền", "biện pháp", "hình thức", "căn cứ",
+  "nhiệm vụ", "nghĩa vụ", "trách nhiệm", "quyền", "biện pháp", "hình thức", "căn cứ", "giấy tờ",
 ].map(foldKey);
 /** Items of a list whose lead names none of the nouns: papers in a file, contents of a plan … */
 export const ANY_KIND = "nội dung";
@@ -88,15 +90,6 @@ export function fullLead(doc: Pick<ParsedDocument, "units">, unit: number, lead:
   if (!outer.endsWith(":") || /^Về\s/u.test(outer)) return lead;
   const subject = fullLead(doc, parent, outer).replace(/\s*(?:sau đây|như sau|dưới đây)?\s*:$/u, "");
   return `${subject} ${lead.charAt(0).toLowerCase()}${lead.slice(1)}`;
-}
-
-/**
- * A lead that opens with its field and then a verb ("Trong lĩnh vực thanh tra, giúp Bộ trưởng … và
- * có nhiệm vụ, quyền hạn sau đây:") leaves its subject to a heading: asked alone, it names nobody.
- */
-export function subjectless(lead: string): boolean {
-  const m = lead.match(/^(?:Trong|Về|Ngoài) [^,:]+,\s*(\p{Ll})/u);
-  return !!m && VERB_FIRST.test(m[1].toUpperCase() + lead.slice(m.index! + m[0].length));
 }
 
 export function findLists(doc: ParsedDocument): ListFact[] {
