@@ -40,6 +40,11 @@ Người làm vườn mượn dụng cụ của kho phải trả lại dụng c�
 a) Chọn hạt giống chắc mẩy cho luống ươm của vườn;
 b) Gieo hạt giống theo lịch gieo của thôn đã duyệt;
 c) Báo cáo số hạt giống nảy mầm với Trưởng thôn.
+Điều 8. Thời hạn làm đất
+Công việc nói trên ở các luống ươm phải được hoàn thành trước ngày gieo hạt của vườn ươm mẫu.
+Trong thời hạn 05 ngày, kể từ ngày phát hiện hành vi quy định tại khoản 1 Điều 5, thủ kho lập biên bản dụng cụ hỏng gửi Trưởng thôn.
+Điều 9. Biên bản dụng cụ
+Thủ kho lập biên bản dụng cụ hỏng mỗi quý và gửi biên bản cho Trưởng thôn để theo dõi.
 `;
 
 let dir = "";
@@ -72,5 +77,13 @@ describe("points that keep to the topic and stand alone", () => {
     const sowing = await buildTalkingPoints(engine, "hạt giống nảy mầm", { count: 7 });
     for (const p of sowing.points) expect(p.statement, "a lead leaving its subject to a heading").not.toMatch(/^Trong lĩnh vực/);
     for (const p of sowing.points) expect(p.statement, "an item without its subject").not.toMatch(/^(?:Chọn|Gieo|Báo cáo) hạt/);
+  });
+
+  it("gives no point that leans on words it does not carry (\"công việc nói trên\", \"hành vi quy định tại khoản 1 Điều 5\")", async () => {
+    const tp = await buildTalkingPoints(engine, "biên bản dụng cụ hỏng", { count: 7 });
+    checkOutline(engine, tp, [1, 7]);
+    const done = await buildTalkingPoints(engine, "hoàn thành trước ngày gieo hạt", { count: 7 });
+    for (const p of [...tp.points, ...done.points]) expect(p.statement).not.toMatch(/nói trên|hành vi quy định tại/);
+    expect(tp.points.map((p) => p.statement)).toContain("Thủ kho lập biên bản dụng cụ hỏng mỗi quý và gửi biên bản cho Trưởng thôn để theo dõi.");
   });
 });

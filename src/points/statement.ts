@@ -29,6 +29,11 @@ const ANAPHORA = /^(?:Trong trường hợp (?:này|đó|trên)|Trường hợp 
 const LEANS_ON = /(?:theo|tại|ở) (?:quy định tại )?(?:khoản|điểm|Điều) [\p{L}\d]+ (?:(?:khoản|Điều) [\p{L}\d]+ )?(?:Điều này|của Luật này|của Nghị định này)$/u;
 /** A pointer to a sibling clause ("khoản 1 Điều này"), or a delegation of detail: the point would need another text. */
 const POINTS_ELSEWHERE = /(?<![\p{L}])(?:(?:khoản|điểm|các khoản|các điểm) [\p{L}\d, và]+? (?:của )?(?:Điều|khoản) này|quy định chi tiết)(?![\p{L}])/u;
+/**
+ * Words pointing at text the point does not carry: "công việc nói trên", "các biện pháp trên đây", or
+ * an act or case defined only by a reference ("hành vi quy định tại khoản 1 Điều 33").
+ */
+const UNSEEN = /(?<![\p{L}])(?:nói trên|kể trên|trên đây|(?:hành vi|trường hợp|đối tượng|nội dung|việc) quy định tại (?:khoản|điểm|Điều))(?![\p{L}])/u;
 /** Verbs a list item opens with when its subject is in the article's title ("Yêu cầu cơ quan … gửi dự thảo"). */
 export const VERB_FIRST = /^(?:Yêu cầu|Gửi|Đàm phán|Cử|Tạo|Bố trí|Tiếp thu|Trả lời|Nâng cao|Tăng cường|Đẩy mạnh|Khen thưởng|Cấp|Xây dựng|Thực hiện|Ban hành|Quyết định|Chỉ đạo|Hướng dẫn|Kiểm tra|Giám sát|Tham gia|Phối hợp|Cung cấp|Huy động|Giúp|Lập|Quản lý|Theo dõi|Đôn đốc|Báo cáo|Tiếp nhận|Giải quyết|Xem xét|Trình|Đề nghị|Kiến nghị|Chủ trì|Bảo đảm|Tuyên truyền|Phổ biến|Nghiên cứu|Đề xuất|Xử lý|Chịu trách nhiệm|Được|Tổ chức (?:thực hiện|hội nghị|đối thoại|huấn luyện|triển khai))(?![\p{L}])/u;
 /** Words opening a proper name, which keep their capital after a lead-in's colon. */
@@ -127,7 +132,7 @@ function carried(lead: string, item: string): string {
 /** A sentence that says something on its own: no dangling condition, no pointer to another clause as its whole content. */
 export function standsAlone(sentence: string): boolean {
   const s = sentence.replace(/[.;:,\s]+$/u, "");
-  if (ANAPHORA.test(s)) return false;
+  if (ANAPHORA.test(s) || UNSEEN.test(s)) return false;
   if (CONDITION.test(s) && !/(?:,| thì )/u.test(s)) return false;
   if ((LEANS_ON.test(s) && s.split(" ").length < 14) || POINTS_ELSEWHERE.test(s)) return false;
   return !REPEAL_OR_TRANSITION.test(s);
