@@ -43,7 +43,6 @@ c) Báo cáo số hạt giống nảy mầm với Trưởng thôn.
 Điều 8. Thời hạn làm đất
 Công việc nói trên ở các luống ươm phải được hoàn thành trước ngày gieo hạt của vườn ươm mẫu.
 Trong thời hạn 05 ngày, kể từ ngày phát hiện hành vi quy định tại khoản 1 Điều 5, thủ kho lập biên bản dụng cụ hỏng gửi Trưởng thôn.
-Điều 9. Biên bản dụng cụ
 Thủ kho lập biên bản dụng cụ hỏng mỗi quý và gửi biên bản cho Trưởng thôn để theo dõi.
 `;
 
@@ -79,7 +78,7 @@ describe("points that keep to the topic and stand alone", () => {
     for (const p of sowing.points) expect(p.statement, "an item without its subject").not.toMatch(/^(?:Chọn|Gieo|Báo cáo) hạt/);
   });
 
-  it("gives no point that leans on words it does not carry (\"công việc nói trên\", \"hành vi quy định tại khoản 1 Điều 5\")", async () => {
+  it("gives no point that leans on words it does not carry (\"công việc nói trên\", \"hành vi quy định tại khoản 1 Điều 5\"), but says the unit in its next sentence that stands alone", async () => {
     const tp = await buildTalkingPoints(engine, "biên bản dụng cụ hỏng", { count: 7 });
     checkOutline(engine, tp, [1, 7]);
     const done = await buildTalkingPoints(engine, "hoàn thành trước ngày gieo hạt", { count: 7 });
