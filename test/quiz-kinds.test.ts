@@ -11,6 +11,7 @@ import path from "node:path";
 import { Engine } from "../src/engine/engine.js";
 import { ingest } from "../src/ingest/ingest.js";
 import { generateQuiz } from "../src/quiz/index.js";
+import { sameAnswer } from "../src/quiz/compare.js";
 import { saidOfElsewhere } from "../src/quiz/elsewhere.js";
 import { findLists } from "../src/quiz/lists.js";
 import { parseStructure } from "../src/structure/index.js";
@@ -32,7 +33,7 @@ Dụng cụ dùng chung của vườn ươm gồm có:
 3. Cuốc xới luống ươm;
 4. Kéo cắt tỉa cành non.
 Điều 3. Người làm vườn
-Người làm vườn phải xới đất trước khi gieo, phải bón lót trước một ngày, phải tưới ẩm mỗi sáng; việc chọn hạt, việc rải hạt và việc phủ lớp đất do tổ gieo hạt làm.
+Người làm vườn phải xới đất trước khi gieo, phải bón lót trước một ngày, phải tưới ẩm mỗi sáng; việc chọn hạt, việc rải hạt và việc phủ lớp đất do tổ gieo hạt làm; tổ gieo hạt phải kết thúc việc gieo trong ngày, phải ghi sổ, phải dọn sạch cỏ và phải cất dụng cụ.
 Chương II
 CÔNG VIỆC GIEO HẠT
 Điều 4. Các bước gieo hạt
@@ -43,10 +44,15 @@ c) Tưới ẩm mặt luống.
 2. Gieo hạt trên luống:
 a) Chọn hạt giống chắc mẩy;
 b) Rải hạt đều trên luống;
-c) Phủ lớp đất mỏng lên hạt.
+c) Phủ lớp đất mỏng lên hạt;
+d) Kết thúc việc gieo hạt trên luống.
+3. Kết thúc vụ gieo hạt:
+a) Ghi sổ số hạt đã gieo;
+b) Dọn sạch cỏ quanh luống;
+c) Cất dụng cụ vào kho chung.
 Điều 5. Biểu quyết
 1. Ủy ban nhân dân cấp xã quyết định các việc của vườn ươm thuộc nhiệm vụ của mình bằng hình thức biểu quyết kín.
-2. Quyết định của Hội đồng nhân dân cấp xã về vườn ươm phải được quá nửa tổng số đại biểu biểu quyết kín tán thành.
+2. Quyết định của Hội đồng nhân dân về vườn ươm phải được quá nửa tổng số đại biểu biểu quyết kín tán thành.
 Điều 6. Khen thưởng và chi tiêu
 1. Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định khen thưởng người làm vườn giỏi.
 2. Sở Tư pháp hướng dẫn việc ghi sổ vườn ươm của thôn.
@@ -57,7 +63,7 @@ c) Phủ lớp đất mỏng lên hạt.
 
 const AREAS = ["Khu luống ươm cây lúa nếp", "Khu nhà kính trồng hoa hồng", "Kho chứa phân bón hữu cơ", "Sân phơi hạt giống ngô"];
 const TOOLS = ["Bình tưới bằng nhựa xanh", "Xe cút kít chở đất", "Cuốc xới luống ươm", "Kéo cắt tỉa cành non"];
-const STEPS = ["Xới đất trên luống ươm", "Bón lót phân hữu cơ", "Tưới ẩm mặt luống", "Chọn hạt giống chắc mẩy", "Rải hạt đều trên luống", "Phủ lớp đất mỏng lên hạt"];
+const STEPS = ["Xới đất trên luống ươm", "Bón lót phân hữu cơ", "Tưới ẩm mặt luống", "Chọn hạt giống chắc mẩy", "Rải hạt đều trên luống", "Phủ lớp đất mỏng lên hạt", "Kết thúc việc gieo hạt trên luống", "Ghi sổ số hạt đã gieo", "Dọn sạch cỏ quanh luống", "Cất dụng cụ vào kho chung"];
 
 let dir = "";
 let engine: Engine;
@@ -84,6 +90,8 @@ describe("wrong options of the key's kind", () => {
         const own = [AREAS, TOOLS, STEPS].find((group) => group.includes(q.kind === "not" ? q.options.find((o) => o !== q.answer)! : q.answer))!;
         // Steps (chương II, verbs) never answer areas or tools (chương I, things), nor the other way round.
         for (const o of q.options) expect(own === STEPS ? STEPS : [...AREAS, ...TOOLS], `${q.stem} → ${o}`).toContain(o);
+        // Nor one repeating a short lead's words: "Kết thúc việc gieo hạt …" would look right for "Kết thúc vụ gieo hạt".
+        if (q.stem.includes("Kết thúc vụ gieo hạt")) expect(q.options.filter((o) => o !== q.answer || q.kind === "not")).not.toContain("Kết thúc việc gieo hạt trên luống");
       }
     }
     expect(asked).toBeGreaterThan(0);
@@ -101,9 +109,15 @@ describe("wrong options of the key's kind", () => {
     expect(asked).toBeGreaterThan(0);
   });
 
+  it("takes \"yêu cầu\" for no grade: \"Mức bồi hoàn\" is too like \"Thiệt hại và mức yêu cầu bồi hoàn\" to be its wrong twin", () => {
+    expect(sameAnswer("Mức bồi hoàn", "Thiệt hại và mức yêu cầu bồi hoàn")).toBe(true);
+    expect(sameAnswer("Xếp loại yếu", "Xếp loại khá")).toBe(false);
+  });
+
   it("reads the sentence that says it of another body: that body and the asked verb with a rare word pair of the asked sentence", () => {
     const docs = [{ units: parseStructure(TEXT).units }] as Parameters<typeof saidOfElsewhere>[0];
     const check = saidOfElsewhere(docs, "", " quyết định các việc của vườn ươm thuộc nhiệm vụ của mình bằng hình thức biểu quyết kín.");
+    // Said of the Hội đồng nhân dân, it is said of it at every level.
     expect(check("Hội đồng nhân dân cấp xã")).toBe(true);
     expect(check("Sở Tư pháp")).toBe(false);
     // The same verb alone ties nothing: the Thủ tướng decides something else.

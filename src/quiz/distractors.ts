@@ -86,6 +86,17 @@ function sameSlot(visible: Set<string>, context: Set<string>): boolean {
   return within(visible, context) || within(context, visible);
 }
 
+/** A lead of at most this many words is a name ("Chuẩn bị thanh tra"), whose words an item of another list may repeat. */
+const SHORT_LEAD = 8;
+/** Share of such a lead's words a wrong item may not hold. */
+const LEAD_WORDS = 0.66;
+
+function share(of: Set<string>, inside: Set<string>): number {
+  let n = 0;
+  for (const x of of) if (inside.has(x)) n++;
+  return of.size ? n / of.size : 0;
+}
+
 /** How many of the closest values (amounts, dates) the random pick is made from. */
 const NEAR = 8;
 
@@ -138,6 +149,8 @@ export function pickDistractors(need: DistractorNeed, pools: Pools, r: Rng): str
     if (!text || !canFit(text, need.maxLength) || /\n/.test(text)) continue;
     // Written like the asked list's items, each one itself: "Căn cứ ra quyết định" is no step among steps.
     if (need.alike && itemForm(text, need.alike.verbs) !== need.alike.form) continue;
+    // Nor repeating a short lead's words ("Kết thúc việc tiến hành …" for "Kết thúc cuộc thanh tra:"): it would look right.
+    if (need.alike && need.context.size <= SHORT_LEAD && share(need.context, syllableSet(comparable(text))) >= LEAD_WORDS) continue;
     if (sameAnswer(text, need.correct) || need.siblings.some((s) => sameAnswer(text, s))) continue;
     if (need.forbid && ` ${comparable(text)} `.includes(` ${need.forbid} `)) continue;
     // An item of another list about the same subject ("Mặt trận … tham gia …" twice) may be true of it too.

@@ -49,7 +49,8 @@ export function saidOfElsewhere(docs: ParsedDocument[], before: string, after: s
   const rare = [...pairsOf(b.join(" ")), ...pairsOf(a.join(" "))].filter((p) => p !== verb && (s.pairs.get(p) ?? 0) <= limit);
   if (!verb || !rare.length) return () => false;
   return (body) => {
-    const cb = comparable(body);
-    return s.texts.some((t) => occursIn(t, cb) && occursIn(t, verb) && rare.some((p) => occursIn(t, p)));
+    // What is said of "Ủy ban nhân dân" is said of it at every level: "Ủy ban nhân dân cấp xã" too.
+    const names = [comparable(body), comparable(body.replace(/\s+(?:cấp (?:tỉnh|huyện|xã|trung ương)|các cấp)$/u, ""))];
+    return s.texts.some((t) => names.some((n) => occursIn(t, n)) && occursIn(t, verb) && rare.some((p) => occursIn(t, p)));
   };
 }
