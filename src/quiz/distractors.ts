@@ -48,7 +48,7 @@ export interface DistractorNeed {
    * For a list whose lead names no kind of item ("… gồm có:"): only items of lists written in the
    * same form and in the same chapter are of its kind; an item of any other list gives itself away.
    */
-  alike?: { form?: ItemForm; part?: number; verbs: Set<string> };
+  alike?: { form?: ItemForm; item: ItemForm; part?: number; verbs: Set<string> };
   /** True of a value some other unit of the loaded documents makes right (src/quiz/elsewhere.ts). */
   trueElsewhere?: (text: string) => boolean;
 }
@@ -147,8 +147,8 @@ export function pickDistractors(need: DistractorNeed, pools: Pools, r: Rng): str
     if (picked.length === need.count) break;
     const text = render(entry, need);
     if (!text || !canFit(text, need.maxLength) || /\n/.test(text)) continue;
-    // Written like the asked list's items, each one itself: "Căn cứ ra quyết định" is no step among steps.
-    if (need.alike && itemForm(text, need.alike.verbs) !== need.alike.form) continue;
+    // Written like the key itself: "Căn cứ ra quyết định" is no step among steps, a step no finding among findings.
+    if (need.alike && itemForm(text, need.alike.verbs) !== need.alike.item) continue;
     // Nor repeating a short lead's words ("Kết thúc việc tiến hành …" for "Kết thúc cuộc thanh tra:"): it would look right.
     if (need.alike && need.context.size <= SHORT_LEAD && share(need.context, syllableSet(comparable(text))) >= LEAD_WORDS) continue;
     if (sameAnswer(text, need.correct) || need.siblings.some((s) => sameAnswer(text, s))) continue;

@@ -35,6 +35,18 @@ function sentencesOf(docs: ParsedDocument[]): Sentences {
   return s;
 }
 
+/** Organs named after the body they belong to: "Chủ tịch Ủy ban nhân dân", "Thường trực Hội đồng nhân dân". */
+const ORGAN = /^(?:Phó Chủ tịch|Chủ tịch|Thường trực|Chánh án|Viện trưởng|Thủ trưởng|Trưởng ban)\s+(.+?)(?:\s+(?:cấp (?:tỉnh|huyện|xã|trung ương)|các cấp))?$/u;
+
+/**
+ * Is the wrong body an organ of the body the stem itself names ("Chủ tịch Ủy ban nhân dân" for "……
+ * lãnh đạo … hoạt động của Ủy ban nhân dân")? The organ leads its own body: defensible, so no wrong option.
+ */
+export function organOfNamed(body: string, stem: string): boolean {
+  const m = body.match(ORGAN);
+  return !!m && occursIn(comparable(stem), comparable(m[1]));
+}
+
 /**
  * A checker for one blanked sentence: `before` and `after` are its words around the blank. The
  * verb is the two words after the blank (or before it: "do …… quy định" → "quy định").
