@@ -12,6 +12,7 @@ import path from "node:path";
 import { Engine } from "../src/engine/engine.js";
 import { ingest } from "../src/ingest/ingest.js";
 import { buildTalkingPoints } from "../src/points/index.js";
+import { pointsAtAnotherText } from "../src/points/statement.js";
 import { checkOutline } from "./points-check.js";
 
 /** Many routine checks make "kiểm tra" a common pair of this regulation, as "thanh tra" is of an inspection law. */
@@ -44,6 +45,11 @@ c) Báo cáo số hạt giống nảy mầm với Trưởng thôn.
 Công việc nói trên ở các luống ươm phải được hoàn thành trước ngày gieo hạt của vườn ươm mẫu.
 Trong thời hạn 05 ngày, kể từ ngày phát hiện hành vi quy định tại khoản 1 Điều 5, thủ kho lập biên bản dụng cụ hỏng gửi Trưởng thôn.
 Thủ kho lập biên bản dụng cụ hỏng mỗi quý và gửi biên bản cho Trưởng thôn để theo dõi.
+Điều 10. Hạt giống miễn phí
+Người quy định tại các khoản 1 và 2 Điều 8 được nhận hạt giống miễn phí mỗi mùa vụ.
+Điều 11. Giấy khen
+1. Trưởng thôn tước giấy khen vườn ươm mẫu của người làm vườn gian dối.
+2. Trưởng thôn trao giấy khen vườn ươm mẫu cho người làm vườn giỏi trong mùa vụ.
 `;
 
 let dir = "";
@@ -84,5 +90,18 @@ describe("points that keep to the topic and stand alone", () => {
     const done = await buildTalkingPoints(engine, "hoàn thành trước ngày gieo hạt", { count: 7 });
     for (const p of [...tp.points, ...done.points]) expect(p.statement).not.toMatch(/nói trên|hành vi quy định tại/);
     expect(tp.points.map((p) => p.statement)).toContain("Thủ kho lập biên bản dụng cụ hỏng mỗi quý và gửi biên bản cho Trưởng thôn để theo dõi.");
+  });
+
+  it("keeps the topic's rarest word even when it comes first (\"tước giấy khen …\" is not \"trao giấy khen …\")", async () => {
+    const tp = await buildTalkingPoints(engine, "tước giấy khen vườn ươm mẫu", { count: 7 });
+    checkOutline(engine, tp, [1, 7]);
+    for (const p of tp.points) expect(p.statement).toMatch(/tước giấy khen/);
+  });
+
+  it("gives no point naming as \"<kind> này\" a text of another kind, nor a person defined only by a reference", async () => {
+    expect(pointsAtAnotherText("Thực hiện quyết định này, đến nay thôn đã có số liệu về vườn ươm.", "Chỉ thị")).toBe(true);
+    expect(pointsAtAnotherText("Quy chế này quy định việc chăm sóc cây giống.", "Quy chế")).toBe(false);
+    const tp = await buildTalkingPoints(engine, "hạt giống miễn phí", { count: 3 });
+    for (const p of tp.points) expect(p.statement).not.toMatch(/quy định tại các khoản/);
   });
 });

@@ -35,7 +35,9 @@ function sentencesToTry(text: string, gate: TopicGate | undefined): string[] {
   if (!gate) return sentences;
   const held = sentences.map((sentence, i) => ({ sentence, i, held: gate.held(sentence) }));
   const ranked = held.sort((a, b) => b.held - a.held || a.i - b.i);
-  return ranked.filter((x, k) => k === 0 || x.held > 0).map((x) => x.sentence);
+  // A sentence saying the topic's narrowing words comes first; one that does not is said only if none does.
+  const saying = ranked.filter((x) => gate.says(x.sentence));
+  return (saying.length ? saying : ranked.filter((x, k) => k === 0 || x.held > 0)).map((x) => x.sentence);
 }
 
 /** The heading that says what a unit is about: its own, else its article's or section's. */

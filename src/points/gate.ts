@@ -122,6 +122,8 @@ export class TopicGate {
   readonly required: string[];
   /** The topic's last informative pair, which every unit on the topic must hold. */
   readonly last?: string;
+  /** Its rarest word, which tells it apart most ("tước" in "tước quốc tịch Việt Nam"): never optional either. */
+  readonly rarest?: string;
   private readonly docs: ParsedDocument[];
 
   private constructor(engine: Engine, readonly topic: string) {
@@ -129,7 +131,7 @@ export class TopicGate {
     const { docs, units } = corpusText(this.docs);
     // Common: in many units and across most documents. A phrase one document is all about
     // ("yêu cầu bồi thường" in a compensation law) is that document's subject, not a shared word.
-    const common = (term: string) => {
+    const unitsWith = (term: string) => {
       let n = 0;
       let inDocs = 0;
       for (const d of docs.values()) {
@@ -137,6 +139,10 @@ export class TopicGate {
         for (const t of d.own) if (t.includes(` ${term} `)) n++;
         if (n > before) inDocs++;
       }
+      return { n, inDocs };
+    };
+    const common = (term: string) => {
+      const { n, inDocs } = unitsWith(term);
       return n >= COMMON_SHARE * units && (docs.size < MIN_DOCS_FOR_SPREAD || inDocs >= COMMON_DOC_SHARE * docs.size);
     };
     const pairs = topicPairs(topic);
@@ -146,6 +152,9 @@ export class TopicGate {
     this.required = !informative.length ? terms : pairs.length ? phrasesOf(topic, new Set(informative), common) : informative;
     // Vietnamese puts the narrowing word last ("nông thôn mới", "an ninh mạng"): that pair is never optional.
     this.last = this.required[this.required.length - 1];
+    // …but not always: in "tước quốc tịch Việt Nam" the narrowing word comes first. The rarest word is never optional
+    // (a word, not a pair: "đăng ký, thống kê … ruộng đất" still treats "đăng ký ruộng đất").
+    if (informative.length) this.rarest = topicSyllables(topic).sort((a, b) => unitsWith(a).n - unitsWith(b).n)[0];
   }
 
   static of(engine: Engine, topic: string): TopicGate {
@@ -172,6 +181,12 @@ export class TopicGate {
     return flat(parts.join(" "));
   }
 
+  /** Does a sentence itself say the topic's last and rarest words (not only its unit, through a heading)? */
+  says(text: string): boolean {
+    const t = flat(text);
+    return [this.last, this.rarest].every((r) => !r || t.includes(` ${r} `));
+  }
+
   /** How many of the required terms a text holds (to pick a unit's sentence on the topic). */
   held(text: string): number {
     const t = flat(text);
@@ -183,6 +198,7 @@ export class TopicGate {
     if (!this.required.length) return true;
     const text = this.unitText(docId, unit);
     if (this.last && !text.includes(` ${this.last} `)) return false;
+    if (this.rarest && !text.includes(` ${this.rarest} `)) return false;
     const held = this.required.filter((t) => text.includes(` ${t} `)).length;
     return held / this.required.length >= TREATED_SHARE;
   }

@@ -33,7 +33,14 @@ const POINTS_ELSEWHERE = /(?<![\p{L}])(?:(?:khoản|điểm|các khoản|các đ
  * Words pointing at text the point does not carry: "công việc nói trên", "các biện pháp trên đây", or
  * an act or case defined only by a reference ("hành vi quy định tại khoản 1 Điều 33").
  */
-const UNSEEN = /(?<![\p{L}])(?:nói trên|kể trên|trên đây|(?:hành vi|trường hợp|đối tượng|nội dung|việc) quy định tại (?:khoản|điểm|Điều))(?![\p{L}])/u;
+const UNSEEN = /(?<![\p{L}])(?:nói trên|kể trên|trên đây|(?:hành vi|trường hợp|đối tượng|nội dung|việc|người bị thiệt hại|người) quy định tại (?:các )?(?:khoản|điểm|Điều))(?![\p{L}])/iu;
+/** "Quyết định này" in a directive is another text, named in a sentence the point does not carry ("Luật này" in a law is the law itself). */
+const KIND_HERE = /(?<![\p{L}])(Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư|Quy định|Quy chế|Kết luận|Hướng dẫn|Kế hoạch) này(?![\p{L}])/giu;
+
+/** Does the sentence name, as "<kind> này", a text of another kind than its own document? */
+export function pointsAtAnotherText(sentence: string, ownKind: string): boolean {
+  return [...sentence.matchAll(KIND_HERE)].some((m) => m[1].toLowerCase() !== ownKind.toLowerCase());
+}
 /** Verbs a list item opens with when its subject is in the article's title ("Yêu cầu cơ quan … gửi dự thảo"). */
 export const VERB_FIRST = /^(?:Yêu cầu|Gửi|Đàm phán|Cử|Tạo|Bố trí|Tiếp thu|Trả lời|Nâng cao|Tăng cường|Đẩy mạnh|Khen thưởng|Cấp|Xây dựng|Thực hiện|Ban hành|Quyết định|Chỉ đạo|Hướng dẫn|Kiểm tra|Giám sát|Tham gia|Phối hợp|Cung cấp|Huy động|Giúp|Lập|Quản lý|Theo dõi|Đôn đốc|Báo cáo|Tiếp nhận|Giải quyết|Xem xét|Trình|Đề nghị|Kiến nghị|Chủ trì|Bảo đảm|Tuyên truyền|Phổ biến|Nghiên cứu|Đề xuất|Xử lý|Chịu trách nhiệm|Được|Tổ chức (?:thực hiện|hội nghị|đối thoại|huấn luyện|triển khai))(?![\p{L}])/u;
 /** Words opening a proper name, which keep their capital after a lead-in's colon. */
@@ -153,7 +160,7 @@ export function pointText(doc: ParsedDocument, unit: number, fragment: string, l
   if (end - start > MAX_STATEMENT_CHARS) [start, end] = [at, at + fragment.length];
   let source = own.slice(start, end).trim();
   // A clause starting in lower case continues a sentence ("…; trách nhiệm quản lý …"): not sayable alone.
-  if (/^\p{Ll}/u.test(source) || !standsAlone(source) || subjectless(source)) return undefined;
+  if (/^\p{Ll}/u.test(source) || !standsAlone(source) || subjectless(source) || pointsAtAnotherText(source, doc.meta.kind)) return undefined;
   let statement = source;
   if (/:$/u.test(source)) {
     // "… được giải quyết thông qua:" says nothing without its items: keep them, in order.
