@@ -25,16 +25,19 @@ export interface PointCandidate extends Candidate {
   block: number;
 }
 
-/** The unit's sentence holding most of the gate's terms; its first sentence when none does. */
-function bestSentence(text: string, gate: TopicGate | undefined): string | undefined {
+/**
+ * The unit's sentences to say it with, best first: those holding most of the gate's terms (the
+ * first when none does), else in order — so a unit whose best sentence leans on another ("công việc
+ * nói trên") is said in its next one that stands alone.
+ */
+function sentencesToTry(text: string, gate: TopicGate | undefined): string[] {
   const sentences = splitSentences(text);
-  if (!gate) return sentences[0];
-  let best: { sentence: string; held: number } | undefined;
-  for (const sentence of sentences) {
-    const held = gate.held(sentence);
-    if (!best || held > best.held) best = { sentence, held };
-  }
-  return best?.sentence;
+  if (!gate) return sentences;
+  const held = sentences.map((sentence, i) => ({ sentence, i, held: gate.held(sentence) }));
+  const ranked = held.sort((a, b) => b.held - a.held || a.i - b.i);
+  // A sentence saying the topic's narrowing words comes first; one that does not is said only if none does.
+  const saying = ranked.filter((x) => gate.says(x.sentence));
+  return (saying.length ? saying : ranked.filter((x, k) => k === 0 || x.held > 0)).map((x) => x.sentence);
 }
 
 /** The heading that says what a unit is about: its own, else its article's or section's. */
@@ -44,9 +47,8 @@ function headingOf(doc: ParsedDocument, unit: number): string | undefined {
 }
 
 function candidate(engine: Engine, d: number, doc: ParsedDocument, block: number, unit: number, gate: TopicGate | undefined, length: Length, score: number): PointCandidate | undefined {
-  const sentence = bestSentence(doc.units[unit].text, gate);
-  if (!sentence) return undefined;
-  const text = pointText(doc, unit, sentence, length);
+  let text: ReturnType<typeof pointText>;
+  for (const sentence of sentencesToTry(doc.units[unit].text, gate)) if ((text = pointText(doc, unit, sentence, length))) break;
   if (!text) return undefined;
   const citation = { ...engine.unitText(doc.meta.id, unit)!.citation, quote: text.quote, score };
   // The narrative before a directive's sections says why; a paragraph after a section's items does not.

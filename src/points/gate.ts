@@ -87,6 +87,30 @@ export function topicPairs(topic: string): string[] {
   return [...new Set(pairs)];
 }
 
+/**
+ * An informative pair with the topic's words beside it that are common pairs ("thanh tra" + "tra
+ * lại" → "thanh tra lại"): alone, "tra lại" is also "điều tra lại" and, folded, "trả lại"; the
+ * common neighbour the topic puts beside it says which one is meant.
+ */
+function phrasesOf(topic: string, informative: Set<string>, common: (pair: string) => boolean): string[] {
+  const accented = foldDiacritics(topic) !== topic;
+  const out: string[] = [];
+  for (const run of topicRuns(topic)) {
+    const w = run.map((s) => foldDiacritics(s));
+    const pairAt = (i: number) => (i >= 0 && i + 1 < run.length && contentSyllable(run[i], accented) && contentSyllable(run[i + 1], accented) ? `${w[i]} ${w[i + 1]}` : undefined);
+    for (let i = 0; i + 1 < run.length; i++) {
+      const p = pairAt(i);
+      if (!p || !informative.has(p)) continue;
+      const left = pairAt(i - 1);
+      const right = pairAt(i + 1);
+      const from = left && !informative.has(left) && common(left) ? i - 1 : i;
+      const to = right && !informative.has(right) && common(right) ? i + 2 : i + 1;
+      out.push(w.slice(from, to + 1).join(" "));
+    }
+  }
+  return [...new Set(out)];
+}
+
 /** Content syllables of a topic without pairs ("đất"): the gate's terms when it has no pair. */
 function topicSyllables(topic: string): string[] {
   const accented = foldDiacritics(topic) !== topic;
@@ -98,6 +122,8 @@ export class TopicGate {
   readonly required: string[];
   /** The topic's last informative pair, which every unit on the topic must hold. */
   readonly last?: string;
+  /** Its rarest word, which tells it apart most ("tước" in "tước quốc tịch Việt Nam"): never optional either. */
+  readonly rarest?: string;
   private readonly docs: ParsedDocument[];
 
   private constructor(engine: Engine, readonly topic: string) {
@@ -105,7 +131,7 @@ export class TopicGate {
     const { docs, units } = corpusText(this.docs);
     // Common: in many units and across most documents. A phrase one document is all about
     // ("yêu cầu bồi thường" in a compensation law) is that document's subject, not a shared word.
-    const common = (term: string) => {
+    const unitsWith = (term: string) => {
       let n = 0;
       let inDocs = 0;
       for (const d of docs.values()) {
@@ -113,15 +139,22 @@ export class TopicGate {
         for (const t of d.own) if (t.includes(` ${term} `)) n++;
         if (n > before) inDocs++;
       }
+      return { n, inDocs };
+    };
+    const common = (term: string) => {
+      const { n, inDocs } = unitsWith(term);
       return n >= COMMON_SHARE * units && (docs.size < MIN_DOCS_FOR_SPREAD || inDocs >= COMMON_DOC_SHARE * docs.size);
     };
     const pairs = topicPairs(topic);
     const terms = pairs.length ? pairs : topicSyllables(topic);
     const informative = terms.filter((t) => !common(t));
     // A topic of common words only ("trách nhiệm quản lý") is told apart by all of them together.
-    this.required = informative.length ? informative : terms;
+    this.required = !informative.length ? terms : pairs.length ? phrasesOf(topic, new Set(informative), common) : informative;
     // Vietnamese puts the narrowing word last ("nông thôn mới", "an ninh mạng"): that pair is never optional.
     this.last = this.required[this.required.length - 1];
+    // …but not always: in "tước quốc tịch Việt Nam" the narrowing word comes first. The rarest word is never optional
+    // (a word, not a pair: "đăng ký, thống kê … ruộng đất" still treats "đăng ký ruộng đất").
+    if (informative.length) this.rarest = topicSyllables(topic).sort((a, b) => unitsWith(a).n - unitsWith(b).n)[0];
   }
 
   static of(engine: Engine, topic: string): TopicGate {
@@ -148,6 +181,12 @@ export class TopicGate {
     return flat(parts.join(" "));
   }
 
+  /** Does a sentence itself say the topic's last and rarest words (not only its unit, through a heading)? */
+  says(text: string): boolean {
+    const t = flat(text);
+    return [this.last, this.rarest].every((r) => !r || t.includes(` ${r} `));
+  }
+
   /** How many of the required terms a text holds (to pick a unit's sentence on the topic). */
   held(text: string): number {
     const t = flat(text);
@@ -159,6 +198,7 @@ export class TopicGate {
     if (!this.required.length) return true;
     const text = this.unitText(docId, unit);
     if (this.last && !text.includes(` ${this.last} `)) return false;
+    if (this.rarest && !text.includes(` ${this.rarest} `)) return false;
     const held = this.required.filter((t) => text.includes(` ${t} `)).length;
     return held / this.required.length >= TREATED_SHARE;
   }

@@ -29,10 +29,34 @@ const ANAPHORA = /^(?:Trong trường hợp (?:này|đó|trên)|Trường hợp 
 const LEANS_ON = /(?:theo|tại|ở) (?:quy định tại )?(?:khoản|điểm|Điều) [\p{L}\d]+ (?:(?:khoản|Điều) [\p{L}\d]+ )?(?:Điều này|của Luật này|của Nghị định này)$/u;
 /** A pointer to a sibling clause ("khoản 1 Điều này"), or a delegation of detail: the point would need another text. */
 const POINTS_ELSEWHERE = /(?<![\p{L}])(?:(?:khoản|điểm|các khoản|các điểm) [\p{L}\d, và]+? (?:của )?(?:Điều|khoản) này|quy định chi tiết)(?![\p{L}])/u;
+/**
+ * Words pointing at text the point does not carry: "công việc nói trên", "các biện pháp trên đây", or
+ * an act or case defined only by a reference ("hành vi quy định tại khoản 1 Điều 33").
+ */
+const UNSEEN = /(?<![\p{L}])(?:nói trên|kể trên|trên đây|(?:hành vi|trường hợp|đối tượng|nội dung|việc|người bị thiệt hại|người) quy định tại (?:các )?(?:khoản|điểm|Điều))(?![\p{L}])/iu;
+/** "Quyết định này" in a directive is another text, named in a sentence the point does not carry ("Luật này" in a law is the law itself). */
+const KIND_HERE = /(?<![\p{L}])(Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư|Quy định|Quy chế|Kết luận|Hướng dẫn|Kế hoạch) này(?![\p{L}])/giu;
+
+/** Does the sentence name, as "<kind> này", a text of another kind than its own document? */
+export function pointsAtAnotherText(sentence: string, ownKind: string): boolean {
+  return [...sentence.matchAll(KIND_HERE)].some((m) => m[1].toLowerCase() !== ownKind.toLowerCase());
+}
 /** Verbs a list item opens with when its subject is in the article's title ("Yêu cầu cơ quan … gửi dự thảo"). */
 export const VERB_FIRST = /^(?:Yêu cầu|Gửi|Đàm phán|Cử|Tạo|Bố trí|Tiếp thu|Trả lời|Nâng cao|Tăng cường|Đẩy mạnh|Khen thưởng|Cấp|Xây dựng|Thực hiện|Ban hành|Quyết định|Chỉ đạo|Hướng dẫn|Kiểm tra|Giám sát|Tham gia|Phối hợp|Cung cấp|Huy động|Giúp|Lập|Quản lý|Theo dõi|Đôn đốc|Báo cáo|Tiếp nhận|Giải quyết|Xem xét|Trình|Đề nghị|Kiến nghị|Chủ trì|Bảo đảm|Tuyên truyền|Phổ biến|Nghiên cứu|Đề xuất|Xử lý|Chịu trách nhiệm|Được|Tổ chức (?:thực hiện|hội nghị|đối thoại|huấn luyện|triển khai))(?![\p{L}])/u;
 /** Words opening a proper name, which keep their capital after a lead-in's colon. */
 export const PROPER_START = /^(?:Nhà nước|Đảng|Chính phủ|Quốc hội|Mặt trận|Nhân dân|Ủy ban|Uỷ ban|Tòa án|Toà án|Viện|Bộ|Sở|Ban|Thủ tướng|Chủ tịch|Hội đồng|Thanh tra (?:Chính phủ|tỉnh|Bộ|sở)|Kiểm toán|Ngân hàng|Việt Nam)(?![\p{L}])/u;
+
+/**
+ * A lead that opens with its field and then a verb ("Trong lĩnh vực thanh tra, giúp Bộ trưởng … và
+ * có nhiệm vụ, quyền hạn sau đây:") leaves its subject to a heading: carried into an item, it names nobody.
+ */
+export function subjectless(lead: string): boolean {
+  const m = lead.match(/^(?:Trong|Về|Ngoài) [^,:]+,\s*(\p{Ll})/u);
+  return !!m && VERB_FIRST.test(m[1].toUpperCase() + lead.slice(m.index! + m[0].length));
+}
+
+/** An article titled by whose duties it lists ("Nhiệm vụ, quyền hạn của Thường trực Hội đồng nhân dân"): its title leads every item. */
+const DUTY_TITLE = /^(?:Nhiệm vụ|Quyền hạn|Trách nhiệm|Quyền|Nghĩa vụ|Chức năng)(?:,? (?:và )?(?:nhiệm vụ|quyền hạn|quyền|nghĩa vụ|trách nhiệm))* của \S/u;
 
 export interface PointText {
   statement: string;
@@ -99,7 +123,7 @@ export function leadIn(doc: ParsedDocument, unit: number): string | undefined {
   if (colon >= 0 && colon >= lines.length - 2) {
     const sentences = lines[colon].trim().split(/(?<=[.!?])\s+/u);
     lead = sentences[sentences.length - 1];
-  } else if (!own && heading && children.length > 1 && (children.some((c) => /;\s*(?:và|hoặc)?$/u.test(doc.units[c].text.trim())) || VERB_FIRST.test(doc.units[unit].text.trim()))) lead = `${heading}:`;
+  } else if (!own && heading && children.length > 1 && (children.some((c) => /;\s*(?:và|hoặc)?$/u.test(doc.units[c].text.trim())) || VERB_FIRST.test(doc.units[unit].text.trim()) || DUTY_TITLE.test(heading))) lead = `${heading}:`;
   else if (doc.units[unit].type === "y" && heading) lead = `${heading}:`;
   // "Về tổ chức chỉ đạo:" names a section, not whom its items are about.
   if (!lead || /^Về\s/u.test(lead)) return undefined;
@@ -115,7 +139,7 @@ function carried(lead: string, item: string): string {
 /** A sentence that says something on its own: no dangling condition, no pointer to another clause as its whole content. */
 export function standsAlone(sentence: string): boolean {
   const s = sentence.replace(/[.;:,\s]+$/u, "");
-  if (ANAPHORA.test(s)) return false;
+  if (ANAPHORA.test(s) || UNSEEN.test(s)) return false;
   if (CONDITION.test(s) && !/(?:,| thì )/u.test(s)) return false;
   if ((LEANS_ON.test(s) && s.split(" ").length < 14) || POINTS_ELSEWHERE.test(s)) return false;
   return !REPEAL_OR_TRANSITION.test(s);
@@ -136,7 +160,7 @@ export function pointText(doc: ParsedDocument, unit: number, fragment: string, l
   if (end - start > MAX_STATEMENT_CHARS) [start, end] = [at, at + fragment.length];
   let source = own.slice(start, end).trim();
   // A clause starting in lower case continues a sentence ("…; trách nhiệm quản lý …"): not sayable alone.
-  if (/^\p{Ll}/u.test(source) || !standsAlone(source)) return undefined;
+  if (/^\p{Ll}/u.test(source) || !standsAlone(source) || subjectless(source) || pointsAtAnotherText(source, doc.meta.kind)) return undefined;
   let statement = source;
   if (/:$/u.test(source)) {
     // "… được giải quyết thông qua:" says nothing without its items: keep them, in order.
@@ -150,6 +174,7 @@ export function pointText(doc: ParsedDocument, unit: number, fragment: string, l
   let lead = start === 0 ? leadIn(doc, unit) : undefined;
   // An item that opens with its own subject ("Người đứng đầu … phải …") needs no lead-in.
   if (lead && foldKey(lead).includes(foldKey(statement.split(/\s+/u).slice(0, 3).join(" ")))) lead = undefined;
+  if (lead && subjectless(lead)) return undefined;
   if (lead) {
     statement = carried(lead, statement);
     if (!standsAlone(statement)) return undefined;

@@ -13,9 +13,11 @@ import { comparable, jaccard, mask, sameAnswer, stated, syllableSet } from "./co
 import { CONTINUING, type Corpus } from "./corpus.js";
 import { dutyHolders, dutyListHolder } from "./duties.js";
 import { pickDistractors } from "./distractors.js";
+import { organOfNamed, saidOfElsewhere } from "./elsewhere.js";
 import type { Fact } from "./facts.js";
 import type { Rng } from "./random.js";
-import { meaningfulItem } from "./lists.js";
+import { itemForm, type ItemForm } from "./forms.js";
+import { ANY_KIND, meaningfulItem } from "./lists.js";
 import { PROPER_START, VERB_FIRST } from "../points/statement.js";
 import { shuffle } from "./random.js";
 import { canFit } from "./shorten.js";
@@ -33,7 +35,7 @@ export interface Candidate {
   /** The lead of the list the sentence is an item of: kept in the stem for the item to make sense. */
   lead?: string;
   /** A question on a whole list: which of these is one of its items. */
-  list?: { lead: string; noun: string; siblings: string[] };
+  list?: { lead: string; noun: string; siblings: string[]; form?: ItemForm; part?: number };
 }
 
 export interface BuildContext {
@@ -129,6 +131,14 @@ function listSubject(lead: string): string | undefined {
   return words.length >= 3 && subject.length < lead.length ? words.slice(0, 3).join(" ") : undefined;
 }
 
+/** A wrong body said elsewhere to do what the stem asks, or an organ of the body the stem names. */
+function bodyTrueElsewhere(c: Candidate, ctx: BuildContext): (body: string) => boolean {
+  const before = c.sentence.slice(0, c.fact.start);
+  const after = c.sentence.slice(c.fact.end);
+  const said = saidOfElsewhere(ctx.engine.docs(), before, after);
+  return (body) => said(body) || organOfNamed(body, `${c.lead ?? ""} ${before} ${after}`);
+}
+
 function distractors(c: Candidate, ctx: BuildContext, visible: Set<string>, count: number): string[] | undefined {
   const f = c.fact;
   return pickDistractors(
@@ -148,6 +158,9 @@ function distractors(c: Candidate, ctx: BuildContext, visible: Set<string>, coun
       maxLength: ctx.limits.option,
       count,
       forbid: c.list ? listSubject(c.list.lead) : undefined,
+      // A lead naming no kind of item: only lists written alike, in the same chapter, may lend theirs.
+      trueElsewhere: f.type === "body" && !c.list ? bodyTrueElsewhere(c, ctx) : undefined,
+      alike: c.list?.noun === ANY_KIND ? { form: c.list.form, item: itemForm(f.text, ctx.corpus.verbs), part: c.list.part, verbs: ctx.corpus.verbs } : undefined,
     },
     ctx.corpus.pools,
     ctx.r,
@@ -259,6 +272,17 @@ function placedSource(c: Candidate, ctx: BuildContext): string {
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/gu, " ").trim();
 
+/** Bodies that exist at several levels: a case naming one without its level may not be the level a consequence holds for. */
+const LEVELLED = /(Hội đồng nhân dân|(?:Ủy|Uỷ) ban nhân dân|(?:Tòa|Toà) án nhân dân|Viện kiểm sát nhân dân) cấp (?:tỉnh|huyện|xã)/gu;
+
+/**
+ * "Khuyết Thường trực Hội đồng nhân dân" → "… chủ tọa kỳ họp của Hội đồng nhân dân cấp tỉnh": the
+ * consequence holds for one level the case does not name — told as the case, it drops what it depends on.
+ */
+function dropsLevel(situation: string, consequence: string): boolean {
+  return [...consequence.matchAll(LEVELLED)].some((m) => situation.includes(m[1]) && !situation.includes(m[0]));
+}
+
 /**
  * "Tình huống: Anh A vi phạm … Theo Điều 5 <văn bản>, Anh A ……": the rule's condition told as a
  * case with an invented actor, the key its consequence as written, the distractors other rules'
@@ -268,7 +292,7 @@ const oneLine = (s: string) => s.replace(/\s*\n\s*/gu, " ").trim();
 function buildRuleScenario(c: Candidate, ctx: BuildContext): QuizQuestion | undefined {
   const rule = c.fact.rule!;
   const situation = oneLine(ownReferences(rule.situation, pathOf(c, ctx)));
-  if (UNSEEN.test(situation) || ABOUT_THE_TEXT.test(c.sentence)) return undefined;
+  if (UNSEEN.test(situation) || ABOUT_THE_TEXT.test(c.sentence) || dropsLevel(situation, c.fact.text)) return undefined;
   // "… trường hợp này thì ……" needs a consequence with its own subject, not one opening with a verb.
   if (!rule.continuesActor && VERB_FIRST.test(c.fact.text.charAt(0).toUpperCase() + c.fact.text.slice(1))) return undefined;
   const ask = rule.continuesActor ? `${rule.actor} ${BLANK}` : `trường hợp này thì ${BLANK}`;

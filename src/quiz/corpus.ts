@@ -7,6 +7,7 @@ import { comparable, syllableSet } from "./compare.js";
 import { docBlocks } from "./blocks.js";
 import { findConditionals } from "./conditions.js";
 import { findFacts, LEVELS, type Fact } from "./facts.js";
+import { listForm, partOf, verbOpenings, type ItemForm } from "./forms.js";
 import { findLists, fullLead, meaningfulItem, type ListFact } from "./lists.js";
 import { sentenceSpans, withoutNotes } from "./spans.js";
 
@@ -46,6 +47,9 @@ export interface Occurrence {
   /** For a list item: the list's unit (lists of one block may be about different bodies); for a consequence, its unit. */
   list?: number;
   context: Set<string>;
+  /** For a list item: how its list's items are written, and the list's chapter. */
+  form?: ItemForm;
+  part?: number;
 }
 
 export interface PoolEntry {
@@ -64,6 +68,8 @@ export type Pools = Map<string, Map<string, PoolEntry>>;
 export interface Corpus {
   docs: BlockFacts[][];
   pools: Pools;
+  /** Two-syllable openings the documents write as verbs (src/quiz/forms.ts). */
+  verbs: Set<string>;
 }
 
 /** The words around a fact (with its list's lead): what two sentences share when only the fact differs. */
@@ -84,8 +90,13 @@ function analyse(docs: ParsedDocument[]): Corpus {
   const pools: Pools = new Map();
   // The four grading levels are a closed scale: each is a wrong answer wherever the text names another.
   for (const level of LEVELS) add(pools, "level", level, { d: -1, block: -1, context: new Set() });
+  const verbs = verbOpenings(docs);
   const out = docs.map((doc, d) => {
     const lists = findLists(doc);
+    for (const l of lists) {
+      l.form = listForm(l.items.map((i) => i.text), verbs);
+      l.part = partOf(doc, l.unit);
+    }
     return docBlocks(doc).map(({ block, units }): BlockFacts => {
       const sentences: SentenceFacts[] = [];
       for (const unit of units) {
@@ -109,12 +120,12 @@ function analyse(docs: ParsedDocument[]): Corpus {
       const inBlock = lists.filter((l) => units.includes(l.unit));
       for (const l of inBlock) {
         const context = syllableSet(comparable(l.lead));
-        for (const item of l.items) if (meaningfulItem(item.text)) add(pools, `list:${l.noun}`, item.text, { d, block, list: l.unit, context }, item.text.length);
+        for (const item of l.items) if (meaningfulItem(item.text)) add(pools, `list:${l.noun}`, item.text, { d, block, list: l.unit, context, form: l.form, part: l.part }, item.text.length);
       }
       return { block, units, sentences, lists: inBlock };
     });
   });
-  return { docs: out, pools };
+  return { docs: out, pools, verbs };
 }
 
 const cache = new WeakMap<ParsedDocument[], Corpus>();

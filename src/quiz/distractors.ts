@@ -8,6 +8,7 @@
 import { comparable, jaccard, sameAnswer, stated, syllableSet } from "./compare.js";
 import type { PoolEntry, Pools } from "./corpus.js";
 import { shuffle, type Rng } from "./random.js";
+import { itemForm, type ItemForm } from "./forms.js";
 import { canFit } from "./shorten.js";
 
 export interface DistractorNeed {
@@ -43,6 +44,13 @@ export interface DistractorNeed {
    * …") follows from it, so its consequence is true here too.
    */
   follows?: Set<string>;
+  /**
+   * For a list whose lead names no kind of item ("… gồm có:"): only items of lists written in the
+   * same form and in the same chapter are of its kind; an item of any other list gives itself away.
+   */
+  alike?: { form?: ItemForm; item: ItemForm; part?: number; verbs: Set<string> };
+  /** True of a value some other unit of the loaded documents makes right (src/quiz/elsewhere.ts). */
+  trueElsewhere?: (text: string) => boolean;
 }
 
 /**
@@ -78,6 +86,17 @@ function sameSlot(visible: Set<string>, context: Set<string>): boolean {
   return within(visible, context) || within(context, visible);
 }
 
+/** A lead of at most this many words is a name ("Chuẩn bị thanh tra"), whose words an item of another list may repeat. */
+const SHORT_LEAD = 8;
+/** Share of such a lead's words a wrong item may not hold. */
+const LEAD_WORDS = 0.66;
+
+function share(of: Set<string>, inside: Set<string>): number {
+  let n = 0;
+  for (const x of of) if (inside.has(x)) n++;
+  return of.size ? n / of.size : 0;
+}
+
 /** How many of the closest values (amounts, dates) the random pick is made from. */
 const NEAR = 8;
 
@@ -102,15 +121,22 @@ function closeness(entry: PoolEntry, need: DistractorNeed): number {
   // Consequences: the most alike in wording first ("… từ ngân sách trung ương" for "… từ ngân sách địa phương").
   if (need.pool.startsWith("consequence")) return 1 - jaccard(syllableSet(comparable(entry.text)), syllableSet(comparable(need.correct)));
   // List items: another list of the same document first (plausible), then of similar length.
-  if (need.pool.startsWith("list")) return (entry.seen.some((o) => o.d === need.d) ? 0 : 1) + Math.abs(a - b) / Math.max(a, b);
+  // A list naming no kind: its own article's other lists first ("Chuẩn bị …", "Tiến hành …", "Kết thúc …").
+  if (need.pool.startsWith("list")) return (entry.seen.some((o) => o.d === need.d) ? 0 : 1) + (need.alike && !entry.seen.some((o) => o.block === need.block) ? 1 : 0) + Math.abs(a - b) / Math.max(a, b);
   // Other deadlines and amounts of the same law first, then the nearest values.
   return (entry.seen.some((o) => o.d === need.d) ? 0 : 2) + Math.abs(Math.log((a + 1) / (b + 1)));
 }
 
 export function pickDistractors(need: DistractorNeed, pools: Pools, r: Rng): string[] | undefined {
   const sameDoc = SAME_DOCUMENT_ONLY.test(need.pool);
+  const alike = need.alike;
   const entries = [...(pools.get(need.pool)?.values() ?? [])].filter((e) =>
-    e.seen.some((o) => (o.d !== need.d || o.block !== need.block || (need.list !== undefined && o.list !== need.list)) && (!sameDoc || o.d === need.d || o.d < 0)),
+    e.seen.some(
+      (o) =>
+        (o.d !== need.d || o.block !== need.block || (need.list !== undefined && o.list !== need.list)) &&
+        (!sameDoc || o.d === need.d || o.d < 0) &&
+        (!alike || (o.d === need.d && o.form === alike.form && o.part === alike.part)),
+    ),
   );
   // Nearest values first (a day count among day counts of the same order), randomised among them.
   const ranked = shuffle(entries, r).sort((x, y) => closeness(x, need) - closeness(y, need));
@@ -121,6 +147,10 @@ export function pickDistractors(need: DistractorNeed, pools: Pools, r: Rng): str
     if (picked.length === need.count) break;
     const text = render(entry, need);
     if (!text || !canFit(text, need.maxLength) || /\n/.test(text)) continue;
+    // Written like the key itself: "Căn cứ ra quyết định" is no step among steps, a step no finding among findings.
+    if (need.alike && itemForm(text, need.alike.verbs) !== need.alike.item) continue;
+    // Nor repeating a short lead's words ("Kết thúc việc tiến hành …" for "Kết thúc cuộc thanh tra:"): it would look right.
+    if (need.alike && need.context.size <= SHORT_LEAD && share(need.context, syllableSet(comparable(text))) >= LEAD_WORDS) continue;
     if (sameAnswer(text, need.correct) || need.siblings.some((s) => sameAnswer(text, s))) continue;
     if (need.forbid && ` ${comparable(text)} `.includes(` ${need.forbid} `)) continue;
     // An item of another list about the same subject ("Mặt trận … tham gia …" twice) may be true of it too.
@@ -132,6 +162,7 @@ export function pickDistractors(need: DistractorNeed, pools: Pools, r: Rng): str
     // A consequence that only restates the case ("cơ quan trung ương là cơ quan có trách nhiệm bồi thường") is true of it.
     if (need.follows && (entry.seen.some((o) => within(o.context, need.follows!)) || within(words, need.visible))) continue;
     if (picked.some((p) => sameAnswer(p, text))) continue;
+    if (need.trueElsewhere?.(text)) continue;
     picked.push(text);
   }
   return picked.length === need.count || need.partial ? picked : undefined;

@@ -79,7 +79,7 @@ const DUTY =
 const LEVEL_AFTER = /^,?\s+(?:và\s+|hoặc\s+)?(?:cấp (?:tỉnh|huyện|xã|trung ương)|các cấp)(?![\p{L}\p{M}])/u;
 const JOINED = /^(?:\s*,\s*|\s+(?:và|hoặc)\s+)$/u;
 /** A comma joins two bodies only when the first opens the subject ("của Sở X, Ủy ban Y có trách nhiệm" ends a phrase). */
-const SUBJECT_START = /(?:^|[,;:]\s*|^(?:Khi|Nếu|Trường hợp|Giao|Yêu cầu|Đề nghị)\s)$/u;
+const SUBJECT_START = /(?:^|[,;:]\s*|^(?:Khi|Nếu|Trường hợp|Giao|Yêu cầu|Đề nghị)\s|\sthì\s)$/u;
 
 /** The four grading levels of the annual assessment, longest first so "tốt" is not read as plain. */
 export const LEVELS = ["hoàn thành xuất sắc nhiệm vụ", "hoàn thành tốt nhiệm vụ", "không hoàn thành nhiệm vụ", "hoàn thành nhiệm vụ"];

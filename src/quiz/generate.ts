@@ -63,7 +63,7 @@ function candidates(b: ScopeBlock, ctx: BuildContext): Candidate[] {
     for (const item of l.items.filter((i) => meaningfulItem(i.text))) {
       const siblings = l.items.filter((x) => x !== item).map((x) => x.text);
       const fact = { type: "list-item" as const, text: item.text, start: 0, end: item.text.length, pool: `list:${l.noun}`, magnitude: item.text.length, askable: true };
-      out.push({ d: b.d, block: b.facts.block, unit: l.unit, fact, sentence: item.text, list: { lead: l.lead, noun: l.noun, siblings } });
+      out.push({ d: b.d, block: b.facts.block, unit: l.unit, fact, sentence: item.text, list: { lead: l.lead, noun: l.noun, siblings, form: l.form, part: l.part } });
     }
   }
   return shuffle(out, ctx.r);

@@ -4,9 +4,12 @@
  * distractors are items of other lists of the same kind.
  */
 import type { ParsedDocument } from "../model/document.js";
-import { PROPER_START, VERB_FIRST } from "../points/statement.js";
+import { PROPER_START, subjectless } from "../points/statement.js";
 import { foldKey } from "../text/normalize.js";
+import type { ItemForm } from "./forms.js";
 import { withoutNotes } from "./spans.js";
+
+export { subjectless };
 
 export interface ListFact {
   unit: number;
@@ -14,14 +17,20 @@ export interface ListFact {
   /** What the items are, in the lead's words ("điều kiện", "trường hợp", "hành vi" …) or "nội dung". */
   noun: string;
   items: Array<{ unit: number; text: string }>;
+  /** How the items are written and the chapter the list is in (set by the corpus, which reads every document). */
+  form?: ItemForm;
+  part?: number;
 }
 
 const NOUNS = [
   "điều kiện", "trường hợp", "hành vi", "nguyên tắc", "tiêu chuẩn", "tiêu chí", "đối tượng",
-  "nhiệm vụ", "nghĩa vụ", "trách nhiệm", "quyền", "biện pháp", "hình thức", "căn cứ",
+  "nhiệm vụ", "nghĩa vụ", "trách nhiệm", "quyền", "biện pháp", "hình thức", "căn cứ", "giấy tờ",
 ].map(foldKey);
 /** Items of a list whose lead names none of the nouns: papers in a file, contents of a plan … */
-const ANY = "nội dung";
+export const ANY_KIND = "nội dung";
+const ANY = ANY_KIND;
+/** What a file ("Hồ sơ …:") is made of. */
+const PAPERS = "giấy tờ";
 const MIN_ITEMS = 3;
 /** Definitions ("… được hiểu như sau:") are terms, not items one can be asked to pick among. */
 const DEFINITIONS = /hiểu như sau|giải thích từ ngữ/iu;
@@ -36,8 +45,17 @@ function nounOf(lead: string): string {
   const nouns = NOUNS.join("|");
   // "nhiệm vụ, quyền hạn" is one kind: a body's duties and powers, written as a pair.
   const kind = `(?:${nouns})(?:, quyen han)?`;
-  const m = folded.match(new RegExp(`(?<![a-z])(${kind})\\s+(?:sau|duoi day)`)) ?? folded.match(new RegExp(`(?<![a-z])(?:co|thuc hien)\\s+(${kind}):$`));
-  if (!m) return ANY;
+  const m =
+    folded.match(new RegExp(`(?<![a-z])(${kind})\\s+(?:sau|duoi day)`)) ??
+    folded.match(new RegExp(`(?<![a-z])(?:co|thuc hien)\\s+(${kind}):$`)) ??
+    // "Các hình thức công khai …:", "Nghĩa vụ của …:": the lead is the kind's name (a case "Trường hợp … thì:" is not).
+    (/\bthi\b/.test(folded) ? null : folded.match(new RegExp(`^(?:cac |nhung )?(${kind})(?= |:)`)));
+  if (!m) {
+    // A file is made of papers; "… gồm các ngạch:", "… theo các mức độ:" name their items' kind even outside the list above.
+    if (/^ho so /.test(folded)) return PAPERS;
+    const g = lead.match(/(?<![\p{L}])(?:các|những)\s+(\p{L}+(?: \p{L}+)?)(?:\s+(?:chính|sau đây|như sau|dưới đây))?\s*:$/u);
+    return g && foldKey(g[1]) !== "noi dung" ? g[1].toLowerCase() : ANY;
+  }
   // Back to the accented spelling, as written in the lead (folding keeps offsets).
   const at = m.index! + m[0].indexOf(m[1]);
   return lead.slice(at, at + m[1].length).toLowerCase();
@@ -72,15 +90,6 @@ export function fullLead(doc: Pick<ParsedDocument, "units">, unit: number, lead:
   if (!outer.endsWith(":") || /^Về\s/u.test(outer)) return lead;
   const subject = fullLead(doc, parent, outer).replace(/\s*(?:sau đây|như sau|dưới đây)?\s*:$/u, "");
   return `${subject} ${lead.charAt(0).toLowerCase()}${lead.slice(1)}`;
-}
-
-/**
- * A lead that opens with its field and then a verb ("Trong lĩnh vực thanh tra, giúp Bộ trưởng … và
- * có nhiệm vụ, quyền hạn sau đây:") leaves its subject to a heading: asked alone, it names nobody.
- */
-export function subjectless(lead: string): boolean {
-  const m = lead.match(/^(?:Trong|Về|Ngoài) [^,:]+,\s*(\p{Ll})/u);
-  return !!m && VERB_FIRST.test(m[1].toUpperCase() + lead.slice(m.index! + m[0].length));
 }
 
 export function findLists(doc: ParsedDocument): ListFact[] {
