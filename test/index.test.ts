@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentTermsOf, coverage, LexicalIndexBuilder, loadLexical, queryWeights, saveLexical } from "../src/index/lexical.js";
-import { isQuestionWord } from "../src/text/question-words.js";
+import { coverage, LexicalIndexBuilder, loadLexical, saveLexical } from "../src/index/lexical.js";
 import { hashPair, TermTable } from "../src/index/term-table.js";
 import { HashingEmbeddings } from "../src/index/embeddings/hashing.js";
 import { VectorIndex } from "../src/index/vector.js";
@@ -103,32 +102,6 @@ describe("lexical index", () => {
     const standsFor = { text: "mái nhà", weight: 1, covers: ["nha", "tien"] };
     expect(coverage(index, "nhà tiền chủ hạn", [standsFor])(1).words).toBeGreaterThan(0);
     expect(coverage(index, "nhà tiền chủ hạn", [standsFor])(0).words).toBe(0);
-  });
-
-  it("judges a question word as written: by its tone marks when typed with them, folded when not", () => {
-    // Typed with tone marks, "cơ" is not "có" nor "thẻ" "thế": "cơ quan" and "thẻ" are the subject.
-    const accented = contentTermsOf("Cơ quan nào cấp thẻ?");
-    expect(accented).toEqual(expect.arrayContaining(["co", "quan", "co quan", "cap", "the", "cap the"]));
-    expect(accented).not.toContain("nao");
-    expect(accented).not.toContain("quan nao");
-    // Typed without, "co" and "the" may be "có" and "thế": left out, as before.
-    expect(contentTermsOf("co quan nao cap the").sort()).toEqual(["cap", "quan"]);
-    // "hội" is not "hỏi"; "những" and "ai" still frame the question.
-    const council = contentTermsOf("Hội đồng gồm những ai?");
-    expect(council).toEqual(expect.arrayContaining(["hoi", "dong", "hoi dong", "gom", "dong gom"]));
-    for (const w of ["nhung", "ai", "gom nhung", "nhung ai"]) expect(council).not.toContain(w);
-    // One folded term written twice is kept when one of its places is content: "có" drops, "cơ" keeps.
-    expect(contentTermsOf("Cơ sở có phải đăng ký không?")).toContain("co");
-    expect(contentTermsOf("Ai có quyền đăng ký?")).not.toContain("co");
-    expect(isQuestionWord("có")).toBe(true);
-    expect(isQuestionWord("cơ")).toBe(false);
-    expect(isQuestionWord("co")).toBe(true);
-    expect(isQuestionWord("điều")).toBe(true);
-    expect(isQuestionWord("điêu")).toBe(false);
-    // The search weighs the same words.
-    const weights = queryWeights(build(), "Cơ quan nào cấp thẻ?");
-    expect([...weights.keys()]).toEqual(expect.arrayContaining(["co", "co quan", "the"]));
-    expect([...queryWeights(build(), "co quan nao cap the").keys()]).not.toContain("co");
   });
 
   it("round-trips through files", () => {

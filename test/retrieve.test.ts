@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DocNameMatcher, nameKeys, nameSpace, withoutName, writtenSpace } from "../src/retrieve/doc-names.js";
+import { DocNameMatcher, nameKeys } from "../src/retrieve/doc-names.js";
 import { isLookup, parseUnitRefs } from "../src/retrieve/unit-refs.js";
 import { definesTerm, definitionTerm } from "../src/retrieve/definition.js";
 import { citationLabel, docLabel, unitLabel } from "../src/model/citation.js";
 import type { DocMeta } from "../src/model/document.js";
-import { foldDiacritics } from "../src/text/normalize.js";
 
 const meta = (m: Partial<DocMeta> & Pick<DocMeta, "id" | "kind" | "title">): DocMeta => ({ aliases: [], status: "in_force", ...m });
 const DOCS = [
@@ -39,18 +38,6 @@ describe("document names in questions", () => {
   it("does not match a number inside a longer one", () => {
     expect(ids("nghị định 7 về thuế")).toEqual([]);
     expect(ids("chỉ thị 345")).toEqual([]);
-  });
-
-  it("sets a named document aside with the question's tone marks kept", () => {
-    const q = "Cơ quan nào, theo Nghị định số 73/2023/NĐ-CP, cấp thẻ?";
-    const spaced = writtenSpace(q);
-    expect(spaced).toBe(" cơ quan nào theo nghị định số 73/2023/nđ-cp cấp thẻ ");
-    expect(nameSpace(q)).toBe(" co quan nao theo nghi dinh so 73/2023/nd-cp cap the ");
-    const key = m.find(q)[0].key;
-    const unnamed = withoutName(spaced, key);
-    expect(foldDiacritics(unnamed)).toBe(nameSpace(q).replace(` ${key} `, " "));
-    expect(unnamed).toMatch(/^ cơ quan nào theo .*cấp thẻ $/u);
-    expect(withoutName(spaced, "khong co")).toBe(spaced);
   });
 
   it("derives keys from metadata, not a fixed list", () => {

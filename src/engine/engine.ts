@@ -10,7 +10,7 @@ import type { BlockHit, CorpusIndex, Definition, SearchParams } from "../index/c
 import { CURRENT, currentInfo, currentVersion, loadCurrent, type IndexInfo } from "../index/store.js";
 import { clipQuote, openingQuote, pickQuote } from "../answer/sentences.js";
 import { questionFocus } from "../retrieve/focus.js";
-import { DocNameMatcher, withoutName, writtenSpace } from "../retrieve/doc-names.js";
+import { DocNameMatcher, nameSpace } from "../retrieve/doc-names.js";
 import { isLookup, parseUnitRefs } from "../retrieve/unit-refs.js";
 import { definesTerm, definitionTerm } from "../retrieve/definition.js";
 import { assignsDuty, dutyHolder } from "../retrieve/duty.js";
@@ -408,9 +408,8 @@ export class Engine {
     // The document's name ("Chỉ thị 299") says where to look, not what: it may count for a passage
     // (its title holds it) but never against one (a bare "299" is in no passage), hence two readings.
     const informative = informativeText(question);
-    // Tone marks kept: a syllable typed with them is a question word only as written ("cơ" is not "có").
-    const asked = writtenSpace(informative);
-    const unnamed = nameKeys.reduce(withoutName, asked);
+    const asked = nameSpace(informative);
+    const unnamed = nameKeys.reduce((text, key) => text.replace(` ${key} `, " "), asked);
     const coverageOf = unnamed === asked ? [asked] : [asked, unnamed];
     const names = nameSyllables(informative);
     if (named.length) hits = await this.index.search(question, { limit: 10, docs: new Set(named), params, definition, coverageOf, expansions, names });

@@ -5,8 +5,8 @@
  */
 import { unitFullText, type ParsedDocument } from "../model/document.js";
 import { clipQuote } from "../answer/sentences.js";
-import { foldDiacritics, searchForm } from "../text/normalize.js";
-import { isQuestionWord } from "../text/question-words.js";
+import { QUESTION_WORDS } from "../index/lexical.js";
+import { foldKey } from "../text/normalize.js";
 
 /** Longest list or article shown whole; a longer one is cut after its last whole item. */
 const LIST_CHARS = 1500;
@@ -19,9 +19,9 @@ export function listQuote(doc: ParsedDocument, unit: number): string {
   return cut > 0 ? full.slice(0, cut) : clipQuote(full, LIST_CHARS);
 }
 
-/** Content syllables, folded (question words, judged as written, left out). */
+/** Content syllables (folded, question words left out). */
 function contentWords(text: string): Set<string> {
-  return new Set((searchForm(text).match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).filter((w) => !isQuestionWord(w)).map(foldDiacritics));
+  return new Set((foldKey(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !QUESTION_WORDS.has(w)));
 }
 
 /** Share of `a`'s words found in `b`. */

@@ -8,7 +8,7 @@ import { DEFAULT_BM25, idf, type Bm25Params } from "./bm25.js";
 import { hashPair, TermTable } from "./term-table.js";
 import { Bm25Scorer, type Explanation, type Scorer } from "./scorer.js";
 import { foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
-import { AMOUNT_WORDS, INTERROGATIVES, isQuestionWord } from "../text/question-words.js";
+import { AMOUNT_WORDS, INTERROGATIVES, QUESTION_SYLLABLES } from "../text/question-words.js";
 import { syllableRuns, tokenize } from "../text/tokenize.js";
 import { readF32, readU8, readU32, writeTyped } from "./typed-files.js";
 import path from "node:path";
@@ -443,6 +443,12 @@ export class LexicalIndex {
   }
 }
 
+/**
+ * Question and framing syllables, folded (src/text/question-words.ts), and "điều" as in "những
+ * điều gì": a unit reference ("Điều 5") is read from the question apart.
+ */
+export const QUESTION_WORDS = new Set([...QUESTION_SYLLABLES.map(foldKey), "dieu"]);
+
 /** Interrogatives: they shape the question, never the answer's wording, so they are not searched. */
 const INTERROGATIVE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${[...INTERROGATIVES.map((i) => i.words), ...INTERROGATIVES.filter((i) => i.folded).map((i) => foldKey(i.words))].join("|")})(?![\\p{L}\\p{M}])`,
@@ -451,15 +457,12 @@ const INTERROGATIVE = new RegExp(
 
 export type TermWeights = Map<string, number>;
 
-/** Query terms (folded syllables and pairs) with their idf; question words (as written) weigh nothing. */
+/** Query terms (folded syllables and pairs) with their idf; question words weigh nothing. */
 export function queryWeights(index: LexicalIndex, question: string): TermWeights {
   const weights: TermWeights = new Map();
-  const { accented, folded } = tokenize(question);
-  for (let i = 0; i < folded.length; i++) {
-    const term = folded[i];
+  for (const term of tokenize(question).folded) {
     const parts = term.split(" ");
-    const written = accented[i].split(" ");
-    if (parts.every((p, j) => isQuestionWord(written[j], p))) continue;
+    if (parts.every((p) => QUESTION_WORDS.has(p))) continue;
     weights.set(term, index.termIdf(term) * (parts.length > 1 ? 1.5 : 1));
   }
   return weights;
@@ -486,29 +489,14 @@ const PAIR_COVERAGE = 0.5;
 
 type ContentTerm = { parts: string[]; w: number; body?: [number, number]; title?: [number, number] };
 
-/**
- * The folded syllables and pairs of a text that coverage weighs, each once: a term holding a
- * question word or a year is left out. Question words are judged where written: "cơ quan" keeps
- * the "co" that "có quyền" drops.
- */
-export function contentTermsOf(text: string): string[] {
-  const { accented, folded } = tokenize(text);
-  const kept = new Set<string>();
-  for (let i = 0; i < folded.length; i++) {
-    const parts = folded[i].split(" ");
-    const written = accented[i].split(" ");
-    if (!parts.some((p, j) => isQuestionWord(written[j], p) || YEAR.test(p))) kept.add(folded[i]);
-  }
-  return [...kept];
-}
-
-/** Content terms of a text (see contentTermsOf), idf-weighted. */
+/** Content terms of a text (folded syllables and pairs, question words and years left out), idf-weighted. */
 function contentTerms(index: LexicalIndex, text: string, boundary?: (parts: string[]) => boolean) {
   const { table } = index.arrays;
   const terms: ContentTerm[] = [];
   let total = 0;
-  for (const term of contentTermsOf(text)) {
+  for (const term of new Set(tokenize(text).folded)) {
     const parts = term.split(" ");
+    if (parts.some((p) => QUESTION_WORDS.has(p) || YEAR.test(p))) continue;
     const body = table.get(term);
     const title = table.get(PREFIX.title + term);
     // A pair the corpus never uses across the edge of a phrase the thesaurus recognised ("việc

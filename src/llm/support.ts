@@ -2,8 +2,8 @@
  * Lexical support: a sentence the model wrote must reuse the content words of the passages it
  * cites. Compared on folded syllables, so spelling variants and missing tone marks still match.
  */
+import { QUESTION_WORDS } from "../index/lexical.js";
 import { foldDiacritics } from "../text/normalize.js";
-import { isQuestionWord } from "../text/question-words.js";
 import { syllableRuns } from "../text/tokenize.js";
 
 /** Below this share of content words found in its cited passages, a sentence is unsupported. */
@@ -20,22 +20,16 @@ function numberKey(s: string): string {
   return /^[\d.,]+$/.test(s) ? s.replace(/[.,]/g, "").replace(/^0+(?=\d)/, "") : s;
 }
 
-/** Syllables of a text as written (search form; numbers kept whole). */
-function written(text: string): string[] {
-  return syllableRuns(text.replace(/(\d)[.,](?=\d{3}\b)/g, "$1")).flat();
-}
-
-const fold = (s: string) => numberKey(foldDiacritics(s));
-
 /** Folded syllables of a text (numbers kept whole and normalised). */
 export function syllables(text: string): string[] {
-  return written(text).map(fold);
+  return syllableRuns(text.replace(/(\d)[.,](?=\d{3}\b)/g, "$1"))
+    .flat()
+    .map((s) => numberKey(foldDiacritics(s)));
 }
 
-/** Words that carry the claim: everything but question words (judged as written) and function words. */
+/** Words that carry the claim: everything but question words and function words. */
 export function contentWords(text: string): string[] {
-  const words = written(text).filter((w) => !isQuestionWord(w)).map(fold);
-  return [...new Set(words)].filter((w) => !FUNCTION_WORDS.has(w));
+  return [...new Set(syllables(text))].filter((w) => !QUESTION_WORDS.has(w) && !FUNCTION_WORDS.has(w));
 }
 
 /** Share (0..1) of the sentence's content words found in the supporting texts; 0 for none. */

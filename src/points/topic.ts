@@ -4,9 +4,9 @@
  * framing words are removed so they do not dilute the coverage gate.
  */
 import type { DocNameMatcher } from "../retrieve/doc-names.js";
+import { QUESTION_WORDS } from "../index/lexical.js";
 import { kindNames, REFERENCED_KINDS } from "../model/kinds.js";
-import { foldKey, searchForm } from "../text/normalize.js";
-import { isQuestionWord } from "../text/question-words.js";
+import { foldKey } from "../text/normalize.js";
 import type { Audience } from "./types.js";
 
 export interface TopicRequest {
@@ -81,8 +81,8 @@ export function parseTopic(topic: string, matcher: DocNameMatcher): TopicRequest
 
   const kept = words.filter((_, i) => !removed.has(i));
   const hasContent = kept.some((w) => {
-    const s = searchForm(w).replace(/[^\p{L}\p{M}\p{N}]+/gu, "");
-    return s && !isQuestionWord(s) && !/^\d+$/.test(s);
+    const f = foldKey(w).replace(/[^a-z0-9]+/g, "");
+    return f && !QUESTION_WORDS.has(f) && !/^\d+$/.test(f);
   });
   const n = count ? (NUMBERS[count[1]] ?? Number(count[1])) : undefined;
   return {

@@ -5,7 +5,7 @@
  */
 import type { DocMeta } from "../model/document.js";
 import { DOCUMENT_KINDS } from "../model/kinds.js";
-import { foldDiacritics, foldKey, searchForm } from "../text/normalize.js";
+import { foldKey } from "../text/normalize.js";
 
 /** Abbreviations of document kinds, by folded kind name. */
 const KIND_ABBREVIATIONS = new Map(DOCUMENT_KINDS.map((k) => [foldKey(k.name), k.abbreviations ?? []]));
@@ -13,25 +13,6 @@ const KIND_ABBREVIATIONS = new Map(DOCUMENT_KINDS.map((k) => [foldKey(k.name), k
 /** Folded text with punctuation as spaces, padded so keys match whole words with includes(). */
 export function nameSpace(text: string): string {
   return ` ${foldKey(text).replace(/[^a-z0-9/\-]+/g, " ").replace(/\s+/g, " ").trim()} `;
-}
-
-/**
- * `nameSpace` with the tone marks kept, letter for letter (its folded form is `nameSpace`'s), so
- * that the gate can tell "cơ quan" from "có"; folded when folding would not keep the offsets.
- */
-export function writtenSpace(text: string): string {
-  const written = searchForm(text);
-  const folded = foldDiacritics(written);
-  if (folded.length !== written.length) return nameSpace(text);
-  let out = "";
-  for (let i = 0; i < written.length; i++) out += /[a-z0-9/\-]/.test(folded[i]) ? written[i] : " ";
-  return ` ${out.replace(/\s+/g, " ").trim()} `;
-}
-
-/** A `writtenSpace` text without the first place that names a document by `key` (folded). */
-export function withoutName(spaced: string, key: string): string {
-  const at = foldDiacritics(spaced).indexOf(` ${key} `);
-  return at < 0 ? spaced : spaced.slice(0, at) + " " + spaced.slice(at + key.length + 2);
 }
 
 

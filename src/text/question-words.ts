@@ -1,5 +1,3 @@
-import { foldDiacritics, searchForm } from "./normalize.js";
-
 /**
  * Words that frame a Vietnamese question rather than say what it is about ("là gì", "bao nhiêu",
  * "thế nào", "hãy liệt kê"), in one place: search, coverage, quoting, the support check and the
@@ -11,23 +9,6 @@ export const QUESTION_SYLLABLES: readonly string[] = (
   "gì nào bao nhiêu lâu ai mấy đâu sao thế như không có là phải hỏi được những các của và theo thì về cho trong với khi nếu " +
   "hãy liệt kê mô tả nên trình bày biết"
 ).split(" ");
-
-/**
- * Question syllables in their search form, and "điều" as in "những điều gì" (a unit reference,
- * "Điều 5", is read from the question apart).
- */
-const QUESTION_ACCENTED = new Set([...QUESTION_SYLLABLES.map(searchForm), "điều"]);
-const QUESTION_FOLDED = new Set([...QUESTION_ACCENTED].map(foldDiacritics));
-
-/**
- * True when a syllable (search form: `searchForm`, lower-case NFC) frames the question rather than
- * naming its subject. Typed with tone marks, it is one only as written: "cơ" in "cơ quan" is not
- * "có", nor "hội" in "Quốc hội" "hỏi", nor "bảo" "bao". Typed without, "co" may be either, and
- * is taken as the question word, as before. `folded`: its folded form, when the caller has it.
- */
-export function isQuestionWord(accented: string, folded = foldDiacritics(accented)): boolean {
-  return folded === accented ? QUESTION_FOLDED.has(folded) : QUESTION_ACCENTED.has(accented);
-}
 
 /**
  * Interrogatives and requests cut out of the searched words, so that no syllable pair spans them;
