@@ -1,0 +1,60 @@
+/**
+ * How members and civil servants say Party and civil-service things ("bị xếp loại yếu", "lên chức",
+ * "sếp", "chuyển đảng", "học Bác", "vòi tiền dân", "họp online") reaches a regulation written in the
+ * Party's wording. The regulation (Đảng ủy xã Mẫu Sơn) is invented; the questions were written before
+ * the thesaurus entries they exercise.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Engine } from "../src/engine/engine.js";
+import { buildCorpus, type TestCorpus } from "./helpers/engine.js";
+import { REPO_ROOT } from "./helpers/shared.js";
+
+const QUESTIONS: Array<[string, string]> = [
+  ["Viết bản kiểm điểm cuối năm xong thì ai chấm?", "2"],
+  ["Thế nào thì bị coi là không hoàn thành nhiệm vụ?", "3"],
+  ["Hai năm liền bị xếp loại yếu thì sao?", "4"],
+  ["Muốn được lên chức thì cần gì?", "5"],
+  ["Ngồi một ghế bao lâu thì phải chuyển đi nơi khác?", "6"],
+  ["Phòng ban đùn đẩy việc thì sếp có chịu trách nhiệm không?", "7"],
+  ["Dám làm cái mới mà bị thiệt hại thì có bị xử lý không?", "8"],
+  ["Học Bác thì chi bộ phải làm gì?", "9"],
+  ["Chuyển công tác thì chuyển đảng thế nào?", "10"],
+  ["Mấy tháng không đóng đảng phí thì bị xóa tên?", "11"],
+  ["Cán bộ một cửa vòi tiền dân thì bị phạt thế nào?", "12"],
+  ["chi bo hop online duoc khong", "13"],
+];
+
+const OFF_TOPIC = ["Giá vàng hôm nay bao nhiêu?", "Nuôi chó cảnh có phải đăng ký không?", "Đi máy bay được mang bao nhiêu cân hành lý?"];
+
+const first = async (engine: Engine, q: string) => {
+  const r = await engine.ask(q);
+  return r.status === "answer" ? r.citations[0]?.path.find((p) => p.type === "dieu")?.label : undefined;
+};
+
+describe("civil servants' everyday words on an invented Party regulation", () => {
+  let c: TestCorpus;
+  beforeAll(async () => {
+    c = await buildCorpus({ "quy-dinh-mau-mau-son.txt": readFileSync(path.join(REPO_ROOT, "test/fixtures/party/quy-dinh-mau-mau-son.txt")) });
+  });
+
+  it("reach the right article first", async () => {
+    const plain = Engine.open({ indexDir: c.indexDir, thesaurus: null });
+    let hit = 0;
+    let hitPlain = 0;
+    const missed: string[] = [];
+    for (const [q, article] of QUESTIONS) {
+      const got = await first(c.engine, q);
+      if (got === article) hit++;
+      else missed.push(`${q} → Điều ${got ?? "—"} (want ${article})`);
+      if ((await first(plain, q)) === article) hitPlain++;
+    }
+    console.log(`party words: ${hit}/${QUESTIONS.length} first (without thesaurus ${hitPlain})\n${missed.join("\n")}`);
+    expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(10);
+  });
+
+  it("still refuse what the regulation does not cover", async () => {
+    for (const q of OFF_TOPIC) expect((await c.engine.ask(q)).status, q).toBe("not_found");
+  });
+});
