@@ -2,7 +2,7 @@
  * How members and civil servants say Party and civil-service things ("bị xếp loại yếu", "lên chức",
  * "sếp", "chuyển đảng", "học Bác", "vòi tiền dân", "họp online") reaches a regulation written in the
  * Party's wording. The regulation (Đảng ủy xã Mẫu Sơn) is invented; the questions were written before
- * the thesaurus entries they exercise.
+ * the entries of 2026-11 for them: 11/12 first before, 12/12 after (6/12 without any thesaurus).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -51,7 +51,7 @@ describe("civil servants' everyday words on an invented Party regulation", () =>
       if ((await first(plain, q)) === article) hitPlain++;
     }
     console.log(`party words: ${hit}/${QUESTIONS.length} first (without thesaurus ${hitPlain})\n${missed.join("\n")}`);
-    expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(10);
+    expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(11);
   });
 
   it("still refuse what the regulation does not cover", async () => {
