@@ -24,6 +24,19 @@ const QUESTIONS: Array<[string, string]> = [
   ["Mấy tháng không đóng đảng phí thì bị xóa tên?", "11"],
   ["Cán bộ một cửa vòi tiền dân thì bị phạt thế nào?", "12"],
   ["chi bo hop online duoc khong", "13"],
+  // Second round, written after the first entries and before the second.
+  ["Bị đánh giá không đạt mấy năm thì mất việc?", "4"],
+  ["Ai quyết định cuối cùng cán bộ được loại gì?", "2"],
+  ["cán bộ có tư tưởng lệch lạc, sống buông thả thì xếp loại gì", "3"],
+  ["Muốn làm trưởng phòng thì phải mấy năm liền được đánh giá tốt?", "5"],
+  ["Làm ở một chỗ mấy năm thì bị điều chuyển?", "6"],
+  ["Cơ quan để nhân viên làm việc qua loa thì thủ trưởng có bị liên đới không?", "7"],
+  ["Cán bộ xông xáo làm việc mới mà gây thất thoát thì có được miễn tội không?", "8"],
+  ["Chi bộ làm theo gương Bác Hồ cần đăng ký gì?", "9"],
+  ["Về hưu thì nộp sổ đảng về đâu, trong bao lâu?", "10"],
+  ["Đảng viên quên nộp đảng phí mấy tháng thì bị gạch tên?", "11"],
+  ["Công chức tiếp nhận hồ sơ gây khó dễ cho dân thì bị kỷ luật ra sao?", "12"],
+  ["Chi bộ có người đi làm xa thì họp qua Zoom được không?", "13"],
 ];
 
 const OFF_TOPIC = ["Giá vàng hôm nay bao nhiêu?", "Nuôi chó cảnh có phải đăng ký không?", "Đi máy bay được mang bao nhiêu cân hành lý?"];
@@ -51,7 +64,7 @@ describe("civil servants' everyday words on an invented Party regulation", () =>
       if ((await first(plain, q)) === article) hitPlain++;
     }
     console.log(`party words: ${hit}/${QUESTIONS.length} first (without thesaurus ${hitPlain})\n${missed.join("\n")}`);
-    expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(11);
+    expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(13);
   });
 
   it("still refuse what the regulation does not cover", async () => {
