@@ -2,7 +2,8 @@
  * How members and civil servants say Party and civil-service things ("bị xếp loại yếu", "lên chức",
  * "sếp", "chuyển đảng", "học Bác", "vòi tiền dân", "họp online") reaches a regulation written in the
  * Party's wording. The regulation (Đảng ủy xã Mẫu Sơn) is invented; the questions were written before
- * the entries of 2026-11 for them: 11/12 first before, 12/12 after (6/12 without any thesaurus).
+ * the entries for them, in two rounds: the first 12 went 11 → 12 first, the second 12 went 2 → 10
+ * (6/24 with no thesaurus at all).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -64,7 +65,7 @@ describe("civil servants' everyday words on an invented Party regulation", () =>
       if ((await first(plain, q)) === article) hitPlain++;
     }
     console.log(`party words: ${hit}/${QUESTIONS.length} first (without thesaurus ${hitPlain})\n${missed.join("\n")}`);
-    expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(13);
+    expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(21);
   });
 
   it("still refuse what the regulation does not cover", async () => {
