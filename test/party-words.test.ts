@@ -40,11 +40,27 @@ const QUESTIONS: Array<[string, string]> = [
   ["Chi bộ có người đi làm xa thì họp qua Zoom được không?", "13"],
 ];
 
+/** A directive in the Party's layout (sections "1.", "2.", bullets), asked the same way; written before round three's entries. */
+const DIRECTIVE_QUESTIONS: Array<[string, string]> = [
+  ["Trưởng cơ quan phải làm gì khi nhân viên né việc?", "1"],
+  ["Hồ sơ của dân bị trễ hẹn thì cơ quan phải làm gì?", "2"],
+  ["Cán bộ có được đẩy việc sang cơ quan khác không?", "2"],
+  ["Làm giấy tờ trên mạng được hết không hay vẫn phải lên xã?", "3"],
+  ["Dân có phải nộp photo giấy tờ nữa không?", "3"],
+  ["Đảng viên phải đăng ký làm theo Bác những gì?", "4"],
+  ["Ai có sáng kiến hay thì có được thưởng không?", "5"],
+  ["Đơn vị có người tham nhũng thì còn được xét khen không?", "5"],
+  ["Lãnh đạo có phải gặp dân định kỳ không?", "6"],
+  ["Cán bộ bị dân phản ánh làm chậm nhiều lần thì sao?", "7"],
+  ["Ai đi kiểm tra việc thực hiện chỉ thị này?", "7"],
+  ["Bao lâu phải báo cáo kết quả một lần?", "8"],
+];
+
 const OFF_TOPIC = ["Giá vàng hôm nay bao nhiêu?", "Nuôi chó cảnh có phải đăng ký không?", "Đi máy bay được mang bao nhiêu cân hành lý?"];
 
-const first = async (engine: Engine, q: string) => {
+const first = async (engine: Engine, q: string, unit = "dieu") => {
   const r = await engine.ask(q);
-  return r.status === "answer" ? r.citations[0]?.path.find((p) => p.type === "dieu")?.label : undefined;
+  return r.status === "answer" ? r.citations[0]?.path.find((p) => p.type === unit)?.label : undefined;
 };
 
 describe("civil servants' everyday words on an invented Party regulation", () => {
@@ -66,6 +82,23 @@ describe("civil servants' everyday words on an invented Party regulation", () =>
     }
     console.log(`party words: ${hit}/${QUESTIONS.length} first (without thesaurus ${hitPlain})\n${missed.join("\n")}`);
     expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(21);
+  });
+
+  it("reach the right section of an invented directive first", async () => {
+    const d = await buildCorpus({ "chi-thi-mau-mau-lam.txt": readFileSync(path.join(REPO_ROOT, "test/fixtures/party/chi-thi-mau-mau-lam.txt")) });
+    const plain = Engine.open({ indexDir: d.indexDir, thesaurus: null });
+    let hit = 0;
+    let hitPlain = 0;
+    const missed: string[] = [];
+    for (const [q, section] of DIRECTIVE_QUESTIONS) {
+      const got = await first(d.engine, q, "muc");
+      if (got === section) hit++;
+      else missed.push(`${q} → mục ${got ?? "—"} (want ${section})`);
+      if ((await first(plain, q, "muc")) === section) hitPlain++;
+    }
+    console.log(`party words, directive: ${hit}/${DIRECTIVE_QUESTIONS.length} first (without thesaurus ${hitPlain})\n${missed.join("\n")}`);
+    expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(8);
+    for (const q of OFF_TOPIC) expect((await d.engine.ask(q)).status, q).toBe("not_found");
   });
 
   it("still refuse what the regulation does not cover", async () => {
