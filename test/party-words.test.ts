@@ -3,7 +3,7 @@
  * "sếp", "chuyển đảng", "học Bác", "vòi tiền dân", "họp online") reaches a regulation written in the
  * Party's wording. The regulation (Đảng ủy xã Mẫu Sơn) is invented; the questions were written before
  * the entries for them, in two rounds: the first 12 went 11 → 12 first, the second 12 went 2 → 10
- * (6/24 with no thesaurus at all).
+ * (6/24 with no thesaurus at all). An invented directive's 12 went 9 → 11 with round three (8 with none).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -97,7 +97,7 @@ describe("civil servants' everyday words on an invented Party regulation", () =>
       if ((await first(plain, q, "muc")) === section) hitPlain++;
     }
     console.log(`party words, directive: ${hit}/${DIRECTIVE_QUESTIONS.length} first (without thesaurus ${hitPlain})\n${missed.join("\n")}`);
-    expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(8);
+    expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(10);
     for (const q of OFF_TOPIC) expect((await d.engine.ask(q)).status, q).toBe("not_found");
   });
 
