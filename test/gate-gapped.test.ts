@@ -19,10 +19,12 @@ const RULES = [
   "2. Người bị hại tự ý phá tổ thì chủ trại được giảm mức bồi thường.",
   "Điều 3. Giờ thu hoạch mật",
   "Việc thu hoạch mật được làm vào buổi sáng, từ 6 giờ đến 9 giờ.",
+  "Điều 4. Giữ yên tĩnh",
+  "Máy quay mật không được gây tiếng ồn sau 22 giờ.",
 ];
 /** Further articles alike, so that the regulation's words have the rarity they have in a real code. */
 const HIVES = Array.from({ length: 150 }, (_, i) => [
-  `Điều ${i + 4}. Thùng ong số ${i + 1}`,
+  `Điều ${i + 5}. Thùng ong số ${i + 1}`,
   `Thùng ong số ${i + 1} ở khu vực phía sau được giao cho tổ chăm sóc kiểm tra hằng tuần; tổ trưởng ghi sổ theo dõi của thùng.`,
 ]).flat();
 
@@ -42,6 +44,16 @@ describe("a thesaurus phrase with words inside it, in the gate (invented regulat
     const x = await c.engine.explain(q);
     expect(x.hits[0].label).toBe("Điều 2 — Quy chế 9-QC/ONGTEST");
     expect(x.hits[0].gate).toBe("cited");
+  });
+
+  it("reads the word after «mấy» as the asker's unit, never as a specific term the hit must hold", async () => {
+    // "tiếng" (hours, in speech) is rare here and used only in the article on noise; the
+    // regulation writes "giờ". Read as a specific term, it would need 0.6 of the question.
+    const q = "Mỗi sáng thu hoạch mật mấy tiếng?";
+    const x = await c.engine.explain(q);
+    expect(x.hits[0].label).toBe("Điều 3 — Quy chế 9-QC/ONGTEST");
+    expect(x.hits[0].absent).toBeUndefined();
+    expect((await c.engine.ask(q)).status).toBe("answer");
   });
 
   it("still refuses a question the regulation does not treat", async () => {

@@ -542,6 +542,24 @@ export const RARE_CONTEXT = 0.7;
 /** Syllables of the words naming an amount's kind: never a specific term of a question. */
 const AMOUNT_SYLLABLES = new Set(AMOUNT_WORDS.flatMap((w) => foldKey(w).split(" ")));
 
+/**
+ * The word after "bao nhiêu" or "mấy" names the kind of amount asked for ("mấy tiếng", "bao nhiêu
+ * phần trăm"), in the asker's unit: documents write the figure in theirs ("giờ", "%"), so it is
+ * never a specific term. Folded: typed without tone marks, "may" may be "mấy".
+ */
+function amountKinds(text: string): Set<string> {
+  const marked = hasDiacritics(text);
+  const kinds = new Set<string>();
+  for (const run of syllableRuns(text)) {
+    const folded = run.map(foldDiacritics);
+    for (let i = 1; i < run.length; i++) {
+      const after = (marked ? run[i - 1].toLowerCase() === "mấy" : folded[i - 1] === "may") || (i > 1 && folded[i - 2] === "bao" && folded[i - 1] === "nhieu");
+      if (after) kinds.add(folded[i]);
+    }
+  }
+  return kinds;
+}
+
 /** How much of a question a unit holds: all its content, and its two-syllable words alone. */
 export interface Coverage {
   /** Share of the idf-weighted syllables and pairs (0..1). */
@@ -588,12 +606,13 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
   const pairTotal = terms.reduce((s, t, i) => s + (isWord(i) ? t.w : 0), 0);
   // Under 1 / RARE_SHARE units (a single short regulation) no share of them is telling.
   const rareDf = Math.floor(RARE_SHARE * index.size);
+  const kinds = amountKinds(query);
   const rare = terms.flatMap((t, i) => {
     const [p] = t.parts;
     const df = t.body ? t.body[1] : 0;
     // A word the thesaurus reads ("đẻ" of "nghỉ đẻ") is an everyday word for the documents' own.
     const everyday = phrases.some((covers) => covers.includes(p));
-    return t.parts.length === 1 && df >= 1 && df <= rareDf && !names.has(p) && !everyday && !AMOUNT_SYLLABLES.has(p) && !/\d/.test(p) ? [i] : [];
+    return t.parts.length === 1 && df >= 1 && df <= rareDf && !names.has(p) && !everyday && !AMOUNT_SYLLABLES.has(p) && !kinds.has(p) && !/\d/.test(p) ? [i] : [];
   });
   const measure = (row: number) => {
     const share = new Map<object, number>();
