@@ -506,7 +506,9 @@ function contentTerms(index: LexicalIndex, text: string, boundary?: (parts: stri
   const terms: ContentTerm[] = [];
   let total = 0;
   const own = new Set(tokenize(text).folded);
-  for (const term of new Set([...own, ...said])) {
+  // A reading without the phrase (its names left out) is not credited with its pair.
+  const inText = (pair: string) => pair.split(" ").every((p) => own.has(p));
+  for (const term of new Set([...own, ...said.filter(inText)])) {
     const parts = term.split(" ");
     if (own.has(term) && parts.some((p) => QUESTION_WORDS.has(p) || YEAR.test(p))) continue;
     const body = table.get(term);
