@@ -80,6 +80,8 @@ export interface QueryExpansion {
   weight: number;
   /** Folded syllables of the question the phrase stands for: only they can be credited by it in coverage. */
   covers?: readonly string[];
+  /** Syllables the user put inside the phrase ("nhà nuôi" in "chó nhà nuôi cắn"): credited with it. */
+  within?: readonly string[];
 }
 
 /** A typed array that doubles when full. */
@@ -489,14 +491,26 @@ const PAIR_COVERAGE = 0.5;
 
 type ContentTerm = { parts: string[]; w: number; body?: [number, number]; title?: [number, number] };
 
+/**
+ * The word pairs of phrases the question says with words inside them ("chó cắn" in "chó nhà nuôi
+ * cắn"): words of the question although no two of its syllables in a row spell them, and content
+ * even where a syllable looks like a question word ("chó" is "cho" folded): the thesaurus names them.
+ */
+function saidPairs(expansions: readonly QueryExpansion[]): string[] {
+  return expansions.flatMap((e) => (e.within?.length && e.covers ? e.covers.slice(1).map((b, i) => `${e.covers![i]} ${b}`) : []));
+}
+
 /** Content terms of a text (folded syllables and pairs, question words and years left out), idf-weighted. */
-function contentTerms(index: LexicalIndex, text: string, boundary?: (parts: string[]) => boolean) {
+function contentTerms(index: LexicalIndex, text: string, boundary?: (parts: string[]) => boolean, said: readonly string[] = []) {
   const { table } = index.arrays;
   const terms: ContentTerm[] = [];
   let total = 0;
-  for (const term of new Set(tokenize(text).folded)) {
+  const own = new Set(tokenize(text).folded);
+  // A reading without the phrase (its names left out) is not credited with its pair.
+  const inText = (pair: string) => pair.split(" ").every((p) => own.has(p));
+  for (const term of new Set([...own, ...said.filter(inText)])) {
     const parts = term.split(" ");
-    if (parts.some((p) => QUESTION_WORDS.has(p) || YEAR.test(p))) continue;
+    if (own.has(term) && parts.some((p) => QUESTION_WORDS.has(p) || YEAR.test(p))) continue;
     const body = table.get(term);
     const title = table.get(PREFIX.title + term);
     // A pair the corpus never uses across the edge of a phrase the thesaurus recognised ("việc
@@ -530,6 +544,24 @@ export const RARE_CONTEXT = 0.7;
 /** Syllables of the words naming an amount's kind: never a specific term of a question. */
 const AMOUNT_SYLLABLES = new Set(AMOUNT_WORDS.flatMap((w) => foldKey(w).split(" ")));
 
+/**
+ * The word after "bao nhiêu" or "mấy" names the kind of amount asked for ("mấy tiếng", "bao nhiêu
+ * phần trăm"), in the asker's unit: documents write the figure in theirs ("giờ", "%"), so it is
+ * never a specific term. Folded: typed without tone marks, "may" may be "mấy".
+ */
+function amountKinds(text: string): Set<string> {
+  const marked = hasDiacritics(text);
+  const kinds = new Set<string>();
+  for (const run of syllableRuns(text)) {
+    const folded = run.map(foldDiacritics);
+    for (let i = 1; i < run.length; i++) {
+      const after = (marked ? run[i - 1].toLowerCase() === "mấy" : folded[i - 1] === "may") || (i > 1 && folded[i - 2] === "bao" && folded[i - 1] === "nhieu");
+      if (after) kinds.add(folded[i]);
+    }
+  }
+  return kinds;
+}
+
 /** How much of a question a unit holds: all its content, and its two-syllable words alone. */
 export interface Coverage {
   /** Share of the idf-weighted syllables and pairs (0..1). */
@@ -558,8 +590,10 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
   const { units } = index.arrays;
   const has = (r: [number, number] | undefined, row: number) => !!r && contains(units, r[0], r[1], row);
   const phrases = expansions.flatMap((e) => (e.covers ? [e.covers] : []));
-  const straddles = ([a, b]: string[]) => phrases.some((p) => p.includes(a) !== p.includes(b));
-  const { terms, total } = contentTerms(index, query, straddles);
+  // What an expansion stands for: its phrase and, matched with words inside, those words too.
+  const spans = expansions.map((e) => (e.covers ? [...e.covers, ...(e.within ?? [])] : undefined));
+  const straddles = ([a, b]: string[]) => spans.some((p) => p && p.includes(a) !== p.includes(b));
+  const { terms, total } = contentTerms(index, query, straddles, saidPairs(expansions));
   // An expansion is in a row when its phrase is: its syllable pairs, not its common syllables.
   const phraseTerms = (text: string) => {
     const all = contentTerms(index, text);
@@ -567,19 +601,20 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
     return pairs.length ? { terms: pairs, total: pairs.reduce((s, t) => s + t.w, 0) } : all;
   };
   const alts = expansions.map((e) => ({ e, ...phraseTerms(e.text) }));
-  const altsOf = terms.map(({ parts }) => alts.filter(({ e }) => e.covers && parts.every((p) => e.covers!.includes(p))));
+  const altsOf = terms.map(({ parts }) => alts.filter((_, k) => spans[k] && parts.every((p) => spans[k]!.includes(p))));
   // A pair the corpus never uses ("tưới cây" where it writes "tưới nước cho cây") is no evidence
   // either way, unless an expansion stands for it ("nghỉ đẻ"): the word share weighs the others.
   const isWord = (i: number) => terms[i].parts.length > 1 && (!!terms[i].body || !!terms[i].title || altsOf[i].length > 0);
   const pairTotal = terms.reduce((s, t, i) => s + (isWord(i) ? t.w : 0), 0);
   // Under 1 / RARE_SHARE units (a single short regulation) no share of them is telling.
   const rareDf = Math.floor(RARE_SHARE * index.size);
+  const kinds = amountKinds(query);
   const rare = terms.flatMap((t, i) => {
     const [p] = t.parts;
     const df = t.body ? t.body[1] : 0;
     // A word the thesaurus reads ("đẻ" of "nghỉ đẻ") is an everyday word for the documents' own.
     const everyday = phrases.some((covers) => covers.includes(p));
-    return t.parts.length === 1 && df >= 1 && df <= rareDf && !names.has(p) && !everyday && !AMOUNT_SYLLABLES.has(p) && !/\d/.test(p) ? [i] : [];
+    return t.parts.length === 1 && df >= 1 && df <= rareDf && !names.has(p) && !everyday && !AMOUNT_SYLLABLES.has(p) && !kinds.has(p) && !/\d/.test(p) ? [i] : [];
   });
   const measure = (row: number) => {
     const share = new Map<object, number>();

@@ -60,6 +60,11 @@ export interface Expansion {
   weight: number;
   /** Folded syllables of the question the expansion stands for ("nghi", "de"). */
   covers: string[];
+  /**
+   * A phrase matched with words inside it ("chó nhà nuôi cắn" for "chó cắn"): the syllables the
+   * user put inside, which the matched phrase stands for with them in coverage.
+   */
+  within?: string[];
 }
 
 function phrase(text: string): Phrase | undefined {
@@ -167,11 +172,11 @@ export class Thesaurus {
       const folded = run.map(foldDiacritics);
       const have = ` ${folded.join(" ")} `;
       let coveredTo = 0;
-      const add = (e: Entry, weight: number) => {
+      const add = (e: Entry, weight: number, within?: string[]) => {
         for (const to of e.to) {
           if (have.includes(` ${to.key} `)) continue;
           const prev = out.get(to.key);
-          if (!prev || prev.weight < weight) out.set(to.key, { text: to.text, weight, covers: e.from.folded });
+          if (!prev || prev.weight < weight) out.set(to.key, { text: to.text, weight, covers: e.from.folded, ...(within && { within }) });
         }
       };
       // Everyday speech puts words inside a phrase ("chó nhà nuôi cắn" for "chó cắn", "làm tối
@@ -184,13 +189,14 @@ export class Thesaurus {
           if (n < 2 || n <= shorter || (e.from.capitals && !capitals.has(e.from.folded[0])) || (marked && run[i] !== e.from.accented[0])) continue;
           let at = i;
           let k = 1;
+          const inside: string[] = [];
           for (let j = i + 1; j < run.length && k < n && j - i - k <= PHRASE_GAP; j++) {
             if (folded[j] === e.from.folded[k] && (!marked || run[j] === e.from.accented[k])) {
               k++;
               at = j;
-            }
+            } else inside.push(folded[j]);
           }
-          if (k === n && at - i + 1 > n) add(e, e.weight * GAPPED_WEIGHT);
+          if (k === n && at - i + 1 > n) add(e, e.weight * GAPPED_WEIGHT, inside.slice(0, at - i + 1 - n));
         }
       };
       for (let i = 0; i < run.length; i++) {
