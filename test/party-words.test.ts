@@ -8,8 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Engine } from "../src/engine/engine.js";
-import { buildCorpus, type TestCorpus } from "./helpers/engine.js";
+import { buildCorpus, citedFirst, type TestCorpus } from "./helpers/engine.js";
 import { REPO_ROOT } from "./helpers/shared.js";
 
 const QUESTIONS: Array<[string, string]> = [
@@ -58,11 +57,6 @@ const DIRECTIVE_QUESTIONS: Array<[string, string]> = [
 
 const OFF_TOPIC = ["Giá vàng hôm nay bao nhiêu?", "Nuôi chó cảnh có phải đăng ký không?", "Đi máy bay được mang bao nhiêu cân hành lý?"];
 
-const first = async (engine: Engine, q: string, unit = "dieu") => {
-  const r = await engine.ask(q);
-  return r.status === "answer" ? r.citations[0]?.path.find((p) => p.type === unit)?.label : undefined;
-};
-
 describe("civil servants' everyday words on an invented Party regulation", () => {
   let c: TestCorpus;
   beforeAll(async () => {
@@ -70,32 +64,14 @@ describe("civil servants' everyday words on an invented Party regulation", () =>
   });
 
   it("reach the right article first", async () => {
-    const plain = Engine.open({ indexDir: c.indexDir, thesaurus: null });
-    let hit = 0;
-    let hitPlain = 0;
-    const missed: string[] = [];
-    for (const [q, article] of QUESTIONS) {
-      const got = await first(c.engine, q);
-      if (got === article) hit++;
-      else missed.push(`${q} → Điều ${got ?? "—"} (want ${article})`);
-      if ((await first(plain, q)) === article) hitPlain++;
-    }
+    const { hit, hitPlain, missed } = await citedFirst(c, QUESTIONS);
     console.log(`party words: ${hit}/${QUESTIONS.length} first (without thesaurus ${hitPlain})\n${missed.join("\n")}`);
     expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(21);
   });
 
   it("reach the right section of an invented directive first", async () => {
     const d = await buildCorpus({ "chi-thi-mau-mau-lam.txt": readFileSync(path.join(REPO_ROOT, "test/fixtures/party/chi-thi-mau-mau-lam.txt")) });
-    const plain = Engine.open({ indexDir: d.indexDir, thesaurus: null });
-    let hit = 0;
-    let hitPlain = 0;
-    const missed: string[] = [];
-    for (const [q, section] of DIRECTIVE_QUESTIONS) {
-      const got = await first(d.engine, q, "muc");
-      if (got === section) hit++;
-      else missed.push(`${q} → mục ${got ?? "—"} (want ${section})`);
-      if ((await first(plain, q, "muc")) === section) hitPlain++;
-    }
+    const { hit, hitPlain, missed } = await citedFirst(d, DIRECTIVE_QUESTIONS, "muc");
     console.log(`party words, directive: ${hit}/${DIRECTIVE_QUESTIONS.length} first (without thesaurus ${hitPlain})\n${missed.join("\n")}`);
     expect(hit, missed.join("\n")).toBeGreaterThanOrEqual(10);
     for (const q of OFF_TOPIC) expect((await d.engine.ask(q)).status, q).toBe("not_found");

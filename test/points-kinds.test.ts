@@ -5,12 +5,9 @@
  * duties it lists gives that title as its items' subject; a lead that leaves its subject to a
  * heading ("Trong lĩnh vực …, giúp …") gives no point.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { Engine } from "../src/engine/engine.js";
-import { ingest } from "../src/ingest/ingest.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../src/engine/engine.js";
+import { buildCorpus } from "./helpers/engine.js";
 import { buildTalkingPoints } from "../src/points/index.js";
 import { pointsAtAnotherText } from "../src/points/statement.js";
 import { checkOutline } from "./points-check.js";
@@ -52,18 +49,10 @@ Người quy định tại các khoản 1 và 2 Điều 8 được nhận hạt 
 2. Trưởng thôn trao giấy khen vườn ươm mẫu cho người làm vườn giỏi trong mùa vụ.
 `;
 
-let dir = "";
 let engine: Engine;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "hvb-points-kinds-"));
-  await mkdir(path.join(dir, "corpus"));
-  await writeFile(path.join(dir, "corpus", "quy-che-vuon-uom-mau.txt"), TEXT);
-  await ingest({ from: path.join(dir, "corpus"), indexDir: path.join(dir, "index"), embedder: null });
-  engine = Engine.open({ indexDir: path.join(dir, "index") });
-});
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
+  ({ engine } = await buildCorpus({ "quy-che-vuon-uom-mau.txt": TEXT }));
 });
 
 const articleOf = (p: { citation: { path: Array<{ type: string; label: string }> } }) => p.citation.path.find((s) => s.type === "dieu")?.label;

@@ -4,12 +4,9 @@
  * chapter; a lead that names its kind at its head or after "các" keeps its items to that kind; and a
  * body that another sentence makes right in other words is never a wrong option.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { Engine } from "../src/engine/engine.js";
-import { ingest } from "../src/ingest/ingest.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../src/engine/engine.js";
+import { buildCorpus } from "./helpers/engine.js";
 import { generateQuiz } from "../src/quiz/index.js";
 import { sameAnswer } from "../src/quiz/compare.js";
 import { saidOfElsewhere } from "../src/quiz/elsewhere.js";
@@ -79,18 +76,10 @@ const TOOLS = ["Bình tưới bằng nhựa xanh", "Xe cút kít chở đất", 
 const STEPS = ["Xới đất trên luống ươm", "Bón lót phân hữu cơ", "Tưới ẩm mặt luống", "Chọn hạt giống chắc mẩy", "Rải hạt đều trên luống", "Phủ lớp đất mỏng lên hạt", "Kết thúc việc gieo hạt trên luống", "Ghi sổ số hạt đã gieo", "Dọn sạch cỏ quanh luống", "Cất dụng cụ vào kho chung", "Ghi nhận số hạt đã gieo trên luống", "Đánh giá độ ẩm của luống sau vụ gieo"];
 const FINDING = "Hạn chế của vụ gieo và cách khắc phục";
 
-let dir = "";
 let engine: Engine;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "hvb-quiz-kinds-"));
-  await mkdir(path.join(dir, "corpus"));
-  await writeFile(path.join(dir, "corpus", "quy-che-vuon-uom-mau.txt"), TEXT);
-  await ingest({ from: path.join(dir, "corpus"), indexDir: path.join(dir, "index"), embedder: null });
-  engine = Engine.open({ indexDir: path.join(dir, "index") });
-});
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
+  ({ engine } = await buildCorpus({ "quy-che-vuon-uom-mau.txt": TEXT }));
 });
 
 describe("wrong options of the key's kind", () => {

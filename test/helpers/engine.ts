@@ -28,3 +28,27 @@ export async function buildCorpus(files: Record<string, string | Buffer>, opts: 
   const result = await ingest({ from: corpusDir, indexDir, embedder: null });
   return { corpusDir, indexDir, result, engine: Engine.open({ indexDir }) };
 }
+
+/** The label of the first citation's unit of `type` ("dieu", "muc") when the engine answers, else undefined. */
+export async function firstCited(engine: Engine, question: string, type = "dieu"): Promise<string | undefined> {
+  const r = await engine.ask(question);
+  return r.status === "answer" ? r.citations[0]?.path.find((p) => p.type === type)?.label : undefined;
+}
+
+/**
+ * Of `cases` (question, wanted label), how many the corpus's engine cites first, how many the same
+ * index does with no thesaurus, and the misses ("question → dieu 4 (want 5)") for the failure message.
+ */
+export async function citedFirst(c: TestCorpus, cases: Array<[string, string]>, type = "dieu"): Promise<{ hit: number; hitPlain: number; missed: string[] }> {
+  const plain = Engine.open({ indexDir: c.indexDir, thesaurus: null });
+  let hit = 0;
+  let hitPlain = 0;
+  const missed: string[] = [];
+  for (const [q, wanted] of cases) {
+    const got = await firstCited(c.engine, q, type);
+    if (got === wanted) hit++;
+    else missed.push(`${q} → ${type} ${got ?? "—"} (want ${wanted})`);
+    if ((await firstCited(plain, q, type)) === wanted) hitPlain++;
+  }
+  return { hit, hitPlain, missed };
+}
