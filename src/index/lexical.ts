@@ -604,8 +604,8 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
   const altsOf = terms.map(({ parts }) => alts.filter((_, k) => spans[k] && parts.every((p) => spans[k]!.includes(p))));
   // A pair the corpus never uses ("tưới cây" where it writes "tưới nước cho cây") is no evidence
   // either way, unless an expansion stands for it ("nghỉ đẻ"): the word share weighs the others.
-  const isWord = (i: number) => terms[i].parts.length > 1 && (!!terms[i].body || !!terms[i].title || altsOf[i].length > 0);
-  const pairTotal = terms.reduce((s, t, i) => s + (isWord(i) ? t.w : 0), 0);
+  const isWord = terms.map((t, i) => t.parts.length > 1 && (!!t.body || !!t.title || altsOf[i].length > 0));
+  const pairTotal = terms.reduce((s, t, i) => s + (isWord[i] ? t.w : 0), 0);
   // Under 1 / RARE_SHARE units (a single short regulation) no share of them is telling.
   const rareDf = Math.floor(RARE_SHARE * index.size);
   const kinds = amountKinds(query);
@@ -632,7 +632,7 @@ export function coverage(index: LexicalIndex, query: string, expansions: readonl
     const got = terms.map((t, i) => (has(t.body, row) || has(t.title, row) ? t.w : altsOf[i].length ? t.w * Math.max(...altsOf[i].map(shareOf)) : 0));
     terms.forEach((t, i) => {
       found += got[i];
-      if (isWord(i)) pairs += got[i];
+      if (isWord[i]) pairs += got[i];
     });
     // A question of one word has no pair to find: its words are its syllables.
     return { all: found / total, words: pairTotal ? pairs / pairTotal : found / total, got };
