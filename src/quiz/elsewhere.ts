@@ -35,8 +35,11 @@ function sentencesOf(docs: ParsedDocument[]): Sentences {
   return s;
 }
 
+/** A level after a body's name ("… cấp xã", "… các cấp"). */
+const LEVEL = String.raw`\s+(?:cấp (?:tỉnh|huyện|xã|trung ương)|các cấp)`;
 /** Organs named after the body they belong to: "Chủ tịch Ủy ban nhân dân", "Thường trực Hội đồng nhân dân". */
-const ORGAN = /^(?:Phó Chủ tịch|Chủ tịch|Thường trực|Chánh án|Viện trưởng|Thủ trưởng|Trưởng ban)\s+(.+?)(?:\s+(?:cấp (?:tỉnh|huyện|xã|trung ương)|các cấp))?$/u;
+const ORGAN = new RegExp(`^(?:Phó Chủ tịch|Chủ tịch|Thường trực|Chánh án|Viện trưởng|Thủ trưởng|Trưởng ban)\\s+(.+?)(?:${LEVEL})?$`, "u");
+const AT_LEVEL = new RegExp(`${LEVEL}$`, "u");
 
 /**
  * Is the wrong body an organ of the body the stem itself names ("Chủ tịch Ủy ban nhân dân" for "……
@@ -62,7 +65,7 @@ export function saidOfElsewhere(docs: ParsedDocument[], before: string, after: s
   if (!verb || !rare.length) return () => false;
   return (body) => {
     // What is said of "Ủy ban nhân dân" is said of it at every level: "Ủy ban nhân dân cấp xã" too.
-    const names = [comparable(body), comparable(body.replace(/\s+(?:cấp (?:tỉnh|huyện|xã|trung ương)|các cấp)$/u, ""))];
+    const names = [comparable(body), comparable(body.replace(AT_LEVEL, ""))];
     return s.texts.some((t) => names.some((n) => occursIn(t, n)) && occursIn(t, verb) && rare.some((p) => occursIn(t, p)));
   };
 }
